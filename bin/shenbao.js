@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The compiled CLI lives in dist/ (built by `npm ci` through the prepare script).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(fileURLToPath(entry))) {
+  process.stderr.write('shenbao 尚未编译：请先在项目目录运行 npm ci（或 npm run build）。\nshenbao is not built yet: run `npm ci` (or `npm run build`) in the project folder.\n');
+  process.exit(4);
+}
+const { main } = await import(entry.href);
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,52 @@
+/**
+ * The narrative sections of the recommendation form (推荐表) or review form (复评表): each
+ * section of the kind, and each of its numbered prompts, must be written. A section with a
+ * single prompt may be written as plain text; a section with several prompts as a mapping
+ * from prompt key to text (or as one text for the whole section).
+ */
+import { error, warning } from '../core/diagnostic.js';
+import { listJoin } from '../i18n/number.js';
+import type { SectionDef } from '../scheme/schema.js';
+import { at, type CheckContext } from './context.js';
+import { KIND_NAMES } from './materials.js';
+
+/** The text written for one prompt of a section, or '' when there is none. */
+export function promptText(value: string | Record<string, string> | undefined, section: SectionDef, key: string): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return section.prompts[0]?.key === key ? value.trim() : '';
+  return (value[key] ?? '').trim();
+}
+
+export function checkNarrative(ctx: CheckContext): void {
+  const { scheme, submission } = ctx;
+  const wanted = scheme.sectionsFor[submission.kind];
+  const narrative = submission.narrative;
+  for (const key of Object.keys(narrative)) {
+    if (!(key in scheme.sections)) {
+      ctx.diagnostics.push(error('narrative.unknown', { key, options: listJoin(wanted, 'en') }, at(ctx, 'narrative', key)));
+    } else if (!wanted.includes(key)) {
+      ctx.diagnostics.push(warning('narrative.notForKind', { key, kind: KIND_NAMES[submission.kind] }, at(ctx, 'narrative', key)));
+    }
+  }
+  for (const id of wanted) {
+    const section = scheme.sections[id]!;
+    const value = narrative[id];
+    if (typeof value === 'string') {
+      // One text for the whole section is fine; it only needs to be there.
+      if (value.trim() === '') ctx.diagnostics.push(error('narrative.missing', { section: section.title, prompt: section.prompts[0]!.text.slice(0, 24) }, at(ctx, 'narrative', id)));
+      continue;
+    }
+    if (value) {
+      const keys = section.prompts.map((p) => p.key);
+      for (const k of Object.keys(value)) {
+        if (!keys.includes(k)) ctx.diagnostics.push(error('narrative.unknown', { key: `${id}.${k}`, options: listJoin(keys, 'en') }, at(ctx, 'narrative', id, k)));
+      }
+    }
+    section.prompts.forEach((p, i) => {
+      if (promptText(value, section, p.key) === '') {
+        const short = p.text.length > 24 ? `${p.text.slice(0, 24)}…` : p.text;
+        ctx.diagnostics.push(error('narrative.missing', { section: section.title, prompt: `${i + 1}. ${short}` }, at(ctx, 'narrative', id, p.key)));
+      }
+    });
+  }
+}

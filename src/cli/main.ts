@@ -1,0 +1,119 @@
+/**
+ * The `shenbao` command. This file only parses the command line and dispatches; each
+ * command lives in its own file. Errors end up here and become the documented exit codes:
+ * never a stack trace unless SHENBAO_DEBUG is set.
+ */
+import { readFileSync } from 'node:fs';
+import yargs from 'yargs';
+import { clockFromEnv } from '../core/clock.js';
+import { error } from '../core/diagnostic.js';
+import type { Lang } from '../i18n/lang.js';
+import { ui } from '../i18n/ui.js';
+import { KINDS, LEVELS, type Kind, type Level } from '../scheme/schema.js';
+import { ReadFailure } from '../submission/load.js';
+import { runCheck } from './check.js';
+import { renderDiagnostic, renderDiagnostics } from './check-report.js';
+import { EXIT, UsageError } from './exit.js';
+import { runInit } from './init.js';
+import { SchemeFailure, schemePicker } from './scheme.js';
+import { paint, stderr, stdout } from './terminal.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** The language is needed before yargs runs (for its own messages), so it is read early. */
+export function detectLang(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--lang' && (args[i + 1] === 'en' || args[i + 1] === 'zh')) return args[i + 1] as Lang;
+    if (a === '--lang=en') return 'en';
+    if (a === '--lang=zh') return 'zh';
+  }
+  return env.SHENBAO_LANG === 'en' ? 'en' : 'zh';
+}
+
+export async function main(args: string[]): Promise<number> {
+  const lang = detectLang(args);
+  const zh = lang === 'zh';
+  const out = stdout();
+  const err = stderr();
+  const clock = clockFromEnv();
+  let code: number = EXIT.ok;
+
+  const cli = yargs(args)
+    .scriptName('shenbao')
+    .locale(zh ? 'zh_CN' : 'en')
+    .usage(zh ? '$0 <命令> [选项]\n\n兴安盟职业技能培训品牌申报材料：检查、填表、装订、归档。' : '$0 <command> [options]\n\nTraining-brand filing: check, fill, bind, archive.')
+    .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: zh ? '输出语言' : 'language of the output' })
+    .option('scheme', { type: 'string', describe: zh ? '评价方案文件夹（默认 templates/xam-2023）' : 'scheme folder (default templates/xam-2023)' })
+    .command(
+      'init <dir>',
+      zh ? '新建申报文件夹：submission.yaml 模板、花名册模板和附件文件夹' : 'create a submission folder: submission.yaml skeleton, roster template, attachment folders',
+      (y) =>
+        y
+          .positional('dir', { type: 'string', demandOption: true, describe: zh ? '要建立的文件夹' : 'folder to create' })
+          .option('kind', { choices: KINDS, default: 'application' as Kind, describe: zh ? '申报类型：application 认定申报 / review 复评' : 'application or review' })
+          .option('level', { choices: LEVELS, default: 'league' as Level, describe: zh ? '申报级别：county 旗县市级 / league 盟级 / region 自治区级' : 'level applied for' })
+          .option('force', { type: 'boolean', default: false, describe: zh ? '覆盖已有的 submission.yaml 和花名册' : 'overwrite existing files' })
+          .example('$0 init 我的申报', zh ? '在“我的申报”文件夹中建立盟级认定申报' : 'a League-level application in 我的申报')
+          .example('$0 init 复评2026 --kind review', zh ? '建立复评材料' : 'a review package'),
+      async (a) => {
+        const scheme = schemePicker(a.scheme, lang)(undefined);
+        code = await runInit({ dir: a.dir, kind: a.kind, level: a.level, force: a.force, lang }, scheme, clock, out);
+      },
+    )
+    .command(
+      'check [dir]',
+      zh ? '检查申报材料：材料是否齐全、花名册、绩效是否达标、自评分' : 'check a submission: materials, roster, figures against thresholds, self-score',
+      (y) =>
+        y
+          .positional('dir', { type: 'string', default: '.', describe: zh ? '申报文件夹（或 submission.yaml）' : 'submission folder (or file)' })
+          .option('json', { type: 'boolean', default: false, describe: zh ? '输出 JSON' : 'print JSON' })
+          .option('strict', { type: 'boolean', default: false, describe: zh ? '有警告也按不通过处理（退出码 1）' : 'treat warnings as errors (exit 1)' })
+          .example('$0 check data/example', zh ? '检查示例申报' : 'check the bundled example')
+          .example('$0 check 我的申报 --json', zh ? '输出 JSON，供其他程序读取' : 'JSON for other programs'),
+      async (a) => {
+        code = await runCheck({ dir: a.dir, json: a.json, strict: a.strict, lang, scheme: a.scheme }, clock, out);
+      },
+    )
+    .demandCommand(1, zh ? '请给出一个命令，例如 shenbao check data/example' : 'Give a command, e.g. shenbao check data/example')
+    .strict()
+    .recommendCommands()
+    .exitProcess(false)
+    .fail((msg, e) => {
+      if (e) throw e;
+      throw new UsageError(msg);
+    })
+    .epilog(
+      zh
+        ? '退出码：0 通过（可有警告）；1 材料有错误（--strict 时含警告）；2 用法错误；3 文件无法读取；4 内部错误。\n文档：README.md'
+        : 'Exit codes: 0 ok (warnings allowed); 1 the submission has errors (or warnings with --strict); 2 wrong usage; 3 a file could not be read; 4 internal error.',
+    )
+    .help()
+    .alias('h', 'help')
+    .version(VERSION)
+    .alias('v', 'version')
+    .wrap(Math.min(100, process.stdout.columns ?? 100));
+
+  try {
+    await cli.parseAsync();
+    return code;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err.write(`${paint(err, 'red', '✗')} ${e.message}\n${ui(lang).usageHint}\n`);
+      return EXIT.usage;
+    }
+    if (e instanceof ReadFailure) {
+      err.write(renderDiagnostics(e.diagnostics, lang, err));
+      return EXIT.io;
+    }
+    if (e instanceof SchemeFailure) {
+      err.write(renderDiagnostics(e.diagnostics, lang, err));
+      err.write(renderDiagnostic(error('scheme.invalid', { dir: e.dir, count: e.diagnostics.length }), lang, err));
+      return EXIT.usage;
+    }
+    const reason = e instanceof Error ? e.message : String(e);
+    err.write(renderDiagnostic(error('internal.bug', { reason }), lang, err));
+    if (process.env.SHENBAO_DEBUG) err.write(`${(e as Error).stack ?? ''}\n`);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * Turns zod issues into shenbao diagnostics: each names the field path, its Chinese label
+ * (taken from the schema's `.describe()`), the YAML/JSON position, and what was expected,
+ * in words a clerk understands rather than zod's type names.
+ */
+import { z } from 'zod';
+import { error, type Diagnostic } from './diagnostic.js';
+import { fieldName, locate, type FieldPath, type Source } from './source.js';
+import type { Code, ParamsOf } from '../i18n/catalog.js';
+import type { Lang } from '../i18n/lang.js';
+import { closest } from './suggest.js';
+
+type Issue = z.core.$ZodIssue;
+type AnySchema = z.core.$ZodType;
+
+/** Custom refinements put a catalog code in `params`, so their message comes from the catalog. */
+export interface CustomIssueParams {
+  code: Code;
+  params: Record<string, string | number>;
+}
+
+function typeOfInput(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (v instanceof Date) return 'date';
+  if (typeof v === 'number' && Number.isInteger(v)) return 'number';
+  return typeof v;
+}
+
+function defOf(s: AnySchema): Record<string, unknown> & { type: string } {
+  return (s as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
+}
+
+function describe(s: AnySchema): string | undefined {
+  return z.globalRegistry.get(s)?.description ?? (s as unknown as { description?: string }).description;
+}
+
+/** Unwraps optional/default/pipe wrappers, remembering the first description seen. */
+function unwrap(s: AnySchema): { schema: AnySchema; label?: string } {
+  let label = describe(s);
+  let cur = s;
+  for (let i = 0; i < 20; i++) {
+    const def = defOf(cur);
+    const inner =
+      (def.innerType as AnySchema | undefined) ??
+      (def.type === 'pipe' ? ((def.out as AnySchema) ?? (def.in as AnySchema)) : undefined) ??
+      (def.type === 'lazy' ? (def.getter as () => AnySchema)() : undefined);
+    if (!inner) break;
+    // A preprocess pipe has a transform as `in`; the real schema is `out`.
+    if (def.type === 'pipe' && defOf(def.in as AnySchema).type !== 'transform') {
+      cur = def.in as AnySchema;
+    } else cur = inner;
+    label ??= describe(cur);
+  }
+  return { schema: cur, label };
+}
+
+/** The schema found at a field path (through objects, arrays, records and unions). */
+export function schemaAt(root: AnySchema, path: FieldPath): { schema?: AnySchema; label?: string } {
+  let { schema, label } = unwrap(root);
+  for (const seg of path) {
+    const def = defOf(schema);
+    let next: AnySchema | undefined;
+    if (def.type === 'object') next = (def.shape as Record<string, AnySchema>)[String(seg)];
+    else if (def.type === 'array') next = def.element as AnySchema;
+    else if (def.type === 'record') next = def.valueType as AnySchema;
+    else if (def.type === 'union') {
+      for (const opt of def.options as AnySchema[]) {
+        const found = schemaAt(opt, [seg]);
+        if (found.schema) {
+          next = opt;
+          break;
+        }
+      }
+      if (next) {
+        const found = schemaAt(next, [seg]);
+        ({ schema, label } = { schema: found.schema!, label: found.label });
+        continue;
+      }
+    }
+    if (!next) return {};
+    ({ schema, label } = unwrap(next));
+  }
+  return { schema, label };
+}
+
+export function objectKeys(root: AnySchema, path: FieldPath): string[] {
+  const { schema } = schemaAt(root, path);
+  if (!schema) return [];
+  const def = defOf(schema);
+  if (def.type === 'object') return Object.keys(def.shape as object);
+  if (def.type === 'union') {
+    return (def.options as AnySchema[]).flatMap((o) => objectKeys(o, []));
+  }
+  return [];
+}
+
+/** The Chinese label from `.describe()`, or the key itself (English messages show the path). */
+function labelFor(root: AnySchema, path: FieldPath): string {
+  const last = [...path].reverse().find((p) => typeof p === 'string');
+  return schemaAt(root, path).label ?? String(last ?? fieldName(path));
+}
+
+export function zodDiagnostics(
+  issues: readonly Issue[],
+  root: AnySchema,
+  source: Source | undefined,
+  lang: Lang,
+  prefix: FieldPath = [],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of issues) {
+    const path: FieldPath = [...prefix, ...(issue.path as PropertyKey[])];
+    const field = fieldName(path);
+    const label = labelFor(root, path);
+    const at = locate(source, path);
+    const push = <C extends Code>(code: C, params: ParamsOf<C>, where = at) => out.push(error(code, params, where));
+    const input = (issue as { input?: unknown }).input;
+
+    switch (issue.code) {
+      case 'invalid_type': {
+        if (input === undefined) {
+          push('schema.required', { field, label }, { ...locate(source, path.slice(0, -1)), field });
+          break;
+        }
+        push('schema.invalidType', { field, label, expected: issue.expected, received: typeOfInput(input) });
+        break;
+      }
+      case 'unrecognized_keys': {
+        const known = objectKeys(root, path);
+        for (const key of issue.keys) {
+          push(
+            'schema.unknownKey',
+            { key, at: field, suggestion: closest(key, known) ?? '' },
+            locate(source, [...path, key], { key: true }),
+          );
+        }
+        break;
+      }
+      case 'invalid_value':
+        push('schema.enum', {
+          field,
+          label,
+          value: String(input),
+          options: issue.values.map(String).join(lang === 'zh' ? '、' : ', '),
+        });
+        break;
+      case 'too_small':
+        if (issue.origin === 'string') push('schema.emptyText', { field, label });
+        else if (issue.origin === 'array' || issue.origin === 'set')
+          push('schema.tooFewItems', { field, label, minimum: String(issue.minimum) });
+        else push('schema.tooSmall', { field, label, minimum: String(issue.minimum) });
+        break;
+      case 'too_big':
+        push('schema.tooBig', { field, label, maximum: String(issue.maximum) });
+        break;
+      case 'invalid_union': {
+        const branch = pickUnionBranch(issue.errors, input);
+        if (branch) out.push(...zodDiagnostics(branch, root, source, lang, path));
+        else push('schema.invalid', { field, label, reason: issue.message });
+        break;
+      }
+      case 'custom': {
+        const p = issue.params as CustomIssueParams | undefined;
+        if (p?.code) push(p.code, { field, label, ...p.params } as never);
+        else push('schema.invalid', { field, label, reason: issue.message });
+        break;
+      }
+      default:
+        push('schema.invalid', { field, label, reason: issue.message });
+    }
+  }
+  return out;
+}
+
+/** For a value that matches no union option, report against the option it came closest to. */
+function pickUnionBranch(branches: Issue[][], input: unknown): Issue[] | undefined {
+  const inputType = typeOfInput(input);
+  const plausible = branches.filter(
+    (b) => !b.some((i) => i.code === 'invalid_type' && i.path.length === 0 && i.expected !== inputType),
+  );
+  const candidates = plausible.length > 0 ? plausible : branches;
+  return [...candidates].sort((a, b) => a.length - b.length)[0];
+}

@@ -1,0 +1,567 @@
+/**
+ * Every message shenbao can say, in Chinese (the default) and English, with a hint that
+ * tells the user how to fix it. Diagnostics refer to these by code; the parameter types
+ * of each code are checked by the compiler at every place a diagnostic is made.
+ *
+ * Parameters are already masked where they come from personal data (see roster/mask.ts).
+ */
+
+import { CONTENT_NAMES, type ContentType } from '../core/sniff.js';
+import type { Bilingual } from './lang.js';
+
+type Render<P> = (p: P) => string;
+interface MessageDef<P> {
+  zh: Render<P>;
+  en: Render<P>;
+  hint?: { zh: Render<P>; en: Render<P> };
+}
+
+function m<P = Record<string, never>>(def: MessageDef<P>): MessageDef<P> {
+  return def;
+}
+
+type S = string;
+type N = number;
+/** A value shown in the message's own language (a figure's or level's name). */
+type B = Bilingual;
+/** A file's content as sniffed, named in the message's language. */
+type C = ContentType;
+const named = (c: C, lang: 'zh' | 'en') => CONTENT_NAMES[c][lang].trim();
+
+/** zod's type names in words a clerk knows. */
+const TYPE_WORDS: Record<string, Bilingual> = {
+  string: { zh: '文字', en: 'text' },
+  number: { zh: '数字', en: 'a number' },
+  int: { zh: '整数', en: 'a whole number' },
+  boolean: { zh: '是/否（true 或 false）', en: 'true or false' },
+  array: { zh: '列表（每项一行，以 - 开头）', en: 'a list' },
+  object: { zh: '“键: 值”结构', en: 'a mapping of keys to values' },
+  record: { zh: '“键: 值”结构', en: 'a mapping of keys to values' },
+  null: { zh: '空值', en: 'empty' },
+  undefined: { zh: '空', en: 'nothing' },
+  date: { zh: '日期', en: 'a date' },
+};
+const typeWord = (t: string, lang: 'zh' | 'en') => TYPE_WORDS[t]?.[lang] ?? t;
+
+export const catalog = {
+  // ── reading files ────────────────────────────────────────────────────────────
+  'file.unreadable': m<{ path: S; reason: S }>({
+    zh: (p) => `无法读取文件 ${p.path}：${p.reason}`,
+    en: (p) => `Cannot read ${p.path}: ${p.reason}`,
+    hint: {
+      zh: () => '确认文件存在、不是文件夹，并且当前用户有读取权限。',
+      en: () => 'Make sure the file exists, is not a folder, and is readable.',
+    },
+  }),
+  'submission.notFound': m<{ dir: S; names: S }>({
+    zh: (p) => `在 ${p.dir} 中找不到申报文件（${p.names}）`,
+    en: (p) => `No submission file (${p.names}) in ${p.dir}`,
+    hint: {
+      zh: () => '先运行 shenbao init <文件夹> 生成 submission.yaml，或在命令中写出申报文件夹的路径。',
+      en: () => 'Run `shenbao init <dir>` to create submission.yaml, or give the path of the submission folder.',
+    },
+  }),
+  'syntax.yaml': m<{ reason: S }>({
+    zh: (p) => `YAML 格式错误：${p.reason}`,
+    en: (p) => `YAML syntax error: ${p.reason}`,
+    hint: {
+      zh: () => '检查该行的缩进（只能用空格，不能用 Tab）、冒号后的空格和引号是否成对。',
+      en: () => 'Check the indentation (spaces, not tabs), the space after each colon and matching quotes.',
+    },
+  }),
+  'syntax.json': m<{ reason: S }>({
+    zh: (p) => `JSON 格式错误：${p.reason}`,
+    en: (p) => `JSON syntax error: ${p.reason}`,
+    hint: {
+      zh: () => '检查逗号、括号和引号是否成对；JSON 不允许注释和末尾多余的逗号。',
+      en: () => 'Check commas, brackets and quotes; JSON allows no comments and no trailing commas.',
+    },
+  }),
+  'syntax.notMapping': m({
+    zh: () => '文件的最外层应当是“键: 值”的结构',
+    en: () => 'The top level of the file must be a mapping of keys to values',
+  }),
+
+  // ── schema (submission and scheme) ───────────────────────────────────────────
+  'schema.required': m<{ field: S; label: S }>({
+    zh: (p) => `缺少必填项 ${p.label}（${p.field}）`,
+    en: (p) => `Missing required field ${p.field}`,
+    hint: { zh: () => '按 shenbao init 生成的模板补上这一项。', en: () => 'Add it as in the template written by `shenbao init`.' },
+  }),
+  'schema.invalidType': m<{ field: S; label: S; expected: S; received: S }>({
+    zh: (p) => `${p.label}（${p.field}）应为${typeWord(p.expected, 'zh')}，实际是${typeWord(p.received, 'zh')}`,
+    en: (p) => `${p.field} must be ${typeWord(p.expected, 'en')}, not ${typeWord(p.received, 'en')}`,
+  }),
+  'schema.unknownKey': m<{ key: S; at: S; suggestion: S }>({
+    zh: (p) => `不认识的项 “${p.key}”${p.at ? `（在 ${p.at} 下）` : ''}${p.suggestion ? `，是不是想写 “${p.suggestion}”？` : ''}`,
+    en: (p) => `Unknown key "${p.key}"${p.at ? ` under ${p.at}` : ''}${p.suggestion ? `; did you mean "${p.suggestion}"?` : ''}`,
+    hint: {
+      zh: () => '拼错的项会被忽略而导致漏填，所以这里按错误处理：改正拼写或删除这一项。',
+      en: () => 'A misspelt key would be silently ignored, so it is an error: fix the spelling or remove it.',
+    },
+  }),
+  'schema.enum': m<{ field: S; label: S; value: S; options: S }>({
+    zh: (p) => `${p.label}（${p.field}）不能是 “${p.value}”，只能是：${p.options}`,
+    en: (p) => `${p.field} cannot be "${p.value}"; allowed: ${p.options}`,
+  }),
+  'schema.tooSmall': m<{ field: S; label: S; minimum: S }>({
+    zh: (p) => `${p.label}（${p.field}）不能小于 ${p.minimum}`,
+    en: (p) => `${p.field} must be at least ${p.minimum}`,
+  }),
+  'schema.tooBig': m<{ field: S; label: S; maximum: S }>({
+    zh: (p) => `${p.label}（${p.field}）不能大于 ${p.maximum}`,
+    en: (p) => `${p.field} must be at most ${p.maximum}`,
+  }),
+  'schema.emptyText': m<{ field: S; label: S }>({
+    zh: (p) => `${p.label}（${p.field}）不能为空`,
+    en: (p) => `${p.field} must not be empty`,
+  }),
+  'schema.tooFewItems': m<{ field: S; label: S; minimum: S }>({
+    zh: (p) => `${p.label}（${p.field}）至少要有 ${p.minimum} 项`,
+    en: (p) => `${p.field} needs at least ${p.minimum} item(s)`,
+  }),
+  'schema.invalid': m<{ field: S; label: S; reason: S }>({
+    zh: (p) => `${p.label}（${p.field}）填写有误：${p.reason}`,
+    en: (p) => `${p.field} is invalid: ${p.reason}`,
+  }),
+  'schema.date': m<{ field: S; label: S; value: S }>({
+    zh: (p) => `${p.label}（${p.field}）“${p.value}” 不是有效日期`,
+    en: (p) => `${p.field}: "${p.value}" is not a valid date`,
+    hint: {
+      zh: () => '日期写成 2025-10-15、2025/10/15 或 2025年10月15日。',
+      en: () => 'Write dates as 2025-10-15, 2025/10/15 or 2025年10月15日.',
+    },
+  }),
+  'schema.percent': m<{ field: S; label: S; value: S }>({
+    zh: (p) => `${p.label}（${p.field}）“${p.value}” 不是 0 到 100 之间的百分数`,
+    en: (p) => `${p.field}: "${p.value}" is not a percentage between 0 and 100`,
+    hint: { zh: () => '写成 91.7 或 "91.7%"。', en: () => 'Write 91.7 or "91.7%".' },
+  }),
+  'schema.absolutePath': m<{ field: S; value: S }>({
+    zh: (p) => `${p.field} 的路径 “${p.value}” 是绝对路径`,
+    en: (p) => `${p.field}: "${p.value}" is an absolute path`,
+    hint: {
+      zh: () => '附件要放进申报文件夹，并写相对于申报文件夹的路径，如 材料/信用报告/报告.pdf。',
+      en: () => 'Put attachments inside the submission folder and give paths relative to it.',
+    },
+  }),
+
+  // ── scheme ───────────────────────────────────────────────────────────────────
+  'scheme.notFound': m<{ dir: S }>({
+    zh: (p) => `找不到评价方案文件夹 ${p.dir}（其中应有 scheme.yaml）`,
+    en: (p) => `Scheme folder ${p.dir} not found (it must contain scheme.yaml)`,
+  }),
+  'scheme.rubricTotal': m<{ rubric: S; total: S }>({
+    zh: (p) => `评分标准 ${p.rubric} 的总分是 ${p.total}，应当正好是 100 分`,
+    en: (p) => `Rubric ${p.rubric} totals ${p.total}; it must total exactly 100`,
+    hint: {
+      zh: () => '补齐缺少的指标（并在 assumed 中注明哪些是补的），或改正分值。',
+      en: () => 'Add the missing items (mark completed ones as assumed) or correct the points.',
+    },
+  }),
+  'scheme.groupTotal': m<{ rubric: S; group: S; declared: S; sum: S }>({
+    zh: (p) => `评分标准 ${p.rubric} 的 “${p.group}” 写明 ${p.declared} 分，但各项合计 ${p.sum} 分`,
+    en: (p) => `Rubric ${p.rubric}, group "${p.group}": declares ${p.declared} points but its items sum to ${p.sum}`,
+  }),
+  'scheme.thresholdMissing': m<{ level: S }>({
+    zh: (p) => `缺少 ${p.level} 的绩效标准`,
+    en: (p) => `No thresholds for ${p.level}`,
+  }),
+  'scheme.thresholdDuplicate': m<{ level: S }>({
+    zh: (p) => `${p.level} 的绩效标准写了不止一行`,
+    en: (p) => `More than one threshold row for ${p.level}`,
+  }),
+  'scheme.gradeBands': m<{ reason: S }>({
+    zh: (p) => `等级划分有误：${p.reason}`,
+    en: (p) => `Grade bands are wrong: ${p.reason}`,
+  }),
+  'scheme.duplicateId': m<{ what: S; id: S }>({
+    zh: (p) => `${p.what} 的编号 “${p.id}” 重复`,
+    en: (p) => `Duplicate ${p.what} id "${p.id}"`,
+  }),
+  'scheme.unknownRef': m<{ what: S; id: S }>({
+    zh: (p) => `引用了不存在的${p.what} “${p.id}”`,
+    en: (p) => `Reference to an unknown ${p.what} "${p.id}"`,
+  }),
+  'scheme.rosterColumns': m<{ missing: S }>({
+    zh: (p) => `花名册列定义缺少：${p.missing}`,
+    en: (p) => `The roster column list lacks: ${p.missing}`,
+  }),
+  'scheme.invalid': m<{ dir: S; count: N }>({
+    zh: (p) => `评价方案 ${p.dir} 有 ${p.count} 处错误，无法使用`,
+    en: (p) => `Scheme ${p.dir} has ${p.count} error(s) and cannot be used`,
+  }),
+
+  // ── roster: file level ───────────────────────────────────────────────────────
+  'roster.missing': m({
+    zh: () => '没有指定花名册（roster）',
+    en: () => 'No roster given',
+    hint: {
+      zh: () => '在 submission.yaml 中写 roster: 花名册.xlsx，或把学员逐行写在 roster.rows 下。',
+      en: () => 'Add `roster: roster.xlsx` to submission.yaml, or list trainees under roster.rows.',
+    },
+  }),
+  'roster.unsupported': m<{ path: S }>({
+    zh: (p) => `花名册 ${p.path} 的格式不支持`,
+    en: (p) => `Roster ${p.path}: unsupported format`,
+    hint: {
+      zh: () => '花名册请用 Excel 工作簿（.xlsx）或 CSV（.csv）；旧版 .xls 请在 Excel 中“另存为” .xlsx。',
+      en: () => 'Use an Excel workbook (.xlsx) or a CSV file; save old .xls files as .xlsx in Excel.',
+    },
+  }),
+  'roster.notSpreadsheet': m<{ path: S; actual: C }>({
+    zh: (p) => `花名册 ${p.path} 不是 Excel 工作簿（文件内容是${named(p.actual, 'zh')}）`,
+    en: (p) => `Roster ${p.path} is not an Excel workbook (the file holds ${named(p.actual, 'en')})`,
+    hint: {
+      zh: () => '在 Excel 或 WPS 中打开花名册，另存为“Excel 工作簿（*.xlsx）”。',
+      en: () => 'Open the roster in Excel or WPS and save it as "Excel Workbook (*.xlsx)".',
+    },
+  }),
+  'roster.brokenWorkbook': m<{ path: S; reason: S }>({
+    zh: (p) => `花名册 ${p.path} 已损坏，无法打开：${p.reason}`,
+    en: (p) => `Roster ${p.path} is damaged and cannot be opened: ${p.reason}`,
+    hint: { zh: () => '用 Excel 打开并重新保存，或重新导出。', en: () => 'Open it in Excel and save it again, or export it again.' },
+  }),
+  'roster.empty': m<{ path: S }>({
+    zh: (p) => `花名册 ${p.path} 是空的`,
+    en: (p) => `Roster ${p.path} is empty`,
+  }),
+  'roster.encoding': m<{ path: S }>({
+    zh: (p) => `无法识别 ${p.path} 的文字编码（既不是 UTF-8，也不是 GB18030/GBK）`,
+    en: (p) => `Cannot tell the text encoding of ${p.path} (neither UTF-8 nor GB18030/GBK)`,
+    hint: { zh: () => '在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx。', en: () => 'Save it from Excel as "CSV UTF-8" or as .xlsx.' },
+  }),
+  'roster.sheetNotFound': m<{ path: S; sheet: S; sheets: S }>({
+    zh: (p) => `花名册 ${p.path} 中没有名为 “${p.sheet}” 的工作表（现有：${p.sheets}）`,
+    en: (p) => `Roster ${p.path} has no sheet "${p.sheet}" (it has: ${p.sheets})`,
+  }),
+  'roster.headerNotFound': m<{ path: S; columns: S }>({
+    zh: (p) => `在花名册 ${p.path} 的前 20 行里找不到表头（应包含 ${p.columns}）`,
+    en: (p) => `No header row in the first 20 rows of ${p.path} (it must contain ${p.columns})`,
+    hint: {
+      zh: () => '表头使用花名册模板的列名（shenbao init 会生成模板），列的顺序不限。',
+      en: () => 'Use the column names of the roster template (written by `shenbao init`), in any order.',
+    },
+  }),
+  'roster.columnMissing': m<{ path: S; columns: S }>({
+    zh: (p) => `花名册 ${p.path} 缺少列：${p.columns}`,
+    en: (p) => `Roster ${p.path} lacks the column(s): ${p.columns}`,
+    hint: {
+      zh: () => '在表头行中加上这些列；这些列用于计算合格率、就业率、重点群体和订单定向比例。',
+      en: () => 'Add these columns to the header row; they are needed for the rates, key groups and order share.',
+    },
+  }),
+  'roster.columnDuplicate': m<{ column: S; cells: S }>({
+    zh: (p) => `表头中 “${p.column}” 出现了多次（${p.cells}）`,
+    en: (p) => `The header has "${p.column}" more than once (${p.cells})`,
+  }),
+  'roster.tooManyRows': m<{ path: S; max: S }>({
+    zh: (p) => `花名册 ${p.path} 超过 ${p.max} 行，已停止读取`,
+    en: (p) => `Roster ${p.path} has more than ${p.max} rows; reading stopped`,
+    hint: {
+      zh: () => '花名册只应包含品牌工种上一年度的补贴性培训学员；请确认没有把其他工种或多年的数据放进来。',
+      en: () => "The roster lists only last year's subsidised trainees of the brand trade; remove other trades and years.",
+    },
+  }),
+  'roster.noRows': m<{ path: S }>({
+    zh: (p) => `花名册 ${p.path} 只有表头，没有学员`,
+    en: (p) => `Roster ${p.path} has a header but no trainees`,
+  }),
+  'roster.subsidisedAssumed': m({
+    zh: () => '花名册没有“享受补贴”列，按申报要求视为全部是补贴性培训学员',
+    en: () => 'The roster has no "享受补贴" column; every trainee is taken as subsidised, as the notice requires',
+  }),
+
+  // ── roster: cells ────────────────────────────────────────────────────────────
+  'roster.cellEmpty': m<{ column: S }>({
+    zh: (p) => `“${p.column}” 没有填写`,
+    en: (p) => `"${p.column}" is empty`,
+  }),
+  'roster.id.numeric': m({
+    zh: () => '身份证号码被 Excel 存成了数字，后几位已经丢失',
+    en: () => 'The ID number was stored by Excel as a number; its last digits are lost',
+    hint: {
+      zh: () => '把“身份证号码”列设为“文本”格式后重新录入（或在号码前加英文单引号 \'）。',
+      en: () => "Format the ID column as Text and enter the numbers again (or prefix them with ').",
+    },
+  }),
+  'roster.id.length': m<{ value: S; length: N }>({
+    zh: (p) => `身份证号码 ${p.value} 有 ${p.length} 位，应为 18 位`,
+    en: (p) => `ID number ${p.value} has ${p.length} characters; it must have 18`,
+    hint: {
+      zh: () => '核对身份证原件；15 位的一代身份证已停止使用，请填写 18 位号码。',
+      en: () => 'Check against the ID card; old 15-digit numbers are no longer valid.',
+    },
+  }),
+  'roster.id.format': m<{ value: S }>({
+    zh: (p) => `身份证号码 ${p.value} 含有不该有的字符（前 17 位只能是数字，最后一位是数字或 X）`,
+    en: (p) => `ID number ${p.value} has invalid characters (17 digits, then a digit or X)`,
+  }),
+  'roster.id.area': m<{ value: S }>({
+    zh: (p) => `身份证号码 ${p.value} 的前 6 位不是有效的行政区划代码`,
+    en: (p) => `ID number ${p.value} does not start with a valid area code`,
+  }),
+  'roster.id.date': m<{ value: S; date: S }>({
+    zh: (p) => `身份证号码 ${p.value} 中的出生日期 ${p.date} 不存在`,
+    en: (p) => `ID number ${p.value}: birth date ${p.date} does not exist`,
+    hint: { zh: () => '第 7–14 位是出生年月日，核对身份证原件。', en: () => 'Characters 7–14 are the birth date; check the ID card.' },
+  }),
+  'roster.id.future': m<{ value: S; date: S }>({
+    zh: (p) => `身份证号码 ${p.value} 中的出生日期 ${p.date} 晚于今天`,
+    en: (p) => `ID number ${p.value}: birth date ${p.date} is in the future`,
+  }),
+  'roster.id.tooOld': m<{ value: S; date: S }>({
+    zh: (p) => `身份证号码 ${p.value} 中的出生日期 ${p.date} 早于 1900 年`,
+    en: (p) => `ID number ${p.value}: birth date ${p.date} is before 1900`,
+  }),
+  'roster.id.checksum': m<{ value: S; expected: S; actual: S }>({
+    zh: (p) => `身份证号码 ${p.value} 的校验位是 ${p.actual}，按前 17 位算应为 ${p.expected}`,
+    en: (p) => `ID number ${p.value}: check character is ${p.actual}, the first 17 digits give ${p.expected}`,
+    hint: {
+      zh: () => '多半是某一位录错了，核对身份证原件。',
+      en: () => 'Most likely one digit was mistyped; check against the ID card.',
+    },
+  }),
+  'roster.sex.invalid': m<{ value: S }>({
+    zh: (p) => `性别 “${p.value}” 应为 男 或 女`,
+    en: (p) => `Sex "${p.value}" must be 男 or 女`,
+  }),
+  'roster.sex.mismatch': m<{ value: S; expected: S }>({
+    zh: (p) => `性别填的是 “${p.value}”，但身份证号码（第 17 位）表示 “${p.expected}”`,
+    en: (p) => `Sex is "${p.value}" but the ID number (17th digit) says "${p.expected}"`,
+    hint: { zh: () => '核对性别或身份证号码，两者必有一处录错。', en: () => 'One of the two is mistyped.' },
+  }),
+  'roster.ethnicity.unknown': m<{ value: S; suggestion: S }>({
+    zh: (p) => `民族 “${p.value}” 不在 56 个民族名称（GB/T 3304）中${p.suggestion ? `，是不是 “${p.suggestion}”？` : ''}`,
+    en: (p) => `Ethnic group "${p.value}" is not one of the 56 names of GB/T 3304${p.suggestion ? `; did you mean "${p.suggestion}"?` : ''}`,
+    hint: { zh: () => '填写全称，如 汉族、蒙古族、满族。', en: () => 'Write the full name, e.g. 汉族, 蒙古族, 满族.' },
+  }),
+  'roster.trade.mismatch': m<{ value: S; trade: S }>({
+    zh: (p) => `工种 “${p.value}” 与品牌工种 “${p.trade}” 不一致，该行不计入绩效`,
+    en: (p) => `Trade "${p.value}" differs from the brand trade "${p.trade}"; the row is not counted`,
+    hint: {
+      zh: () => '花名册只统计品牌工种的补贴性培训学员，其他专业不在申报范围内（办法第七条）。',
+      en: () => 'Only trainees of the brand trade count; other trades are outside the application (Measures art. 7).',
+    },
+  }),
+  'roster.phone.invalid': m<{ value: S }>({
+    zh: (p) => `联系电话 ${p.value} 既不是 11 位手机号，也不是带区号的固定电话`,
+    en: (p) => `Phone ${p.value} is neither an 11-digit mobile number nor a landline with area code`,
+    hint: {
+      zh: () => '手机写 11 位数字；固定电话带区号，如 (0482)8238615 或 0482-8238615。',
+      en: () => 'Mobiles have 11 digits; landlines need the area code, e.g. (0482)8238615.',
+    },
+  }),
+  'roster.duplicate': m<{ value: S; first: S }>({
+    zh: (p) => `身份证号码 ${p.value} 与 ${p.first} 重复：同一人只能出现一次`,
+    en: (p) => `ID number ${p.value} repeats ${p.first}: each person may appear only once`,
+  }),
+  'roster.flag.invalid': m<{ column: S; value: S }>({
+    zh: (p) => `“${p.column}” 填的是 “${p.value}”，应为 是 或 否`,
+    en: (p) => `"${p.column}" is "${p.value}"; it must be 是 (yes) or 否 (no)`,
+  }),
+  'roster.keyGroup.unknown': m<{ value: S; options: S }>({
+    zh: (p) => `就业重点群体 “${p.value}” 不认识，可填：${p.options}（不属于则留空）`,
+    en: (p) => `Unknown key group "${p.value}"; use one of: ${p.options} (or leave empty)`,
+  }),
+  'roster.employed.conflict': m({
+    zh: () => '填了就业单位，但“是否就业”写的是否；按已就业统计',
+    en: () => 'An employer is given but "是否就业" says no; counted as employed',
+  }),
+
+  // ── figures and thresholds ───────────────────────────────────────────────────
+  'figures.claimMismatch': m<{ figure: B; claimed: S; derived: S }>({
+    zh: (p) => `推荐表填报的${p.figure.zh}是 ${p.claimed}，按花名册计算是 ${p.derived}`,
+    en: (p) => `The form claims ${p.figure.en} ${p.claimed}; the roster gives ${p.derived}`,
+    hint: {
+      zh: () => '表中数字必须与花名册一致：改正 submission.yaml 中 claimed 下的数字，或核对花名册。',
+      en: () => 'The form must match the roster: correct `claimed` in submission.yaml or the roster.',
+    },
+  }),
+  'threshold.fail': m<{ figure: B; actual: S; required: S; level: B; ref: S }>({
+    zh: (p) => `${p.figure.zh} ${p.actual}，未达到${p.level.zh}标准（${p.required}，${p.ref}）`,
+    en: (p) => `${p.figure.en} ${p.actual} is below the ${p.level.en} threshold (${p.required}, ${p.ref})`,
+  }),
+  'threshold.relaxed': m<{ figure: B; actual: S; required: S; level: B; employmentRate: S; minRate: S; ref: S }>({
+    zh: (p) =>
+      `${p.figure.zh} ${p.actual}，未达到${p.level.zh}标准（${p.required}）；因申请重点扶持且培训后就业率 ${p.employmentRate} 不低于 ${p.minRate}，按${p.ref}可适当放宽，由评审确定`,
+    en: (p) =>
+      `${p.figure.en} ${p.actual} is below the ${p.level.en} threshold (${p.required}); relaxed under special support (${p.ref}) because the employment rate ${p.employmentRate} is at least ${p.minRate}; the reviewers decide`,
+  }),
+  'specialSupport.rateTooLow': m<{ employmentRate: S; minRate: S; ref: S }>({
+    zh: (p) => `申请了重点扶持，但培训后就业率 ${p.employmentRate} 低于 ${p.minRate}，不能放宽标准（${p.ref}）`,
+    en: (p) => `Special support is claimed but the employment rate ${p.employmentRate} is below ${p.minRate}; no relaxation (${p.ref})`,
+  }),
+  'specialSupport.noGrounds': m({
+    zh: () => '申请了重点扶持，但没有写明属于哪种情形（brand.specialSupport.grounds）',
+    en: () => 'Special support is claimed without grounds (brand.specialSupport.grounds)',
+  }),
+  'specialSupport.unknownGround': m<{ value: S; options: S }>({
+    zh: (p) => `重点扶持情形 “${p.value}” 不认识，可用：${p.options}`,
+    en: (p) => `Unknown special-support ground "${p.value}"; use one of: ${p.options}`,
+  }),
+  'category.unknown': m<{ value: S; options: S }>({
+    zh: (p) => `所属领域 “${p.value}” 不认识，可用：${p.options}`,
+    en: (p) => `Unknown brand category "${p.value}"; use one of: ${p.options}`,
+  }),
+  'figures.noTrainees': m({
+    zh: () => '花名册中没有可统计的品牌工种学员，无法计算绩效',
+    en: () => 'The roster has no trainees of the brand trade; no figures can be computed',
+  }),
+  'county.unknown': m<{ value: S; options: S }>({
+    zh: (p) => `旗县市 “${p.value}” 不在本方案的名单中（${p.options}）`,
+    en: (p) => `County "${p.value}" is not in this scheme's list (${p.options})`,
+  }),
+  'county.bandRequired': m({
+    zh: () => '申报旗县市级品牌时必须写明人口规模（20万以上 或 不足20万）',
+    en: () => 'A county-level application must state the population band (atLeast200k or below200k)',
+  }),
+
+  // ── partners, brief, narrative ───────────────────────────────────────────────
+  'partners.tooFew': m<{ count: N; min: N }>({
+    zh: (p) => `签订就业协议的合作企业只有 ${p.count} 家，至少需要 ${p.min} 家`,
+    en: (p) => `Only ${p.count} partner enterprise(s) with an agreement; at least ${p.min} are required`,
+    hint: {
+      zh: () => '实施方案三（五）：每个培训品牌至少与三家以上企业签订就业协议；在 partners 下列出企业及协议文件。',
+      en: () => 'Plan III(5): every brand needs employment agreements with at least three enterprises; list them under partners.',
+    },
+  }),
+  'partners.particularsMissing': m<{ name: S }>({
+    zh: (p) => `合作企业 “${p.name}” 缺少盖章的企业基本情况（particulars）`,
+    en: (p) => `Partner "${p.name}" lacks its stamped particulars (particulars)`,
+    hint: {
+      zh: () => '办法第七条（一）③：与其建立稳定合作关系的企业基本情况需加盖合作企业印章认可；扫描后在 partners 下的 particulars 写出文件路径。',
+      en: () => "Measures art. 7(1)③: each partner's particulars must carry its seal; scan them and give the path under particulars.",
+    },
+  }),
+  'partners.duplicate': m<{ name: S }>({
+    zh: (p) => `合作企业 “${p.name}” 写了两次，只计一次`,
+    en: (p) => `Partner "${p.name}" is listed twice and counts once`,
+  }),
+  'brief.tooLong': m<{ count: S; max: S }>({
+    zh: (p) => `培训机构及品牌简介共 ${p.count} 字，超过 ${p.max} 字的上限`,
+    en: (p) => `The brief has ${p.count} characters, over the limit of ${p.max}`,
+    hint: {
+      zh: () => '字数按 Word/WPS 的“字数”统计：每个汉字和中文标点算 1 字，每个英文单词或一串数字算 1 字，空格和换行不计。',
+      en: () => 'Counted like Word/WPS 字数: each Chinese character or punctuation mark is 1, each Latin word or number is 1; spaces do not count.',
+    },
+  }),
+  'brief.missing': m({
+    zh: () => '缺少培训机构及品牌简介（brief）',
+    en: () => 'The institution and brand brief is missing',
+  }),
+  'narrative.missing': m<{ section: S; prompt: S }>({
+    zh: (p) => `“${p.section}” 中 “${p.prompt}” 还没有填写`,
+    en: (p) => `"${p.section}": "${p.prompt}" is not written yet`,
+  }),
+  'narrative.unknown': m<{ key: S; options: S }>({
+    zh: (p) => `叙述部分中不认识 “${p.key}”，可用：${p.options}`,
+    en: (p) => `Unknown narrative part "${p.key}"; use: ${p.options}`,
+  }),
+  'narrative.notForKind': m<{ key: S; kind: B }>({
+    zh: (p) => `“${p.key}” 不属于${p.kind.zh}的表格，不会被打印`,
+    en: (p) => `"${p.key}" is not part of the ${p.kind.en} form and will not be printed`,
+  }),
+
+  // ── materials and files ──────────────────────────────────────────────────────
+  'material.missing': m<{ material: S; slot: S }>({
+    zh: (p) => `材料 “${p.material}” 缺少 ${p.slot}`,
+    en: (p) => `Material "${p.material}" lacks ${p.slot}`,
+  }),
+  'attachment.unknownSlot': m<{ key: S; options: S }>({
+    zh: (p) => `附件类别 “${p.key}” 不认识，可用：${p.options}`,
+    en: (p) => `Unknown attachment slot "${p.key}"; use one of: ${p.options}`,
+  }),
+  'attachment.notForKind': m<{ key: S; kind: B }>({
+    zh: (p) => `附件类别 “${p.key}” 不是${p.kind.zh}所需的材料，不会被装订`,
+    en: (p) => `Attachment slot "${p.key}" is not a material of a ${p.kind.en} and will not be bound`,
+  }),
+  'file.missing': m<{ path: S }>({
+    zh: (p) => `文件 ${p.path} 不存在`,
+    en: (p) => `File ${p.path} does not exist`,
+    hint: {
+      zh: () => '核对文件名（包括扩展名）和文件夹；路径相对于申报文件夹。',
+      en: () => 'Check the file name (with its extension) and folder; paths are relative to the submission folder.',
+    },
+  }),
+  'file.outside': m<{ path: S }>({
+    zh: (p) => `文件 ${p.path} 在申报文件夹之外（路径或快捷方式/链接指向了外面）`,
+    en: (p) => `File ${p.path} lies outside the submission folder (through its path or a link)`,
+    hint: {
+      zh: () => '把文件复制到申报文件夹里，再写相对路径；这样刻盘和打包时不会漏掉。',
+      en: () => 'Copy the file into the submission folder and refer to it there, so the package holds it.',
+    },
+  }),
+  'file.empty': m<{ path: S }>({
+    zh: (p) => `文件 ${p.path} 是空的（0 字节）`,
+    en: (p) => `File ${p.path} is empty (0 bytes)`,
+  }),
+  'file.notFile': m<{ path: S }>({
+    zh: (p) => `${p.path} 不是普通文件`,
+    en: (p) => `${p.path} is not a regular file`,
+  }),
+  'file.emptyFolder': m<{ path: S }>({
+    zh: (p) => `文件夹 ${p.path} 里没有文件`,
+    en: (p) => `Folder ${p.path} holds no files`,
+  }),
+  'file.wrongType': m<{ path: S; expected: C[]; actual: C }>({
+    zh: (p) => `文件 ${p.path} 的内容是${named(p.actual, 'zh')}，这里只接受${p.expected.map((c) => named(c, 'zh')).join('、')}`,
+    en: (p) => `File ${p.path} holds ${named(p.actual, 'en')}; only ${p.expected.map((c) => named(c, 'en')).join(', ')} is accepted here`,
+    hint: {
+      zh: () => '扫描件请存为 PDF、JPEG 或 PNG；只改扩展名不会改变文件内容。',
+      en: () => 'Save scans as PDF, JPEG or PNG; renaming a file does not change its content.',
+    },
+  }),
+  'file.extensionMismatch': m<{ path: S; actual: C }>({
+    zh: (p) => `文件 ${p.path} 的扩展名与内容不符（内容是${named(p.actual, 'zh')}）`,
+    en: (p) => `File ${p.path}: the extension does not match its content (${named(p.actual, 'en')})`,
+  }),
+
+  // ── score ────────────────────────────────────────────────────────────────────
+  'score.unknownItem': m<{ item: S; options: S }>({
+    zh: (p) => `自评分中的指标 “${p.item}” 不在评分标准中（可用：${p.options}）`,
+    en: (p) => `Self-score item "${p.item}" is not in the rubric (use: ${p.options})`,
+  }),
+  'score.overMax': m<{ item: S; given: S; max: S }>({
+    zh: (p) => `指标 ${p.item} 自评 ${p.given} 分，超过该项满分 ${p.max} 分`,
+    en: (p) => `Item ${p.item}: self-score ${p.given} exceeds its maximum of ${p.max}`,
+  }),
+  'score.derivedGiven': m<{ item: S; derived: S }>({
+    zh: (p) => `指标 ${p.item} 由数据计算（${p.derived} 分），自评分被忽略`,
+    en: (p) => `Item ${p.item} is computed from the data (${p.derived}); the self-score is ignored`,
+  }),
+  'score.notScored': m<{ items: S }>({
+    zh: (p) => `以下指标尚未自评，按 0 分计：${p.items}`,
+    en: (p) => `Not self-scored yet, counted as 0: ${p.items}`,
+    hint: {
+      zh: () => '在 submission.yaml 的 selfScore 下给这些指标打分。',
+      en: () => 'Score these items under selfScore in submission.yaml.',
+    },
+  }),
+  'score.assumedRubric': m<{ rubric: S; items: S; note: S }>({
+    zh: (p) => `评分标准 ${p.rubric} 在通知原文中不完整，以下指标是补齐的假设：${p.items}（${p.note}）`,
+    en: (p) => `Rubric ${p.rubric} is incomplete in the notice; these items are assumed: ${p.items} (${p.note})`,
+  }),
+  'score.categoryMismatch': m<{ item: S; category: S }>({
+    zh: (p) => `指标 ${p.item} 自评有分，但品牌的所属领域（brand.categories）中没有 “${p.category}”`,
+    en: (p) => `Item ${p.item} is self-scored, but brand.categories does not include "${p.category}"`,
+  }),
+  'score.gated': m<{ reason: S }>({
+    zh: (p) => `${p.reason}属于定性指标，不符合则不予评价；自评分仅供参考`,
+    en: (p) => `${p.reason} is a qualitative gate; failing it means no evaluation, so the self-score is for reference only`,
+  }),
+
+  // ── internal ─────────────────────────────────────────────────────────────────
+  'internal.bug': m<{ reason: S }>({
+    zh: (p) => `shenbao 内部错误：${p.reason}`,
+    en: (p) => `Internal error in shenbao: ${p.reason}`,
+    hint: {
+      zh: () => '这是程序的问题，不是您的材料的问题。请把命令和这段信息报告给开发者（设置 SHENBAO_DEBUG=1 可看到详细信息）。',
+      en: () => 'This is a bug, not a problem with your files. Please report the command and this message (SHENBAO_DEBUG=1 shows details).',
+    },
+  }),
+} as const;
+
+export type Catalog = typeof catalog;
+export type Code = keyof Catalog;
+export type ParamsOf<C extends Code> = Parameters<Catalog[C]['zh']>[0];

@@ -1,0 +1,78 @@
+/**
+ * Shared by the .xlsx and .csv readers: a grid of cell values (rows as the user numbers
+ * them) becomes roster rows keyed by column, each cell with its A1 reference.
+ */
+import { error, info, type Diagnostic } from '../core/diagnostic.js';
+import { listJoin } from '../i18n/number.js';
+import type { RosterColumnId, Scheme } from '../scheme/schema.js';
+import { columnLetter, findHeader, headerMatcher } from './columns.js';
+import type { CellValue, RawRow, RosterTable } from './types.js';
+
+export interface GridRow {
+  /** 1-based row number in the sheet or file. */
+  row: number;
+  values: CellValue[];
+}
+
+function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+export function tableFromGrid(
+  grid: readonly GridRow[],
+  file: string,
+  sheet: string | undefined,
+  scheme: Scheme,
+  truncated: boolean,
+): RosterTable {
+  const diagnostics: Diagnostic[] = [];
+  const where = { file, sheet };
+  const columnsDef = scheme.roster.columns;
+  const nameOf = (id: RosterColumnId) => columnsDef.find((c) => c.id === id)?.name ?? id;
+  const empty: RosterTable = { file, sheet, columns: new Set(), rows: [], diagnostics };
+
+  if (grid.every((r) => r.values.every(isBlank))) {
+    diagnostics.push(error('roster.empty', { path: file }, { file }));
+    return empty;
+  }
+  const header = findHeader(
+    grid.slice(0, 20).map((r) => r.values),
+    headerMatcher(columnsDef),
+  );
+  if (!header) {
+    diagnostics.push(error('roster.headerNotFound', { path: file, columns: listJoin([nameOf('name'), nameOf('idNumber')], 'zh') }, { ...where }));
+    return empty;
+  }
+  const headerRow = grid[header.index]!.row;
+  for (const [id, cols] of header.duplicates) {
+    diagnostics.push(
+      error('roster.columnDuplicate', { column: nameOf(id), cells: cols.map((c) => `${columnLetter(c)}${headerRow}`).join(', ') }, { ...where, row: headerRow, cell: `${columnLetter(cols[1]!)}${headerRow}` }),
+    );
+  }
+  const present = new Set(header.columns.values());
+  const missing = scheme.roster.headerRequires.filter((id) => !present.has(id));
+  if (missing.length) {
+    diagnostics.push(error('roster.columnMissing', { path: file, columns: listJoin(missing.map(nameOf), 'zh') }, { ...where, row: headerRow }));
+    return { ...empty, columns: present };
+  }
+  if (!present.has('subsidised')) diagnostics.push(info('roster.subsidisedAssumed', {}, { ...where, row: headerRow }));
+
+  const rows: RawRow[] = [];
+  for (const g of grid.slice(header.index + 1)) {
+    const cells: RawRow['cells'] = {};
+    let meaningful = false;
+    for (const [c, id] of header.columns) {
+      const value = g.values[c] ?? null;
+      cells[id] = { value, where: { ...where, row: g.row, cell: `${columnLetter(c)}${g.row}` } };
+      // Templates often pre-number 序号 on empty rows; those rows are not trainees.
+      if (id !== 'seq' && !isBlank(value)) meaningful = true;
+    }
+    if (meaningful) rows.push({ row: g.row, where: { ...where, row: g.row }, cells });
+  }
+  if (truncated) {
+    diagnostics.push(error('roster.tooManyRows', { path: file, max: scheme.roster.maxRows.toLocaleString('en-US') }, { file }));
+  } else if (rows.length === 0) {
+    diagnostics.push(error('roster.noRows', { path: file }, { ...where, row: headerRow }));
+  }
+  return { file, sheet, columns: present, rows, diagnostics };
+}

@@ -1,0 +1,64 @@
+import type { Diagnostic, Location } from '../core/diagnostic.js';
+import type { RosterColumnId } from '../scheme/schema.js';
+
+/** A cell as read from any source, before interpretation. */
+export type CellValue = string | number | boolean | Date | null;
+
+export interface RawCell {
+  value: CellValue;
+  where: Location;
+}
+
+/** One data row of the roster as read, keyed by the column it was found under. */
+export interface RawRow {
+  /** Row number as the user sees it: sheet row, CSV line, or position in roster.rows (1-based). */
+  row: number;
+  where: Location;
+  cells: Partial<Record<RosterColumnId, RawCell>>;
+}
+
+/** What a reader returns: the rows, which columns the header had, and problems found. */
+export interface RosterTable {
+  /** The roster file as the user named it, or the submission file for inline rows. */
+  file: string;
+  sheet?: string;
+  columns: ReadonlySet<RosterColumnId>;
+  rows: RawRow[];
+  diagnostics: Diagnostic[];
+}
+
+/** A trainee (学员) interpreted from a row: the ten printed columns and the flags the figures need. */
+export interface Trainee {
+  row: number;
+  where: Location;
+  seq: string;
+  name: string;
+  sex: string;
+  /** Standard name (蒙古 → 蒙古族) when recognised, else as written. */
+  ethnicity: string;
+  /** Normalised ID number (half-width, capital X). */
+  idNumber: string;
+  idValid: boolean;
+  trade: string;
+  teacher: string;
+  employer: string;
+  address: string;
+  phone: string;
+  passed: boolean;
+  /** Key group id from the scheme, or null. */
+  keyGroup: string | null;
+  order: boolean;
+  subsidised: boolean;
+  employed: boolean;
+  /** False when the row's trade is not the brand's trade: such rows are printed but not counted. */
+  brandTrade: boolean;
+  /** A later row repeating an earlier row's ID number: reported, and not counted twice. */
+  duplicate: boolean;
+}
+
+export interface Roster {
+  file: string;
+  trainees: Trainee[];
+  /** The header had a 享受补贴 column (otherwise everyone is taken as subsidised). */
+  hasSubsidisedColumn: boolean;
+}

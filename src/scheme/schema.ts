@@ -1,0 +1,159 @@
+/**
+ * The filing scheme (评价方案): a notice's rules as data. Strict objects everywhere, so that
+ * a misspelt key in a scheme is an error rather than a rule that silently does nothing.
+ */
+import { z } from 'zod';
+
+export const LEVELS = ['county', 'league', 'region'] as const;
+export type Level = (typeof LEVELS)[number];
+export const KINDS = ['application', 'review'] as const;
+export type Kind = (typeof KINDS)[number];
+export const POPULATION_BANDS = ['atLeast200k', 'below200k'] as const;
+export type PopulationBand = (typeof POPULATION_BANDS)[number];
+
+/** Figures the roster yields; thresholds and rubric items refer to them by these names. */
+export const FIGURES = ['trained', 'passRate', 'employmentRate', 'keyGroup', 'orderShare'] as const;
+export type FigureName = (typeof FIGURES)[number];
+
+/** Roster columns the code understands; a scheme names them (header text) but cannot add new ones. */
+export const ROSTER_COLUMN_IDS = [
+  'seq', 'name', 'sex', 'ethnicity', 'idNumber', 'trade', 'teacher', 'employer', 'address', 'phone',
+  'passed', 'keyGroup', 'order', 'subsidised', 'employed',
+] as const;
+export type RosterColumnId = (typeof ROSTER_COLUMN_IDS)[number];
+
+export const FILE_TYPES = ['pdf', 'jpeg', 'png'] as const;
+export type AttachmentType = (typeof FILE_TYPES)[number];
+
+const text = z.string().trim().min(1);
+const named = z.strictObject({ name: text, en: text });
+const percent = z.number().min(0).max(100);
+const count = z.number().int().min(0);
+
+const thresholdRow = z.strictObject({
+  level: z.enum(LEVELS),
+  population: z.enum(POPULATION_BANDS).optional(),
+  trained: count,
+  passRate: percent,
+  employmentRate: percent,
+  keyGroup: count,
+  keyGroupSubsidisedOnly: z.boolean(),
+  orderShare: percent,
+  ref: text,
+});
+
+const rosterColumn = z.strictObject({
+  id: z.enum(ROSTER_COLUMN_IDS),
+  name: text,
+  aliases: z.array(text).default([]),
+  printed: z.boolean(),
+  required: z.boolean(),
+});
+
+const section = z.strictObject({
+  title: text,
+  prompts: z.array(z.strictObject({ key: text, text: text })).min(1),
+});
+
+const slot = z.strictObject({
+  name: text,
+  types: z.array(z.enum(FILE_TYPES)).min(1),
+  folder: text,
+});
+
+const material = z.strictObject({
+  id: text,
+  name: text,
+  ref: text,
+  form: text.optional(),
+  brief: z.strictObject({ maxChars: z.number().int().positive() }).optional(),
+  slots: z.array(text).default([]),
+  partnerFiles: z.array(z.enum(['agreement', 'particulars'])).default([]),
+});
+
+const derive = z.union([
+  z.strictObject({ figure: z.enum(FIGURES), target: z.union([z.literal('threshold'), z.number().positive()]) }),
+  z.strictObject({ partners: z.literal(true) }),
+  z.strictObject({ credit: z.literal(true) }),
+  z.strictObject({ specialSupport: z.literal(true) }),
+]);
+
+const rubricItem = z.strictObject({
+  id: text,
+  name: text,
+  points: z.number().positive(),
+  derive: derive.optional(),
+  /** The brand category this item asks about; self-scoring it without the category is flagged. */
+  category: text.optional(),
+});
+
+const rubricGroup = z.strictObject({
+  id: text,
+  name: text,
+  points: z.number().positive(),
+  /** Items completed by whoever configured the scheme because the notice is cut off. */
+  assumed: z.boolean().default(false),
+  items: z.array(rubricItem).min(1),
+});
+
+const rubric = z.strictObject({
+  title: text,
+  ref: text,
+  note: text.optional(),
+  assumedNote: text.optional(),
+  /** Groups that are qualitative gates (不符合则不予评价). */
+  gates: z.array(text).default([]),
+  groups: z.array(rubricGroup).min(1),
+});
+
+const grade = z.strictObject({ name: text, en: text, min: z.number().min(0).max(100) });
+
+export const schemeSchema = z.strictObject({
+  id: text,
+  title: text,
+  notice: text,
+  authority: text,
+  region: text,
+  levels: z.strictObject({ county: named, league: named, region: named }),
+  counties: z.array(text).min(1),
+  populationBands: z.strictObject({ atLeast200k: named, below200k: named }),
+  thresholds: z.array(thresholdRow).min(1),
+  specialSupport: z.strictObject({
+    minEmploymentRate: percent,
+    ref: text,
+    grounds: z.record(z.string(), text),
+  }),
+  minPartners: z.number().int().min(0),
+  keyGroups: z.array(z.strictObject({ id: text, name: text, aliases: z.array(text).default([]) })).min(1),
+  categories: z.record(z.string(), text),
+  roster: z.strictObject({
+    title: text,
+    yearTitle: text,
+    maxRows: z.number().int().positive(),
+    columns: z.array(rosterColumn),
+    headerRequires: z.array(z.enum(ROSTER_COLUMN_IDS)),
+  }),
+  sections: z.record(z.string(), section),
+  slots: z.record(z.string(), slot),
+  materials: z.strictObject({ application: z.array(material).min(1), review: z.array(material).min(1) }),
+  sectionsFor: z.strictObject({ application: z.array(text).min(1), review: z.array(text).min(1) }),
+  rubrics: z.record(z.string(), rubric),
+  rubricFor: z.strictObject({ application: text, review: text }),
+  grades: z.array(grade).min(1),
+});
+
+export type SchemeData = z.infer<typeof schemeSchema>;
+export type ThresholdRow = z.infer<typeof thresholdRow>;
+export type MaterialDef = z.infer<typeof material>;
+export type SlotDef = z.infer<typeof slot>;
+export type Rubric = z.infer<typeof rubric>;
+export type RubricItem = z.infer<typeof rubricItem>;
+export type RubricGroup = z.infer<typeof rubricGroup>;
+export type RosterColumn = z.infer<typeof rosterColumn>;
+export type Grade = z.infer<typeof grade>;
+export type SectionDef = z.infer<typeof section>;
+
+/** A loaded, validated scheme and the folder it came from (forms and skeletons live there). */
+export interface Scheme extends SchemeData {
+  dir: string;
+}

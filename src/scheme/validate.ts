@@ -1,0 +1,95 @@
+/**
+ * Rules a scheme must satisfy beyond its shape: rubrics that total 100, thresholds for
+ * every level, grade bands that cover 0–100, references that resolve. Pure.
+ */
+import { error, type Diagnostic } from '../core/diagnostic.js';
+import { locate, type Source } from '../core/source.js';
+import { formatPoints } from '../i18n/number.js';
+import { LEVELS, POPULATION_BANDS, ROSTER_COLUMN_IDS, type SchemeData } from './schema.js';
+
+export function validateSchemeRules(s: SchemeData, source: Source | undefined): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (...path: PropertyKey[]) => locate(source, path);
+
+  // Rubrics: every group adds up, every rubric totals exactly 100.
+  for (const [rid, rubric] of Object.entries(s.rubrics)) {
+    let total = 0;
+    const ids = new Set<string>();
+    rubric.groups.forEach((g, gi) => {
+      const sum = g.items.reduce((acc, it) => acc + it.points, 0);
+      total += sum;
+      if (Math.abs(sum - g.points) > 1e-9) {
+        out.push(error('scheme.groupTotal', { rubric: rid, group: g.name, declared: formatPoints(g.points), sum: formatPoints(sum) }, at('rubrics', rid, 'groups', gi, 'points')));
+      }
+      g.items.forEach((it, ii) => {
+        if (ids.has(it.id)) out.push(error('scheme.duplicateId', { what: `评分标准 ${rid}`, id: it.id }, at('rubrics', rid, 'groups', gi, 'items', ii, 'id')));
+        ids.add(it.id);
+        if (it.category && !(it.category in s.categories)) {
+          out.push(error('scheme.unknownRef', { what: '领域类别', id: it.category }, at('rubrics', rid, 'groups', gi, 'items', ii, 'category')));
+        }
+      });
+    });
+    if (Math.abs(total - 100) > 1e-9) {
+      out.push(error('scheme.rubricTotal', { rubric: rid, total: formatPoints(total) }, at('rubrics', rid)));
+    }
+    rubric.gates.forEach((gate, i) => {
+      if (!rubric.groups.some((g) => g.id === gate)) out.push(error('scheme.unknownRef', { what: '评分组', id: gate }, at('rubrics', rid, 'gates', i)));
+    });
+  }
+  for (const kind of ['application', 'review'] as const) {
+    const rid = s.rubricFor[kind];
+    if (!(rid in s.rubrics)) out.push(error('scheme.unknownRef', { what: '评分标准', id: rid }, at('rubricFor', kind)));
+  }
+
+  // Thresholds: county once per population band, League and Region once each.
+  for (const level of LEVELS) {
+    const bands = level === 'county' ? POPULATION_BANDS : [undefined];
+    for (const band of bands) {
+      const rows = s.thresholds.filter((t) => t.level === level && t.population === band);
+      const name = s.levels[level].name + (band ? `（${s.populationBands[band].name}）` : '');
+      if (rows.length === 0) out.push(error('scheme.thresholdMissing', { level: name }, at('thresholds')));
+      if (rows.length > 1) out.push(error('scheme.thresholdDuplicate', { level: name }, at('thresholds')));
+    }
+  }
+  s.thresholds.forEach((t, i) => {
+    if (t.level === 'county' && !t.population) {
+      out.push(error('scheme.thresholdMissing', { level: `${s.levels.county.name}（population）` }, at('thresholds', i)));
+    }
+  });
+
+  // Grade bands: strictly descending lower bounds ending at 0, so [0,100] is covered once.
+  s.grades.forEach((g, i) => {
+    const prev = s.grades[i - 1];
+    if (prev && g.min >= prev.min) out.push(error('scheme.gradeBands', { reason: `“${g.name}”的下限 ${g.min} 不低于上一等级的 ${prev.min}` }, at('grades', i, 'min')));
+  });
+  if (s.grades.at(-1)?.min !== 0) out.push(error('scheme.gradeBands', { reason: '最低等级的下限必须是 0' }, at('grades')));
+
+  // Materials refer to known slots; ids unique per kind.
+  for (const kind of ['application', 'review'] as const) {
+    const seen = new Set<string>();
+    s.materials[kind].forEach((m, mi) => {
+      if (seen.has(m.id)) out.push(error('scheme.duplicateId', { what: '材料', id: m.id }, at('materials', kind, mi, 'id')));
+      seen.add(m.id);
+      m.slots.forEach((slot, si) => {
+        if (!(slot in s.slots)) out.push(error('scheme.unknownRef', { what: '附件类别', id: slot }, at('materials', kind, mi, 'slots', si)));
+      });
+    });
+    s.sectionsFor[kind].forEach((sec, i) => {
+      if (!(sec in s.sections)) out.push(error('scheme.unknownRef', { what: '叙述部分', id: sec }, at('sectionsFor', kind, i)));
+    });
+  }
+
+  // Roster: every column the code knows is named exactly once.
+  const colIds = s.roster.columns.map((c) => c.id);
+  const missing = ROSTER_COLUMN_IDS.filter((id) => !colIds.includes(id));
+  if (missing.length) out.push(error('scheme.rosterColumns', { missing: missing.join(', ') }, at('roster', 'columns')));
+  colIds.forEach((id, i) => {
+    if (colIds.indexOf(id) !== i) out.push(error('scheme.duplicateId', { what: '花名册列', id }, at('roster', 'columns', i, 'id')));
+  });
+
+  const groupIds = s.keyGroups.map((g) => g.id);
+  groupIds.forEach((id, i) => {
+    if (groupIds.indexOf(id) !== i) out.push(error('scheme.duplicateId', { what: '就业重点群体', id }, at('keyGroups', i, 'id')));
+  });
+  return out;
+}
