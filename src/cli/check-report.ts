@@ -12,7 +12,7 @@ import { formatInt, formatPercent, formatPoints } from '../i18n/number.js';
 import { ui } from '../i18n/ui.js';
 import type { Scheme } from '../scheme/schema.js';
 import type { Submission } from '../submission/schema.js';
-import { padEnd, padStart, paint, type Out } from './terminal.js';
+import { displayWidth, padEnd, padStart, paint, type Out } from './terminal.js';
 
 const MARK = { ok: '✓', warning: '⚠', error: '✗', info: '·' } as const;
 
@@ -71,7 +71,8 @@ export function renderCheckReport(
   if (f && e) {
     const levelName = lang === 'zh' ? e.levelName.zh : e.levelName.en;
     h(t.figures(levelName, e.ref));
-    const cols = [22, 10, 10, 12];
+    const labels = [...e.rows.map((r) => (lang === 'zh' ? r.label.zh : r.label.en) + (r.figure === 'keyGroup' && e.keyGroupSubsidisedOnly ? t.keyGroupSubsidised : '')), t.partners];
+    const cols = [Math.max(...labels.map(displayWidth)) + 2, 10, 10, 12];
     push(`  ${padEnd(t.colFigure, cols[0]!)}${padStart(t.colRoster, cols[1]!)}${padStart(t.colClaimed, cols[2]!)}${padStart(t.colRequired, cols[3]!)}  ${t.colResult}`);
     const c = s.claimed;
     const claimedOf: Record<string, string> = {

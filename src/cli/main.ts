@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { clockFromEnv } from '../core/clock.js';
+import { closest } from '../core/suggest.js';
 import { error } from '../core/diagnostic.js';
 import type { Lang } from '../i18n/lang.js';
 import { ui } from '../i18n/ui.js';
@@ -31,6 +32,18 @@ export function detectLang(args: readonly string[], env: NodeJS.ProcessEnv = pro
   return env.SHENBAO_LANG === 'en' ? 'en' : 'zh';
 }
 
+export const COMMANDS = ['init', 'check'];
+
+/** An unknown command gets a sentence of our own (yargs mixes languages and drops the name). */
+function unknownCommand(args: readonly string[], lang: Lang): string | undefined {
+  const first = args[0];
+  if (first === undefined || first.startsWith('-') || COMMANDS.includes(first)) return undefined;
+  const guess = closest(first, COMMANDS);
+  return lang === 'zh'
+    ? `不认识的命令 “${first}”${guess ? `，是不是 “${guess}”？` : '。'}可用的命令：${COMMANDS.join('、')}`
+    : `Unknown command "${first}"${guess ? `; did you mean "${guess}"?` : '.'} Commands: ${COMMANDS.join(', ')}`;
+}
+
 export async function main(args: string[]): Promise<number> {
   const lang = detectLang(args);
   const zh = lang === 'zh';
@@ -38,6 +51,11 @@ export async function main(args: string[]): Promise<number> {
   const err = stderr();
   const clock = clockFromEnv();
   let code: number = EXIT.ok;
+  const unknown = unknownCommand(args, lang);
+  if (unknown) {
+    err.write(`${paint(err, 'red', '✗')} ${unknown}\n${ui(lang).usageHint}\n`);
+    return EXIT.usage;
+  }
 
   const cli = yargs(args)
     .scriptName('shenbao')
@@ -76,7 +94,8 @@ export async function main(args: string[]): Promise<number> {
       },
     )
     .demandCommand(1, zh ? '请给出一个命令，例如 shenbao check data/example' : 'Give a command, e.g. shenbao check data/example')
-    .strict()
+    .strictCommands()
+    .strictOptions()
     .recommendCommands()
     .exitProcess(false)
     .fail((msg, e) => {

@@ -17,13 +17,16 @@ export function editDistance(a: string, b: string): number {
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestD = Infinity;
+  const first = [...word.toLowerCase()][0];
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    // Ties go to a candidate that starts like the word (蒙族 → 蒙古族, not 汉族).
+    const d = editDistance(word.toLowerCase(), c.toLowerCase()) + ([...c.toLowerCase()][0] === first ? 0 : 0.5);
     if (d < bestD) {
       bestD = d;
       best = c;
     }
   }
+  bestD = Math.floor(bestD);
   const limit = Math.max(1, Math.floor([...word].length / 3));
   return bestD <= limit ? best : undefined;
 }

@@ -134,3 +134,16 @@ describe('shenbao check', () => {
   });
 });
 
+
+describe('the bundled example', () => {
+  it('passes check with no errors or warnings, its claims matching its roster', () => {
+    const r = shenbao(['check', 'data/example', '--json', '--strict']);
+    expect(r.code).toBe(0);
+    const j = json(r);
+    expect(j.diagnostics.filter((d: any) => d.severity !== 'info')).toEqual([]);
+    expect(j.figures).toMatchObject({ trained: 240, passed: 222, employed: 180, keyGroup: 152, order: 108 });
+    expect(j.eligibility.eligible).toBe(true);
+    expect(j.partners).toBeGreaterThanOrEqual(3);
+    expect(j.materials.every((m: any) => m.status === 'ok')).toBe(true);
+  });
+});

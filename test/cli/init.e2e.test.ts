@@ -93,7 +93,7 @@ describe('shenbao init', () => {
     const t = await readXlsxRoster(bytes, '花名册.xlsx', SCHEME);
     expect(t.diagnostics.map((d) => d.code)).toEqual(['roster.noRows']);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('花名册')!;
     expect(ws.getCell('E4').numFmt).toBe('@');
     expect(ws.getCell('C4').dataValidation).toMatchObject({ type: 'list', formulae: ['选项!$A$1:$A$2'] });

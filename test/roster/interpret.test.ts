@@ -68,6 +68,7 @@ describe('roster rows', () => {
     expect(ok.roster.trainees[0]!.ethnicity).toBe('蒙古族');
     const bad = run([{ ...GOOD, ethnicity: '蒙族' }]);
     expect(bad.diagnostics.map((d) => d.code)).toEqual(['roster.ethnicity.unknown']);
+    expect(bad.diagnostics[0]!.params).toMatchObject({ suggestion: '蒙古族' });
     expect(run([{ ...GOOD, ethnicity: '火星族' }]).diagnostics[0]!.location.cell).toBe('D4');
   });
 
