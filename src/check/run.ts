@@ -13,6 +13,7 @@ import { checkBrandClaims, checkEligibility, type Eligibility } from './eligibil
 import { deriveFigures, type Figures } from './figures.js';
 import { checkMaterials, type MaterialReport } from './materials.js';
 import { checkNarrative } from './narrative.js';
+import { checkGlyphs, type GlyphCoverage } from './glyphs.js';
 import { checkPartners } from './partners.js';
 import { scoreSubmission, type Score } from './score.js';
 import { error } from '../core/diagnostic.js';
@@ -30,7 +31,11 @@ export interface CheckReport {
   roster: Roster | null;
 }
 
-export function checkSubmission(loaded: LoadedSubmission, scheme: Scheme, today: string): CheckReport {
+/**
+ * `coverage` tells which characters no font can draw; without it (tests of other rules,
+ * or when fonts could not be loaded) that rule is skipped.
+ */
+export function checkSubmission(loaded: LoadedSubmission, scheme: Scheme, today: string, coverage?: GlyphCoverage): CheckReport {
   const submission = loaded.submission;
   const ctx: CheckContext = { loaded, submission, scheme, today, diagnostics: [...loaded.diagnostics] };
   ctx.threshold = thresholdFor(scheme, submission);
@@ -51,6 +56,7 @@ export function checkSubmission(loaded: LoadedSubmission, scheme: Scheme, today:
   const eligibility = checkEligibility(ctx);
   const partners = checkPartners(ctx);
   checkNarrative(ctx);
+  if (coverage) checkGlyphs(ctx, coverage);
   const materials = checkMaterials(ctx);
   const score = scoreSubmission(ctx, eligibility);
 

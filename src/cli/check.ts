@@ -1,22 +1,18 @@
 /** `shenbao check [dir]`: load, check, print the report (or JSON), and choose the exit code. */
-import { checkSubmission, type CheckReport } from '../check/run.js';
-import { chinaDate, type Clock } from '../core/clock.js';
+import type { CheckReport } from '../check/run.js';
+import type { Clock } from '../core/clock.js';
 import { countBySeverity, type Diagnostic } from '../core/diagnostic.js';
 import { diagnosticJson } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
 import { ui } from '../i18n/ui.js';
-import { loadSubmission } from '../submission/load.js';
 import { renderCheckReport, renderDiagnostics } from './check-report.js';
 import { EXIT } from './exit.js';
-import { schemePicker } from './scheme.js';
+import { prepare, type PrepareOptions } from './prepare.js';
 import type { Out } from './terminal.js';
 
-export interface CheckOptions {
-  dir: string;
+export interface CheckOptions extends PrepareOptions {
   json: boolean;
   strict: boolean;
-  lang: Lang;
-  scheme?: string;
 }
 
 export function exitCodeFor(diagnostics: readonly Diagnostic[], strict: boolean): number {
@@ -39,8 +35,8 @@ export function checkJson(report: CheckReport | undefined, diagnostics: readonly
 }
 
 export async function runCheck(opts: CheckOptions, clock: Clock, out: Out): Promise<number> {
-  const { loaded, scheme, diagnostics } = await loadSubmission(opts.dir, opts.lang, schemePicker(opts.scheme, opts.lang));
-  if (!loaded || !scheme) {
+  const { loaded, scheme, report, diagnostics } = await prepare(opts, clock);
+  if (!loaded || !scheme || !report) {
     // The submission file itself is unusable (syntax or schema): report what is wrong and stop.
     if (opts.json) out.write(JSON.stringify(checkJson(undefined, diagnostics, opts.lang, opts.strict), null, 2) + '\n');
     else {
@@ -49,7 +45,6 @@ export async function runCheck(opts: CheckOptions, clock: Clock, out: Out): Prom
     }
     return EXIT.problems;
   }
-  const report = checkSubmission(loaded, scheme, chinaDate(clock.now));
   if (opts.json) out.write(JSON.stringify(checkJson(report, report.diagnostics, opts.lang, opts.strict), null, 2) + '\n');
   else out.write(renderCheckReport(report, loaded.submission, scheme, loaded.file, opts.lang, out, opts.strict));
   return exitCodeFor(report.diagnostics, opts.strict);

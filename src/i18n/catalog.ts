@@ -53,6 +53,14 @@ export const catalog = {
       en: () => 'Make sure the file exists, is not a folder, and is readable.',
     },
   }),
+  'file.unwritable': m<{ path: S; reason: S }>({
+    zh: (p) => `无法写入 ${p.path}：${p.reason}`,
+    en: (p) => `Cannot write ${p.path}: ${p.reason}`,
+    hint: {
+      zh: () => '检查输出文件夹（--out）是否存在、可写，磁盘是否已满；原有的输出没有被改动。',
+      en: () => 'Check that the output folder (--out) is writable and the disk is not full; any earlier output is untouched.',
+    },
+  }),
   'submission.notFound': m<{ dir: S; names: S }>({
     zh: (p) => `在 ${p.dir} 中找不到申报文件（${p.names}）`,
     en: (p) => `No submission file (${p.names}) in ${p.dir}`,
@@ -549,6 +557,24 @@ export const catalog = {
   'score.gated': m<{ reason: S }>({
     zh: (p) => `${p.reason}属于定性指标，不符合则不予评价；自评分仅供参考`,
     en: (p) => `${p.reason} is a qualitative gate; failing it means no evaluation, so the self-score is for reference only`,
+  }),
+
+  // ── fonts ────────────────────────────────────────────────────────────────────
+  'glyph.missing': m<{ char: S; code: S; what: S }>({
+    zh: (p) => `${p.what}中的 “${p.char}”（${p.code}）没有任何可用字体能显示，打印出来会是空框`,
+    en: (p) => `"${p.char}" (${p.code}) in ${p.what} is in none of the available fonts and would print as an empty box`,
+    hint: {
+      zh: () => '核对这个字是否录入有误；若确实如此，在 submission.yaml 的 fonts（或 shenbao.config.yaml）中指定一个包含这个字的字体文件。',
+      en: () => 'Check the character; if it is right, name a font file that has it under fonts in submission.yaml or shenbao.config.yaml.',
+    },
+  }),
+  'font.unreadable': m<{ path: S; reason: S }>({
+    zh: (p) => `无法使用字体文件 ${p.path}：${p.reason}`,
+    en: (p) => `Cannot use the font file ${p.path}: ${p.reason}`,
+    hint: {
+      zh: () => '字体文件应为 TrueType（.ttf）、OpenType（.otf）、.ttc 或 WOFF；检查路径是否正确。',
+      en: () => 'Use a TrueType (.ttf), OpenType (.otf), .ttc or WOFF font file; check the path.',
+    },
   }),
 
   // ── internal ─────────────────────────────────────────────────────────────────

@@ -58,16 +58,18 @@ export function tableFromGrid(
   if (!present.has('subsidised')) diagnostics.push(info('roster.subsidisedAssumed', {}, { ...where, row: headerRow }));
 
   const rows: RawRow[] = [];
-  for (const g of grid.slice(header.index + 1)) {
+  const columns = [...header.columns].map(([c, id]) => ({ c, id, letter: columnLetter(c) }));
+  for (let i = header.index + 1; i < grid.length; i++) {
+    const g = grid[i]!;
     const cells: RawRow['cells'] = {};
     let meaningful = false;
-    for (const [c, id] of header.columns) {
+    for (const { c, id, letter } of columns) {
       const value = g.values[c] ?? null;
-      cells[id] = { value, where: { ...where, row: g.row, cell: `${columnLetter(c)}${g.row}` } };
+      cells[id] = { value, where: { file, sheet, row: g.row, cell: letter + g.row } };
       // Templates often pre-number 序号 on empty rows; those rows are not trainees.
       if (id !== 'seq' && !isBlank(value)) meaningful = true;
     }
-    if (meaningful) rows.push({ row: g.row, where: { ...where, row: g.row }, cells });
+    if (meaningful) rows.push({ row: g.row, where: { file, sheet, row: g.row }, cells });
   }
   if (truncated) {
     diagnostics.push(error('roster.tooManyRows', { path: file, max: scheme.roster.maxRows.toLocaleString('en-US') }, { file }));

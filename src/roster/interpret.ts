@@ -150,9 +150,12 @@ export function interpretRoster(table: RosterTable, opts: InterpretOptions): { r
       if (!keyGroup) diagnostics.push(error('roster.keyGroup.unknown', { value: kg, options: keyGroupOptions }, at('keyGroup')));
     }
 
+    const cells: Trainee['cells'] = {};
+    for (const [id, c] of Object.entries(raw.cells)) cells[id as RosterColumnId] = c.where;
     trainees.push({
       row: raw.row,
       where: raw.where,
+      cells,
       seq: text('seq'),
       name: text('name'),
       sex: sex ?? sexText,

@@ -1,9 +1,12 @@
 /**
- * Reads an .xlsx roster with exceljs's streaming reader: it lets us stop at the row limit
- * without holding a 50,000-row workbook in memory, and it is faster than a full load.
+ * Reads an .xlsx roster with read-excel-file: rows as plain arrays, in the sheet's own row
+ * positions, at a fraction of exceljs's memory. (exceljs's streaming reader turns a Chinese
+ * character split across two decompressed chunks into U+FFFD — exceljs issues #2063,
+ * #2084, fixes unmerged — and its full loader builds an object per cell.) The sheets' rows
+ * are counted first from the zip, so an oversized roster is refused before it is parsed.
  */
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import readXlsxFile from 'read-excel-file/node';
 import { error } from '../core/diagnostic.js';
 import { sniff } from '../core/sniff.js';
 import type { Scheme } from '../scheme/schema.js';
@@ -11,7 +14,34 @@ import { findHeader, headerMatcher, HEADER_SCAN_ROWS } from './columns.js';
 import { tableFromGrid, type GridRow } from './grid.js';
 import type { CellValue, RosterTable } from './types.js';
 
-/** exceljs cell values come in several shapes (rich text, formulas, links); flatten them. */
+/** A worksheet's XML larger than this is not a roster (and could be a zip bomb). */
+const MAX_SHEET_XML_BYTES = 256 * 1024 * 1024;
+
+/** Rows per worksheet, counted from the package without parsing it; undefined when it is not a zip. */
+export function countSheetRows(bytes: Uint8Array): { rows: number[]; tooLarge: boolean } | undefined {
+  let tooLarge = false;
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes, {
+      filter: (f) => {
+        if (!/^xl\/worksheets\/[^/]+\.xml$/.test(f.name)) return false;
+        if (f.originalSize > MAX_SHEET_XML_BYTES) tooLarge = true;
+        return !tooLarge;
+      },
+    });
+  } catch {
+    return undefined;
+  }
+  const rows = Object.values(entries).map((xml) => {
+    const b = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+    let n = 0;
+    for (let i = b.indexOf('<row ', 0, 'latin1'); i >= 0; i = b.indexOf('<row ', i + 5, 'latin1')) n++;
+    return n;
+  });
+  return { rows, tooLarge };
+}
+
+/** Cell values as the reader gives them (strings, numbers, booleans, dates), flattened to ours. */
 export function plainValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
@@ -32,47 +62,33 @@ export async function readXlsxRoster(bytes: Uint8Array, file: string, scheme: Sc
   if (kind === 'empty') return fail(error('roster.empty', { path: file }, { file }));
   if (kind !== 'zip') return fail(error('roster.notSpreadsheet', { path: file, actual: kind }, { file }));
 
-  const match = headerMatcher(scheme.roster.columns);
   const limit = scheme.roster.maxRows + HEADER_SCAN_ROWS;
-  const sheetsSeen: string[] = [];
-  let first: { grid: GridRow[]; name: string; truncated: boolean } | undefined;
+  const counted = countSheetRows(bytes);
+  if (!counted) return fail(error('roster.brokenWorkbook', { path: file, reason: 'zip' }, { file }));
+  if (counted.tooLarge || counted.rows.some((n) => n > limit)) {
+    return fail(error('roster.tooManyRows', { path: file, max: scheme.roster.maxRows.toLocaleString('en-US') }, { file }));
+  }
+
+  let sheets: { sheet: string; data: unknown[][] }[];
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'cache',
-      worksheets: 'emit',
-      entries: 'ignore',
-    });
-    for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name: string }>) {
-      const name = ws.name;
-      sheetsSeen.push(name);
-      const wanted = sheetName === undefined || name === sheetName;
-      const grid: GridRow[] = [];
-      let truncated = false;
-      // A sheet must be read to its end before the reader moves on, so unwanted sheets are drained.
-      for await (const row of ws) {
-        if (!wanted) continue;
-        if (grid.length >= limit) {
-          truncated = true;
-          continue;
-        }
-        // exceljs numbers rows as the sheet does (gaps included): keep them for cell references.
-        grid.push({ row: row.number, values: (row.values as unknown[]).slice(1).map(plainValue) });
-      }
-      if (!wanted) continue;
-      first ??= { grid, name, truncated };
-      if (sheetName !== undefined || findHeader(grid.slice(0, HEADER_SCAN_ROWS).map((g) => g.values), match)) {
-        return tableFromGrid(grid, file, name, scheme, truncated);
-      }
-    }
+    sheets = (await readXlsxFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as { sheet: string; data: unknown[][] }[];
   } catch (e) {
     return fail(error('roster.brokenWorkbook', { path: file, reason: (e as Error).message }, { file }));
   }
+  if (sheets.length === 0) return fail(error('roster.notSpreadsheet', { path: file, actual: 'zip' }, { file }));
+  const match = headerMatcher(scheme.roster.columns);
+  // read-excel-file keeps empty rows, so a row's index + 1 is its number in the sheet.
+  const gridOf = (data: unknown[][]): GridRow[] =>
+    data.flatMap((values, i) => (values.some((v) => v !== null && v !== undefined && v !== '') ? [{ row: i + 1, values: values.map(plainValue) }] : []));
   if (sheetName !== undefined) {
-    return fail(error('roster.sheetNotFound', { path: file, sheet: sheetName, sheets: sheetsSeen.join('、') }, { file }));
+    const ws = sheets.find((x) => x.sheet === sheetName);
+    if (!ws) return fail(error('roster.sheetNotFound', { path: file, sheet: sheetName, sheets: sheets.map((x) => x.sheet).join('、') }, { file }));
+    return tableFromGrid(gridOf(ws.data), file, ws.sheet, scheme, false);
   }
-  if (!first) return fail(error('roster.notSpreadsheet', { path: file, actual: 'zip' }, { file }));
-  // No sheet has a header: report against the first sheet (empty, or header not found).
-  return tableFromGrid(first.grid, file, first.name, scheme, first.truncated);
+  // The first sheet with a roster header; without one, report against the first sheet.
+  for (const ws of sheets) {
+    const grid = gridOf(ws.data);
+    if (findHeader(grid.slice(0, HEADER_SCAN_ROWS).map((g) => g.values), match)) return tableFromGrid(grid, file, ws.sheet, scheme, false);
+  }
+  return tableFromGrid(gridOf(sheets[0]!.data), file, sheets[0]!.sheet, scheme, false);
 }

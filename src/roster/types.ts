@@ -31,6 +31,8 @@ export interface RosterTable {
 export interface Trainee {
   row: number;
   where: Location;
+  /** Where each cell of the row is (sheet!cell, or YAML line:column). */
+  cells: Partial<Record<RosterColumnId, Location>>;
   seq: string;
   name: string;
   sex: string;

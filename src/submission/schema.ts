@@ -41,6 +41,15 @@ export const rosterSourceSchema = z.union([
   }),
 ]);
 
+/** Fonts the user owns, by role; paths may be absolute (C:/Windows/Fonts/simfang.ttf) or relative to the folder. */
+export const fontChoiceSchema = z.strictObject({
+  serif: optionalText.describe('正文与表格字体（宋体或仿宋类）'),
+  serifBold: optionalText.describe('正文粗体'),
+  title: optionalText.describe('标题字体（小标宋类）'),
+  sans: optionalText.describe('黑体类字体'),
+  kai: optionalText.describe('楷体类字体'),
+});
+
 const narrativePart = z.union([z.string(), z.record(z.string(), z.string())]);
 
 export const submissionSchema = z.strictObject({
@@ -119,6 +128,7 @@ export const submissionSchema = z.strictObject({
   attachments: z.record(z.string(), z.array(relativePath)).default({}).describe('附件'),
   roster: rosterSourceSchema.optional().describe('花名册'),
   selfScore: z.record(z.string(), z.number().min(0)).default({}).describe('自评分'),
+  fonts: fontChoiceSchema.optional().describe('字体'),
 });
 
 export type Submission = z.infer<typeof submissionSchema>;

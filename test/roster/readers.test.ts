@@ -72,6 +72,18 @@ describe('xlsx roster', () => {
     expect((await readXlsxRoster(bytes, 'r.xlsx', SCHEME, '2024')).diagnostics[0]!.code).toBe('roster.sheetNotFound');
   });
 
+  it('reads every Chinese character intact, however large the shared strings (no U+FFFD)', async () => {
+    const address = (i: number) => `内蒙古自治区兴安盟科尔沁右翼前旗科尔沁镇兴安大路西段富民小区${i}号楼${i % 7}单元𠮷${i}室`;
+    const rows = Array.from({ length: 3000 }, (_, i) => {
+      const r = ROW(i % 400);
+      r[8] = address(i);
+      return r;
+    });
+    const t = await readXlsxRoster(await xlsx([HEADER, ...rows]), 'r.xlsx', SCHEME);
+    expect(t.rows).toHaveLength(3000);
+    t.rows.forEach((r, i) => expect(r.cells.address?.value).toBe(address(i)));
+  });
+
   it('stops at the row limit with a clear message (a 50,000-row roster)', async () => {
     const rows = [HEADER, ...Array.from({ length: 50_000 }, (_, i) => ROW(i % 400))];
     const t = await readXlsxRoster(await xlsx(rows), 'big.xlsx', SCHEME);
