@@ -3,7 +3,7 @@
  * command lives in its own file. Errors end up here and become the documented exit codes:
  * never a stack trace unless SHENBAO_DEBUG is set.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { clockFromEnv } from '../core/clock.js';
 import { closest } from '../core/suggest.js';
@@ -12,6 +12,7 @@ import type { Lang } from '../i18n/lang.js';
 import { ui } from '../i18n/ui.js';
 import { KINDS, LEVELS, type Kind, type Level } from '../scheme/schema.js';
 import { ReadFailure } from '../submission/load.js';
+import { runBuild, timings } from './build.js';
 import { runCheck } from './check.js';
 import { renderDiagnostic, renderDiagnostics } from './check-report.js';
 import { EXIT, UsageError } from './exit.js';
@@ -32,7 +33,14 @@ export function detectLang(args: readonly string[], env: NodeJS.ProcessEnv = pro
   return env.SHENBAO_LANG === 'en' ? 'en' : 'zh';
 }
 
-export const COMMANDS = ['init', 'check'];
+/** For `npm run bench`: SHENBAO_TIMINGS=<file> receives the stage times and peak memory. */
+function writeTimings(): void {
+  const file = process.env.SHENBAO_TIMINGS;
+  if (!file) return;
+  writeFileSync(file, JSON.stringify({ stages: timings, maxRssKb: process.resourceUsage().maxRSS }));
+}
+
+export const COMMANDS = ['init', 'check', 'build'];
 
 /** An unknown command gets a sentence of our own (yargs mixes languages and drops the name). */
 function unknownCommand(args: readonly string[], lang: Lang): string | undefined {
@@ -63,6 +71,7 @@ export async function main(args: string[]): Promise<number> {
     .usage(zh ? '$0 <命令> [选项]\n\n兴安盟职业技能培训品牌申报材料：检查、填表、装订、归档。' : '$0 <command> [options]\n\nTraining-brand filing: check, fill, bind, archive.')
     .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: zh ? '输出语言' : 'language of the output' })
     .option('scheme', { type: 'string', describe: zh ? '评价方案文件夹（默认 templates/xam-2023）' : 'scheme folder (default templates/xam-2023)' })
+    .option('config', { type: 'string', describe: zh ? '配置文件（默认当前目录的 shenbao.config.yaml）' : 'config file (default ./shenbao.config.yaml)' })
     .command(
       'init <dir>',
       zh ? '新建申报文件夹：submission.yaml 模板、花名册模板和附件文件夹' : 'create a submission folder: submission.yaml skeleton, roster template, attachment folders',
@@ -90,7 +99,22 @@ export async function main(args: string[]): Promise<number> {
           .example('$0 check data/example', zh ? '检查示例申报' : 'check the bundled example')
           .example('$0 check 我的申报 --json', zh ? '输出 JSON，供其他程序读取' : 'JSON for other programs'),
       async (a) => {
-        code = await runCheck({ dir: a.dir, json: a.json, strict: a.strict, lang, scheme: a.scheme }, clock, out);
+        code = await runCheck({ dir: a.dir, json: a.json, strict: a.strict, lang, scheme: a.scheme, config: a.config }, clock, out);
+      },
+    )
+    .command(
+      'build [dir]',
+      zh ? '生成全部表格：PDF、DOCX，花名册另有 XLSX（先检查，有错误时不生成）' : 'fill every form as PDF and DOCX (roster also XLSX); checks first and refuses on errors',
+      (y) =>
+        y
+          .positional('dir', { type: 'string', default: '.', describe: zh ? '申报文件夹（或 submission.yaml）' : 'submission folder (or file)' })
+          .option('out', { type: 'string', default: 'output', describe: zh ? '输出文件夹' : 'output folder' })
+          .option('force', { type: 'boolean', default: false, describe: zh ? '即使检查有错误也生成' : 'build even if the check finds errors' })
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: zh ? '不显示进度' : 'no progress output' })
+          .example('$0 build data/example', zh ? '生成示例申报的全部材料，写入 output/' : 'build the example into output/')
+          .example('$0 build 我的申报 --out D:/申报材料', zh ? '写入指定文件夹' : 'write elsewhere'),
+      async (a) => {
+        code = await runBuild({ dir: a.dir, out: a.out, force: a.force, quiet: a.quiet, lang, scheme: a.scheme, config: a.config }, clock, out, err);
       },
     )
     .demandCommand(1, zh ? '请给出一个命令，例如 shenbao check data/example' : 'Give a command, e.g. shenbao check data/example')
@@ -115,6 +139,7 @@ export async function main(args: string[]): Promise<number> {
 
   try {
     await cli.parseAsync();
+    writeTimings();
     return code;
   } catch (e) {
     if (e instanceof UsageError) {

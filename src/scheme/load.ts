@@ -9,7 +9,8 @@ import { error, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { parseSource } from '../core/source.js';
 import { zodDiagnostics } from '../core/zod-report.js';
 import type { Lang } from '../i18n/lang.js';
-import { schemeSchema, type Scheme } from './schema.js';
+import { FIXED_FORMS, schemeSchema, type Scheme } from './schema.js';
+import { loadFormTemplate, type FormTemplate } from '../forms/template.js';
 import { validateSchemeRules } from './validate.js';
 
 /** templates/ next to dist/ (installed package) or src/ (tests). */
@@ -36,12 +37,23 @@ export interface SchemeLoad {
   diagnostics: Diagnostic[];
 }
 
+/** Validates scheme.yaml's data and loads the form templates it needs from `dir`/forms. */
 export function validateScheme(raw: unknown, source: Parameters<typeof validateSchemeRules>[1], dir: string, lang: Lang): SchemeLoad {
   const parsed = schemeSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) return { diagnostics: zodDiagnostics(parsed.error.issues, schemeSchema, source, lang) };
   const diagnostics = validateSchemeRules(parsed.data, source);
   if (hasErrors(diagnostics)) return { diagnostics };
-  return { scheme: { ...parsed.data, dir }, diagnostics };
+  // The form templates the materials name, and the brief and score sheet every scheme prints.
+  const ids = new Set<string>([...Object.values(FIXED_FORMS)]);
+  for (const kind of ['application', 'review'] as const) for (const m of parsed.data.materials[kind]) if (m.form) ids.add(m.form);
+  const forms: Record<string, FormTemplate> = {};
+  for (const id of [...ids].sort()) {
+    const { template, diagnostics: d } = loadFormTemplate(dir, id);
+    diagnostics.push(...d);
+    if (template) forms[id] = template;
+  }
+  if (hasErrors(diagnostics)) return { diagnostics };
+  return { scheme: { ...parsed.data, dir, forms }, diagnostics };
 }
 
 export function loadScheme(dir: string, lang: Lang = 'zh'): SchemeLoad {

@@ -3,6 +3,7 @@
  * a misspelt key in a scheme is an error rather than a rule that silently does nothing.
  */
 import { z } from 'zod';
+import type { FormTemplate } from '../forms/template.js';
 
 export const LEVELS = ['county', 'league', 'region'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -27,6 +28,14 @@ export type AttachmentType = (typeof FILE_TYPES)[number];
 
 const text = z.string().trim().min(1);
 const named = z.strictObject({ name: text, en: text });
+const levelDef = z.strictObject({
+  name: text,
+  en: text,
+  /** The forms' title stem for this level (…申请表, …推荐表). */
+  formTitle: text,
+  /** Who issues the forms (the cover's “…制” line). */
+  issuer: text,
+});
 const percent = z.number().min(0).max(100);
 const count = z.number().int().min(0);
 
@@ -114,7 +123,7 @@ export const schemeSchema = z.strictObject({
   notice: text,
   authority: text,
   region: text,
-  levels: z.strictObject({ county: named, league: named, region: named }),
+  levels: z.strictObject({ county: levelDef, league: levelDef, region: levelDef }),
   counties: z.array(text).min(1),
   populationBands: z.strictObject({ atLeast200k: named, below200k: named }),
   thresholds: z.array(thresholdRow).min(1),
@@ -153,7 +162,11 @@ export type RosterColumn = z.infer<typeof rosterColumn>;
 export type Grade = z.infer<typeof grade>;
 export type SectionDef = z.infer<typeof section>;
 
-/** A loaded, validated scheme and the folder it came from (forms and skeletons live there). */
+/** A loaded, validated scheme and the folder it came from, with its form templates. */
 export interface Scheme extends SchemeData {
   dir: string;
+  forms: Record<string, FormTemplate>;
 }
+
+/** Forms every scheme has besides those its materials name. */
+export const FIXED_FORMS = { brief: 'brief', scoreSheet: 'score-sheet' } as const;

@@ -1,0 +1,19 @@
+/**
+ * Between the stages of a build, the garbage of the stage before is collected before the
+ * next one allocates. V8 would otherwise let the heap grow across stages (each stage makes
+ * tens of MB of short-lived objects), and the peak is what a county officer's laptop feels:
+ * on a 5,000-row roster this is the difference between ~440 MB and well under 400 MB
+ * (see `npm run bench`). Node exposes no GC call without a flag, so the flag is set here.
+ */
+import v8 from 'node:v8';
+import vm from 'node:vm';
+
+let gc: (() => void) | undefined;
+
+export function collectGarbage(): void {
+  if (!gc) {
+    v8.setFlagsFromString('--expose-gc');
+    gc = vm.runInNewContext('gc') as () => void;
+  }
+  gc();
+}

@@ -1,0 +1,60 @@
+/**
+ * The one writer: puts a bundle on disk under <out>/<name>/ so that the folder is either
+ * the complete new output or untouched. Files go into a hidden temporary folder beside the
+ * target, which is renamed into place only when every file is written; an older output is
+ * moved aside first and removed last.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { sortedPaths, type Bundle } from './bundle.js';
+
+export class WriteFailure extends Error {
+  constructor(readonly target: string, readonly reason: string) {
+    super(reason);
+  }
+}
+
+/** Removes a folder, ignoring failures (cleanup must not hide the error that caused it). */
+function removeQuietly(p: string): void {
+  try {
+    rmSync(p, { recursive: true, force: true });
+  } catch {
+    // nothing more to do
+  }
+}
+
+export function writeBundle(outRoot: string, name: string, bundle: Bundle): string {
+  const target = path.join(outRoot, name);
+  const stamp = `${process.pid}-${Date.now()}`;
+  const temp = path.join(outRoot, `.${name}.partial-${stamp}`);
+  const old = path.join(outRoot, `.${name}.old-${stamp}`);
+  try {
+    mkdirSync(outRoot, { recursive: true });
+    mkdirSync(temp);
+    for (const rel of sortedPaths(bundle)) {
+      const file = path.join(temp, ...rel.split('/'));
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, bundle.get(rel)!);
+    }
+  } catch (e) {
+    removeQuietly(temp);
+    throw new WriteFailure(target, (e as Error).message);
+  }
+  try {
+    if (existsSync(target)) renameSync(target, old);
+    renameSync(temp, target);
+  } catch (e) {
+    // Put the previous output back if the swap failed halfway.
+    if (!existsSync(target) && existsSync(old)) renameSync(old, target);
+    removeQuietly(temp);
+    throw new WriteFailure(target, (e as Error).message);
+  }
+  removeQuietly(old);
+  return target;
+}
+
+/** A folder name from the institution and trade, safe on Windows and Linux. */
+export function outputName(institution: string, trade: string, kind: 'application' | 'review'): string {
+  const clean = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').replace(/\s+/g, '').replace(/^\.+/, '');
+  return `${clean(institution)}-${clean(trade)}${kind === 'review' ? '-复评' : ''}`;
+}

@@ -1,0 +1,95 @@
+/**
+ * `shenbao build [dir]`: check, then fill and render every document, and write the
+ * package under <out>/<name>/ in one step (nothing half-written). A submission with
+ * errors is refused unless --force.
+ */
+import path from 'node:path';
+import type { Bundle } from '../build/bundle.js';
+import { fillDocuments, renderDocuments } from '../build/documents.js';
+import { both, recordingProgress, silent, terminalProgress, type Timing } from '../build/progress.js';
+import { outputName, WriteFailure, writeBundle } from '../build/write.js';
+import type { Clock } from '../core/clock.js';
+import { countBySeverity, error } from '../core/diagnostic.js';
+import { collectGarbage } from '../build/memory.js';
+import { formatInt } from '../i18n/number.js';
+import { renderDiagnostics } from './check-report.js';
+import { EXIT } from './exit.js';
+import { prepare, type PrepareOptions } from './prepare.js';
+import { paint, type Out } from './terminal.js';
+import { ReadFailure } from '../submission/load.js';
+
+export interface BuildOptions extends PrepareOptions {
+  out: string;
+  force: boolean;
+  quiet: boolean;
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${formatInt(Math.ceil(bytes / 1024))} KB`;
+}
+
+/** Stage timings of the last build in this process (written out for the benchmark). */
+export const timings: Timing[] = [];
+
+export async function runBuild(opts: BuildOptions, clock: Clock, out: Out, err: Out): Promise<number> {
+  const zh = opts.lang === 'zh';
+  const progress = both(opts.quiet || !err.color ? silent : terminalProgress(err), recordingProgress(timings));
+
+  const checking = progress.stage(zh ? '检查' : 'check');
+  const { loaded, scheme, fonts, report, diagnostics } = await prepare(opts, clock);
+  if (!loaded || !scheme || !fonts || !report) {
+    checking.done();
+    out.write(renderDiagnostics(diagnostics, opts.lang, out));
+    out.write(zh ? '申报文件有错误，未生成任何文件。\n' : 'The submission file has errors; nothing was written.\n');
+    return EXIT.problems;
+  }
+  const counts = countBySeverity(report.diagnostics);
+  checking.done(zh ? `${counts.error} 个错误，${counts.warning} 个警告` : `${counts.error} error(s), ${counts.warning} warning(s)`);
+  if (counts.error > 0) {
+    const problems = report.diagnostics.filter((d) => d.severity !== 'info');
+    out.write(renderDiagnostics(problems, opts.lang, out));
+    if (!opts.force) {
+      out.write(
+        paint(out, 'red', zh
+          ? `\n有 ${counts.error} 个错误，未生成任何文件。改正后再运行（shenbao check 可查看完整报告），或加 --force 仍然生成。\n`
+          : `\n${counts.error} error(s): nothing was written. Fix them (see shenbao check) or add --force to build anyway.\n`),
+      );
+      return EXIT.problems;
+    }
+    out.write(paint(out, 'yellow', zh ? `\n--force：尽管有 ${counts.error} 个错误，仍然生成。\n` : `\n--force: building despite ${counts.error} error(s).\n`));
+  }
+
+  collectGarbage();
+  const filling = progress.stage(zh ? '填表' : 'fill');
+  const docs = fillDocuments(loaded, scheme, report);
+  filling.done(zh ? `${docs.length} 份表格` : `${docs.length} forms`);
+
+  const s = loaded.submission;
+  const kindName = s.kind === 'application' ? '认定申报材料' : '复评材料';
+  const bundle: Bundle = await renderDocuments(docs, {
+    fonts,
+    date: clock.now,
+    author: s.institution.name,
+    subject: `${scheme.levels[s.level].formTitle}${kindName} · ${s.brand.trade}`,
+    keywords: `${scheme.notice}; ${s.county.name}; ${s.brand.trade}`,
+    progress,
+    count: (n) => (zh ? `${n} 份` : `${n} file(s)`),
+  });
+
+  const writing = progress.stage(zh ? '写入' : 'write');
+  const name = outputName(s.institution.name, s.brand.trade, s.kind);
+  let target: string;
+  try {
+    target = writeBundle(path.resolve(opts.out), name, bundle);
+  } catch (e) {
+    if (e instanceof WriteFailure) throw new ReadFailure([error('file.unwritable', { path: e.target, reason: e.reason }, { file: e.target })]);
+    throw e;
+  }
+  writing.done();
+
+  const rel = path.relative(process.cwd(), target);
+  const shown = rel && !rel.startsWith('..') ? rel : target;
+  out.write(zh ? `已生成 ${bundle.size} 个文件 → ${shown}${path.sep}\n` : `Wrote ${bundle.size} files → ${shown}${path.sep}\n`);
+  for (const [rel, bytes] of bundle) out.write(`  ${rel}  ${paint(out, 'gray', sizeText(bytes.byteLength))}\n`);
+  return EXIT.ok;
+}

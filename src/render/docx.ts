@@ -1,0 +1,282 @@
+/**
+ * FilledForm → DOCX with the docx library, for clerks who want to edit a form in Word or
+ * WPS. The same page geometry and type sizes as the PDF; fonts are named rather than
+ * embedded (a CJK font is 10–15 MB), using the names every Chinese Windows has (宋体, 黑体,
+ * 楷体) unless the user replaced a role with a font of their own.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeightRule,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import type { Align, Block, Cell, FilledForm, Para, Row } from '../forms/model.js';
+import { bundledFontFiles, type FontRole, type FontSet } from './fonts.js';
+import { CELL_PAD, ROSTER_PAD, geometry, LINE_PT, MUTED, PAGE_NUMBER_GAP_MM, PAGE_NUMBER_PT, SIZE_PT, textWidth } from './typography.js';
+import { fixCoreDates, normalizeOfficeZip } from './zip.js';
+import { CELL_STYLE, TABLE_MARKER, tableXml } from './docx-table.js';
+
+const TWIP_PER_MM = 1440 / 25.4;
+const tw = (mmValue: number) => Math.round(mmValue * TWIP_PER_MM);
+const ptTw = (pt: number) => Math.round(pt * 20);
+
+/** What Word should use for each role when the bundled font stands in for a system font. */
+const WORD_FONTS: Record<FontRole, { name: string; bold: boolean }> = {
+  serif: { name: '宋体', bold: false },
+  serifBold: { name: '宋体', bold: true },
+  title: { name: '宋体', bold: true },
+  sans: { name: '黑体', bold: false },
+  kai: { name: '楷体', bold: false },
+};
+
+function wordFont(fonts: FontSet, role: FontRole): { name: string; bold: boolean } {
+  const bundled = bundledFontFiles()[role] === fonts.faces[role].source;
+  return bundled ? WORD_FONTS[role] : { name: fonts.faces[role].familyName, bold: false };
+}
+
+const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+};
+
+function run(fonts: FontSet, p: Para, text: string): TextRun {
+  const f = wordFont(fonts, p.font);
+  return new TextRun({
+    text,
+    font: { ascii: f.name, eastAsia: f.name, hAnsi: f.name },
+    size: Math.round(SIZE_PT[p.size] * 2),
+    bold: f.bold,
+    ...(p.muted && { color: MUTED.slice(1) }),
+  });
+}
+
+function paragraph(fonts: FontSet, p: Para, extra: { tabRight?: number } = {}): Paragraph {
+  return new Paragraph({
+    children: [run(fonts, p, p.text)],
+    alignment: ALIGN[p.align],
+    indent: p.indent ? { firstLine: ptTw(SIZE_PT[p.size] * 2) } : undefined,
+    spacing: { line: ptTw(LINE_PT[p.size]), lineRule: LineRuleType.EXACT, before: ptTw(p.before ?? 0), after: ptTw(p.after ?? 0) },
+    ...(extra.tabRight !== undefined && { tabStops: [{ type: TabStopType.RIGHT, position: extra.tabRight }] }),
+  });
+}
+
+/** A blank paragraph of a given height (Word has no empty block without a line). */
+function space(heightPt: number): Paragraph {
+  return new Paragraph({ children: [], spacing: { line: Math.max(20, ptTw(heightPt)), lineRule: LineRuleType.EXACT, before: 0, after: 0 } });
+}
+
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+
+function cell(fonts: FontSet, c: Cell, widthTw: number, pad: { x: number; y: number }): TableCell {
+  return new TableCell({
+    children: c.paras.length ? c.paras.map((p) => paragraph(fonts, p)) : [new Paragraph({})],
+    columnSpan: c.colSpan,
+    rowSpan: c.rowSpan,
+    verticalAlign: c.valign === 'middle' ? VerticalAlign.CENTER : VerticalAlign.TOP,
+    width: { size: widthTw, type: WidthType.DXA },
+    margins: { top: tw(pad.y), bottom: tw(pad.y), left: tw(pad.x), right: tw(pad.x) },
+  });
+}
+
+function table(fonts: FontSet, b: Extract<Block, { type: 'table' }>, widthMm: number): Table {
+  const total = b.columns.reduce((a, x) => a + x, 0);
+  const cols = b.columns.map((c) => tw((c / total) * widthMm));
+  // Width of a cell: the columns it spans, found by walking the row with the rowSpans above it.
+  const occupied: Set<number>[] = [];
+  const rows = [...b.header.map((r) => ({ r, header: true })), ...b.rows.map((r) => ({ r, header: false }))];
+  const pad = b.rows.some((r) => r.cells.some((c) => c.paras.some((p) => p.size === 'roster'))) ? ROSTER_PAD : CELL_PAD;
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: cols.reduce((a, x) => a + x, 0), type: WidthType.DXA },
+    columnWidths: cols,
+    rows: rows.map(({ r, header }: { r: Row; header: boolean }, ri) => {
+      const taken = (occupied[ri] ??= new Set());
+      let col = 0;
+      const cells = r.cells.map((c) => {
+        while (taken.has(col)) col++;
+        const span = c.colSpan ?? 1;
+        const w = cols.slice(col, col + span).reduce((a, x) => a + x, 0);
+        for (let dr = 1; dr < (c.rowSpan ?? 1); dr++) for (let dc = 0; dc < span; dc++) (occupied[ri + dr] ??= new Set()).add(col + dc);
+        col += span;
+        return cell(fonts, c, w, pad);
+      });
+      return new TableRow({
+        children: cells,
+        tableHeader: header,
+        cantSplit: !r.breakable,
+        ...(r.minHeight && { height: { value: tw(r.minHeight), rule: HeightRule.ATLEAST } }),
+      });
+    }),
+  });
+}
+
+function fieldsTable(fonts: FontSet, b: Extract<Block, { type: 'fields' }>, widthMm: number): (Table | Paragraph)[] {
+  const size = SIZE_PT[b.size];
+  const labelTw = ptTw((Math.max(...b.items.map((i) => [...i.label].length)) + 1.5) * size);
+  const sealTw = ptTw(size * 4.5);
+  const valueTw = tw(widthMm) - labelTw - sealTw;
+  const plain = (text: string, align: Align): Para => ({ text, font: 'serif', size: b.size, align });
+  const half = (42 / 2) * (72 / 25.4) - LINE_PT[b.size] / 2;
+  const out: (Table | Paragraph)[] = [];
+  b.items.forEach((i, n) => {
+    const gapBefore = i.seal ? half : n === 0 ? 0 : 10 * (72 / 25.4);
+    if (gapBefore) out.push(space(gapBefore));
+    out.push(
+      new Table({
+        layout: TableLayoutType.FIXED,
+        width: { size: labelTw + valueTw + sealTw, type: WidthType.DXA },
+        columnWidths: [labelTw, valueTw, sealTw],
+        borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER },
+        margins: { left: 0, right: 0, top: 0, bottom: 0 },
+        rows: [
+          new TableRow({
+            children: [
+              new TableCell({ children: [paragraph(fonts, plain(`${i.label}：`, 'right'))], borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER } }),
+              new TableCell({ children: [paragraph(fonts, plain(i.value, 'center'))], borders: { top: NO_BORDER, bottom: LINE, left: NO_BORDER, right: NO_BORDER } }),
+              new TableCell({ children: [paragraph(fonts, plain(i.seal ? '（盖章）' : '', 'left'))], borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER } }),
+            ],
+          }),
+        ],
+      }),
+    );
+    if (i.seal) out.push(space(half));
+  });
+  return out;
+}
+
+function blocks(fonts: FontSet, form: FilledForm, widthMm: number): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  let lastWasTable = false;
+  for (const b of form.blocks) {
+    // Two tables in a row would merge into one in Word; a hairline paragraph keeps them apart.
+    if (b.type === 'table' && lastWasTable) out.push(space(1));
+    lastWasTable = b.type === 'table';
+    switch (b.type) {
+      case 'para':
+        out.push(paragraph(fonts, b.para));
+        break;
+      case 'line':
+        out.push(
+          new Paragraph({
+            children: [run(fonts, b.left, b.left.text), new TextRun({ text: '\t' }), run(fonts, b.right, b.right.text)],
+            tabStops: [{ type: TabStopType.RIGHT, position: tw(widthMm) }],
+            spacing: { line: ptTw(LINE_PT[b.left.size]), lineRule: LineRuleType.EXACT, after: 80 },
+          }),
+        );
+        break;
+      case 'fields':
+        out.push(...fieldsTable(fonts, b, widthMm));
+        break;
+      case 'table':
+        // The big table (the roster) is written as XML afterwards; here it only keeps its place.
+        out.push(form.bigTable ? new Paragraph({ children: [new TextRun(TABLE_MARKER)] }) : table(fonts, b, widthMm));
+        break;
+      case 'seal':
+        out.push(space(b.height * (72 / 25.4) - b.lines.length * LINE_PT.body), ...b.lines.map((l) => paragraph(fonts, l)));
+        break;
+      case 'spacer':
+        out.push(space(b.height * (72 / 25.4)));
+        break;
+      case 'pageBreak':
+        out.push(new Paragraph({ children: [], pageBreakBefore: true }));
+        break;
+      case 'foot':
+        break; // goes into the footer
+    }
+  }
+  // A document must not end with a table (Word adds a paragraph anyway).
+  if (lastWasTable) out.push(space(1));
+  return out;
+}
+
+function pageNumberFooter(fonts: FontSet, align: 'left' | 'right'): Footer {
+  const f = wordFont(fonts, 'serif');
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: align === 'right' ? { right: ptTw(PAGE_NUMBER_PT) } : { left: ptTw(PAGE_NUMBER_PT) },
+        children: [
+          new TextRun({
+            // “— 7 —” (see pageNumberText), with Word's own page field for the number.
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            font: { ascii: f.name, eastAsia: f.name, hAnsi: f.name },
+            size: PAGE_NUMBER_PT * 2,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+export async function renderDocx(form: FilledForm, fonts: FontSet, meta: { title: string; author: string; subject: string; date: Date }): Promise<Uint8Array> {
+  const g = geometry(form.orientation);
+  const width = textWidth(g);
+  const foot = form.blocks.find((b): b is Extract<Block, { type: 'foot' }> => b.type === 'foot');
+  const footers = form.pageNumbers
+    ? { default: pageNumberFooter(fonts, 'right'), even: pageNumberFooter(fonts, 'left') }
+    : foot
+      ? { default: new Footer({ children: foot.paras.map((p) => paragraph(fonts, p)) }) }
+      : undefined;
+  const big = form.bigTable ? form.blocks.find((b): b is Extract<Block, { type: 'table' }> => b.type === 'table') : undefined;
+  const cellFont = wordFont(fonts, 'serif');
+  const doc = new Document({
+    creator: meta.author,
+    title: meta.title,
+    subject: meta.subject,
+    evenAndOddHeaderAndFooters: form.pageNumbers,
+    styles: {
+      default: {
+        document: { run: { font: { ascii: '宋体', eastAsia: '宋体', hAnsi: '宋体' }, size: SIZE_PT.body * 2 } },
+      },
+      paragraphStyles: [
+        {
+          id: CELL_STYLE,
+          name: 'Shenbao Table Cell',
+          run: { font: { ascii: cellFont.name, eastAsia: cellFont.name, hAnsi: cellFont.name }, size: Math.round(SIZE_PT.roster * 2) },
+          paragraph: { spacing: { line: ptTw(LINE_PT.roster), lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: tw(210), height: tw(297), orientation: form.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+            margin: { top: tw(g.top), bottom: tw(g.bottom), left: tw(g.left), right: tw(g.right), footer: tw(g.bottom - PAGE_NUMBER_GAP_MM) - ptTw(PAGE_NUMBER_PT * 1.5), header: tw(15) },
+          },
+        },
+        ...(footers && { footers }),
+        children: blocks(fonts, form, width),
+      },
+    ],
+  });
+  const bytes = await Packer.toBuffer(doc);
+  const fixDates = fixCoreDates(meta.date);
+  const placeTable = (name: string, text: string) => {
+    if (!big || name !== 'word/document.xml') return fixDates(name, text);
+    const total = big.columns.reduce((a, x) => a + x, 0);
+    const cols = big.columns.map((c) => tw((c / total) * width));
+    const xml = tableXml(big, cols, { x: tw(ROSTER_PAD.x), y: tw(ROSTER_PAD.y) });
+    // The marker paragraph is replaced whole by the table.
+    return text.replace(new RegExp(`<w:p>(?:(?!<w:p>).)*?${TABLE_MARKER}.*?</w:p>`), () => xml);
+  };
+  return normalizeOfficeZip(new Uint8Array(bytes), meta.date, placeTable);
+}

@@ -1,0 +1,228 @@
+/**
+ * FilledForm → PDF with pdfmake. The roster (a `bigTable` form) goes through the faster
+ * direct pdfkit path in pdf-grid.ts instead; everything else is laid out here.
+ *
+ * Every text is split into font runs first (FontSet.segment), because pdfmake draws a
+ * character its font lacks as an empty box.
+ */
+import { createRequire } from 'node:module';
+import { parasOf, type Block, type Cell, type FilledForm, type Para, type Row } from '../forms/model.js';
+import { rolesUsed, type FontSet } from './fonts.js';
+import { renderGridPdf } from './pdf-grid.js';
+import { CELL_PAD, geometry, LINE_PT, MUTED, mm, PAGE_NUMBER_GAP_MM, PAGE_NUMBER_PT, pageNumberText, SIZE_PT, textWidth } from './typography.js';
+
+// pdfmake 0.3 is CommonJS with a server singleton.
+const require = createRequire(import.meta.url);
+interface PdfMake {
+  virtualfs: { writeFileSync(name: string, data: Buffer): void; existsSync(name: string): boolean };
+  setFonts(f: object): void;
+  setUrlAccessPolicy(f: (url: string) => boolean): void;
+  setLocalAccessPolicy(f: (path: string) => boolean): void;
+  createPdf(dd: object): { getBuffer(): Promise<Buffer> };
+}
+const pdfmake = require('pdfmake') as PdfMake;
+// Documents are built from data only: no URL or file is ever fetched while rendering.
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy(() => false);
+
+export interface PdfMeta {
+  title: string;
+  author: string;
+  subject: string;
+  keywords?: string;
+  /** Creation and modification date (the run's clock: SOURCE_DATE_EPOCH makes it fixed). */
+  date: Date;
+}
+
+/** Registers the faces a form uses with pdfmake's in-memory file system under their role names. */
+function useFonts(fonts: FontSet, form: FilledForm): void {
+  const defs: Record<string, object> = {};
+  const used = rolesUsed(fonts, parasOf(form));
+  used.add('serif'); // page numbers and pdfmake's default style
+  for (const role of used) {
+    const name = `shenbao-${role}-${fonts.faces[role].bytes.length}.ttf`;
+    if (!pdfmake.virtualfs.existsSync(name)) pdfmake.virtualfs.writeFileSync(name, fonts.faces[role].bytes);
+    defs[role] = { normal: name, bold: name, italics: name, bolditalics: name };
+  }
+  pdfmake.setFonts(defs);
+}
+
+/** pdfmake multiplies the font's own line height; this gives the pitch a size role asks for. */
+function lineHeight(fonts: FontSet, para: Para): number {
+  const face = fonts.faces[para.font];
+  const natural = (face.ascent - face.descent) / face.unitsPerEm;
+  return LINE_PT[para.size] / (SIZE_PT[para.size] * natural);
+}
+
+function inline(fonts: FontSet, para: Para): object {
+  const runs = fonts.segment(para.text, para.font);
+  const size = SIZE_PT[para.size];
+  return {
+    text: runs.length === 1 ? runs[0]!.text : runs.map((r) => ({ text: r.text, font: r.face })),
+    font: runs.length === 1 ? runs[0]!.face : para.font,
+    fontSize: size,
+    lineHeight: lineHeight(fonts, para),
+    alignment: para.align,
+    leadingIndent: para.indent ? size * 2 : 0,
+    margin: [0, para.before ?? 0, 0, para.after ?? 0],
+    ...(para.muted && { color: MUTED }),
+  };
+}
+
+/** Expands the model's cells (spans given once, as in HTML) into pdfmake's full grid with placeholders. */
+function grid(fonts: FontSet, rows: readonly Row[], ncols: number): object[][] {
+  const body: object[][] = [];
+  const covered: boolean[][] = [];
+  rows.forEach((row, r) => {
+    covered[r] ??= [];
+    const out: object[] = [];
+    let c = 0;
+    for (const cell of row.cells) {
+      while (covered[r]![c]) {
+        out[c] = {};
+        c++;
+      }
+      out[c] = cellContent(fonts, cell);
+      const cs = cell.colSpan ?? 1;
+      const rs = cell.rowSpan ?? 1;
+      for (let dr = 0; dr < rs; dr++) {
+        covered[r + dr] ??= [];
+        for (let dc = 0; dc < cs; dc++) covered[r + dr]![c + dc] = true;
+      }
+      for (let dc = 1; dc < cs; dc++) out[c + dc] = {};
+      c += cs;
+    }
+    for (; c < ncols; c++) out[c] = {};
+    body.push(out);
+  });
+  return body;
+}
+
+function cellContent(fonts: FontSet, cell: Cell): object {
+  return {
+    stack: cell.paras.map((p) => inline(fonts, p)),
+    ...(cell.colSpan && cell.colSpan > 1 && { colSpan: cell.colSpan }),
+    ...(cell.rowSpan && cell.rowSpan > 1 && { rowSpan: cell.rowSpan }),
+    // pdfmake 0.3 misplaces a vertically centred cell that spans rows across a page break.
+    ...(cell.valign === 'middle' && !(cell.rowSpan && cell.rowSpan > 1) && { verticalAlignment: 'middle' }),
+  };
+}
+
+/** Vertical space of exactly `h` points (an empty text would add a line of its own). */
+const gap = (h: number) => ({ canvas: [], margin: [0, h, 0, 0] });
+
+const TABLE_LAYOUT = {
+  hLineWidth: () => 0.6,
+  vLineWidth: () => 0.6,
+  paddingLeft: () => mm(CELL_PAD.x),
+  paddingRight: () => mm(CELL_PAD.x),
+  paddingTop: () => mm(CELL_PAD.y),
+  paddingBottom: () => mm(CELL_PAD.y),
+};
+
+function blockContent(fonts: FontSet, b: Block, width: number): object | object[] {
+  switch (b.type) {
+    case 'para':
+      return inline(fonts, b.para);
+    case 'line':
+      return { columns: [{ ...inline(fonts, b.left), width: '*' }, { ...inline(fonts, b.right), width: 'auto' }], margin: [0, 0, 0, 4] };
+    case 'fields': {
+      const size = SIZE_PT[b.size];
+      const labelWidth = (Math.max(...b.items.map((i) => [...i.label].length)) + 1) * size;
+      const plain = (text: string, align: Para['align']) => inline(fonts, { text, font: 'serif', size: b.size, align });
+      // One line per field: the label, the value on an underline, and 盖章 where a seal goes.
+      // A seal line has about 21 mm free above and below it, so a round seal (about 42 mm)
+      // stamped over the name covers no other line.
+      const half = mm(21) - LINE_PT[b.size] / 2;
+      return b.items.map((i, n) => ({
+        stack: [
+          gap(i.seal ? half : n === 0 ? 0 : mm(10)),
+          {
+            table: {
+              widths: [labelWidth, '*', i.seal ? size * 4 : 0],
+              body: [[
+                { ...plain(`${i.label}：`, 'right'), border: [false, false, false, false] },
+                { ...plain(i.value, 'center'), border: [false, false, false, true] },
+                { ...plain(i.seal ? '（盖章）' : '', 'left'), border: [false, false, false, false] },
+              ]],
+            },
+            layout: { hLineWidth: () => 0.8, vLineWidth: () => 0, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 1 },
+          },
+          gap(i.seal ? half : 0),
+        ],
+        unbreakable: true,
+      }));
+    }
+    case 'table': {
+      const ncols = b.columns.length;
+      const header = grid(fonts, b.header, ncols);
+      const rows = grid(fonts, b.rows, ncols);
+      const all = [...b.header, ...b.rows];
+      return {
+        table: {
+          widths: b.columns.map((c) => (mm(c) * width) / mm(b.columns.reduce((a, x) => a + x, 0)) - 2 * mm(CELL_PAD.x) - 0.6),
+          headerRows: header.length,
+          keepWithHeaderRows: header.length ? 1 : 0,
+          dontBreakRows: !b.rows.some((r) => r.breakable),
+          heights: all.map((r) => (r.minHeight ? mm(r.minHeight) : 'auto')),
+          body: [...header, ...rows],
+        },
+        layout: TABLE_LAYOUT,
+      };
+    }
+    case 'seal':
+      // The caption lines sit at the right; the blank above them is the seal's place.
+      return { stack: [gap(mm(b.height) - b.lines.length * LINE_PT.body), ...b.lines.map((l) => inline(fonts, l))], unbreakable: true };
+    case 'spacer':
+      return gap(mm(b.height));
+    case 'pageBreak':
+      return { text: '', pageBreak: 'after' };
+    case 'foot':
+      return [];
+  }
+}
+
+export async function renderPdf(form: FilledForm, fonts: FontSet, meta: PdfMeta): Promise<Uint8Array> {
+  if (form.bigTable) return renderGridPdf(form, fonts, meta);
+  useFonts(fonts, form);
+  const g = geometry(form.orientation);
+  const width = mm(textWidth(g));
+  const foot = form.blocks.find((b): b is Extract<Block, { type: 'foot' }> => b.type === 'foot');
+  const dd = {
+    pageSize: 'A4',
+    pageOrientation: form.orientation,
+    pageMargins: [mm(g.left), mm(g.top), mm(g.right), mm(g.bottom)],
+    info: {
+      title: meta.title,
+      author: meta.author,
+      subject: meta.subject,
+      keywords: meta.keywords ?? '',
+      creator: 'shenbao',
+      producer: 'shenbao',
+      creationDate: meta.date,
+      modDate: meta.date,
+    },
+    version: '1.7',
+    defaultStyle: { font: 'serif', fontSize: SIZE_PT.body },
+    content: form.blocks.flatMap((b) => blockContent(fonts, b, width)),
+    footer: (page: number) => {
+      const stack: object[] = [];
+      if (foot) {
+        // The cover's foot lines (…制 / 二〇二六年十月) sit in the bottom margin, centred.
+        stack.push({ stack: foot.paras.map((p) => inline(fonts, p)), margin: [mm(g.left), mm(2), mm(g.right), 0] });
+      }
+      if (form.pageNumbers) {
+        const odd = page % 2 === 1;
+        stack.push({
+          text: pageNumberText(page),
+          font: 'serif',
+          fontSize: PAGE_NUMBER_PT,
+          alignment: odd ? 'right' : 'left',
+          margin: [mm(g.left) + (odd ? 0 : PAGE_NUMBER_PT), mm(PAGE_NUMBER_GAP_MM), mm(g.right) + (odd ? PAGE_NUMBER_PT : 0), 0],
+        });
+      }
+      return stack;
+    },
+  };
+  return new Uint8Array(await pdfmake.createPdf(dd).getBuffer());
+}

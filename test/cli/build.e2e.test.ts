@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundledFontFiles } from '../../src/render/fonts.js';
+import { shenbao, json } from '../helpers/cli.js';
+import { EXAMPLE_DIR } from '../helpers/example.js';
+import { baseSubmission, cleanup, tempDir, writeFixture } from '../helpers/fixture.js';
+import { pdfFonts } from '../helpers/poppler.js';
+
+afterAll(cleanup);
+
+const NAME = '科尔沁右翼前旗天骄职业技能培训学校-中式烹调师';
+const EPOCH = { SOURCE_DATE_EPOCH: '1760000000' };
+
+function hashes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const n of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, n.name);
+      if (n.isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('shenbao build on the example', () => {
+  let out: string;
+  let first: ReturnType<typeof shenbao>;
+  beforeAll(() => {
+    out = tempDir('out-');
+    first = shenbao(['build', EXAMPLE_DIR, '--out', out], { env: EPOCH });
+  });
+
+  it('writes every document, numbered in material order, and nothing else', () => {
+    expect(first.code).toBe(0);
+    expect(readdirSync(out)).toEqual([NAME]);
+    expect(readdirSync(path.join(out, NAME, 'documents')).sort()).toEqual([
+      '01-申请表.docx', '01-申请表.pdf', '02-推荐表.docx', '02-推荐表.pdf', '03-培训机构及品牌简介.docx', '03-培训机构及品牌简介.pdf',
+      '06-信用承诺书.docx', '06-信用承诺书.pdf', '07-花名册.docx', '07-花名册.pdf', '07-花名册.xlsx', '10-自评分表.docx', '10-自评分表.pdf',
+    ]);
+    expect(first.stdout).toContain(`${NAME}`);
+    expect(first.stdout).toContain('documents/07-花名册.xlsx');
+  });
+
+  it('stays quiet on stderr when the output is not a terminal', () => {
+    expect(first.stderr).toBe('');
+  });
+
+  it('gives byte-identical files for the same input and SOURCE_DATE_EPOCH, replacing the old output whole', () => {
+    const before = hashes(path.join(out, NAME));
+    writeFileSync(path.join(out, NAME, '旧文件.txt'), 'left over');
+    expect(shenbao(['build', EXAMPLE_DIR, '--out', out, '-q'], { env: EPOCH }).code).toBe(0);
+    expect(hashes(path.join(out, NAME))).toEqual(before);
+    expect(readdirSync(out)).toEqual([NAME]);
+  });
+});
+
+describe('shenbao build refusing', () => {
+  it('builds nothing from a submission with errors, unless --force', () => {
+    const s = baseSubmission() as Record<string, any>;
+    s.claimed.trained = 999;
+    const dir = writeFixture(s);
+    const out = tempDir('out-');
+    const r = shenbao(['build', dir, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('未生成任何文件');
+    expect(r.stdout).toContain('推荐表填报的培训人数是 999');
+    expect(readdirSync(out)).toEqual([]);
+    const forced = shenbao(['build', dir, '--out', out, '--force']);
+    expect(forced.code).toBe(0);
+    expect(readdirSync(out)).toHaveLength(1);
+  });
+
+  it('reports a character no font can draw, at its roster cell, and refuses', () => {
+    const s = baseSubmission() as Record<string, any>;
+    s.roster.rows[2].姓名 = '王\ue000明';
+    const dir = writeFixture(s);
+    const r = shenbao(['check', dir, '--json']);
+    expect(r.code).toBe(1);
+    const d = json(r).diagnostics.find((x: any) => x.code === 'glyph.missing');
+    expect(d).toMatchObject({ row: 3, file: 'submission.yaml' });
+    expect(d.message).toContain('U+E000');
+    expect(shenbao(['build', dir, '--out', tempDir('out-')]).code).toBe(1);
+  });
+
+  it('exits 3 and leaves the earlier output untouched when it cannot write', () => {
+    const out = tempDir('out-');
+    const blocked = path.join(out, 'file');
+    writeFileSync(blocked, 'not a folder');
+    const r = shenbao(['build', writeFixture(baseSubmission()), '--out', blocked]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('无法写入');
+    expect(readFileSync(blocked, 'utf8')).toBe('not a folder');
+    expect(readdirSync(out)).toEqual(['file']);
+  });
+});
+
+describe('fonts the user owns', () => {
+  it('draws the body with a font named in the submission', () => {
+    const s = baseSubmission() as Record<string, any>;
+    s.fonts = { serif: bundledFontFiles().kai };
+    const dir = writeFixture(s);
+    const out = tempDir('out-');
+    expect(shenbao(['build', dir, '--out', out, '-q']).code).toBe(0);
+    const [name] = readdirSync(out);
+    const pledge = readFileSync(path.join(out, name!, 'documents', '06-信用承诺书.pdf'));
+    expect(pdfFonts(pledge).map((f) => f.name.split('+')[1])).toContain('LXGWWenKai-Regular');
+    expect(pdfFonts(pledge).map((f) => f.name.split('+')[1])).not.toContain('NotoSerifSC-Regular');
+  });
+
+  it('reads fonts from shenbao.config.yaml in the current folder', () => {
+    const cwd = tempDir('cfg-');
+    writeFileSync(path.join(cwd, 'shenbao.config.yaml'), `fonts:\n  serif: ${bundledFontFiles().kai}\n`);
+    const out = tempDir('out-');
+    expect(shenbao(['build', writeFixture(baseSubmission()), '--out', out, '-q'], { cwd }).code).toBe(0);
+    const [name] = readdirSync(out);
+    const pledge = readFileSync(path.join(out, name!, 'documents', '06-信用承诺书.pdf'));
+    expect(pdfFonts(pledge).map((f) => f.name.split('+')[1])).toContain('LXGWWenKai-Regular');
+  });
+
+  it('exits 3 with the path when a named font cannot be used', () => {
+    const s = baseSubmission() as Record<string, any>;
+    s.fonts = { serif: '/nonexistent/simfang.ttf' };
+    const r = shenbao(['check', writeFixture(s)]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('/nonexistent/simfang.ttf');
+    const notFont = tempDir();
+    mkdirSync(path.join(notFont, 'x'));
+    writeFileSync(path.join(notFont, 'x', 'fake.ttf'), 'not a font');
+    s.fonts = { serif: path.join(notFont, 'x', 'fake.ttf') };
+    const r2 = shenbao(['check', writeFixture(s)]);
+    expect(r2.code).toBe(3);
+    expect(r2.stderr).toContain('fake.ttf');
+    expect(existsSync(path.join(notFont, 'x', 'fake.ttf'))).toBe(true);
+  });
+});
