@@ -8,5 +8,12 @@ if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('shenbao 尚未编译：请先在项目目录运行 npm ci（或 npm run build）。\nshenbao is not built yet: run `npm ci` (or `npm run build`) in the project folder.\n');
   process.exit(4);
 }
+// `shenbao check … | head` closes the pipe early: that is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -147,3 +147,13 @@ describe('the bundled example', () => {
     expect(j.materials.every((m: any) => m.status === 'ok')).toBe(true);
   });
 });
+
+describe('output piped into a program that stops reading', () => {
+  it('ends quietly, without a stack trace', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { BIN, ROOT } = await import('../helpers/cli.js');
+    const r = spawnSync('sh', ['-c', `node "${BIN}" check data/example | head -1`], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout.trim()).toMatch(/^申报材料检查报告/);
+    expect(r.stderr).toBe('');
+  });
+});
