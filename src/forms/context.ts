@@ -90,6 +90,8 @@ export function formContext(s: Submission, scheme: Scheme, report: CheckReport) 
       ...s.brand,
       /** 是否属于重点产业、紧缺、新职业、数字技能、乡村振兴技能工种: 是（…） or 否. */
       categoryAnswer: categories.length ? `是（${categories.join('、')}）` : '否',
+      /** 开展培训时间及班期（数）: the period as written, with the number of classes unless it already says it. */
+      periodText: /期/.test(s.brand.period) ? s.brand.period : `${s.brand.period}，共 ${s.brand.classes} 期`,
       specialSupportAnswer: s.brand.specialSupport.claimed
         ? `申请重点扶持（${s.brand.specialSupport.grounds.map((g) => scheme.specialSupport.grounds[g] ?? g).join('；')}）`
         : '',
