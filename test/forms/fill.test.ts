@@ -154,3 +154,20 @@ describe('forms are data', () => {
     expect(diagnostics[0]!.location.line).toBeGreaterThan(1);
   });
 });
+
+describe('review forms', () => {
+  it('the review form has 班期数, 政策落实 and no 推荐培训品牌工种情况; the cover and labels are the 2-x ones', async () => {
+    const { reviewExampleDir } = await import('../helpers/example.js');
+    const rv = await loadExample(await reviewExampleDir());
+    expect(rv.report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const form = doc(rv, 'review-form').form;
+    expect(form.title).toBe('兴安盟级示范性职业技能培训品牌复评表');
+    const [main, ...sections] = tables(form);
+    expect(cellTexts(main!)[1]).toEqual(['品牌工种（专业）开展培训时间及班期数', '2025年3月至11月，共8期']);
+    expect(sections.map((s) => s.header[0]!.cells[0]!.paras[0]!.text)).toEqual(['培训机构基本情况', '重点领域关联度', '政策落实', '示范带动作用', '诚信记录']);
+    expect(texts(doc(rv, 'review-cover').form)).toContain('附件2-5');
+    expect(texts(doc(rv, 'pledge').form)).toContain('附件2-4');
+    expect(texts(doc(rv, 'roster').form)).toContain('附件2-3');
+    expect(rv.docs.map((d) => d.base)).toEqual(['01-复评申请表', '02-复评表', '03-培训机构及品牌简介', '06-信用承诺书', '07-花名册', '11-自评分表']);
+  });
+});
