@@ -1225,7 +1225,7 @@ async function makeCreditReport(file: string): Promise<void> {
 }
 
 async function makeCourtScreenshot(file: string): Promise<void> {
-  // 700 × 450 pt rendered at 144 dpi → 1400 × 900 px.
+  // 700 × 450 pt rendered at 288 dpi → 2800 × 1800 px, as a high-resolution screen captures it.
   const W = 700;
   const H = 450;
   const doc = newDoc('中国裁判文书网查询截图', [W, H]);
@@ -1300,7 +1300,7 @@ async function makeCourtScreenshot(file: string): Promise<void> {
   const pdf = path.join(TMP, 'court.pdf');
   await savePdf(doc, pdf, [1, 1]);
   mkdirSync(path.dirname(file), { recursive: true });
-  rasterise(pdf, file, 'png', 144);
+  rasterise(pdf, file, 'png', 288);
 }
 
 function agreementClauses(p: Partner, t: Totals, i: number): string[] {

@@ -11,6 +11,7 @@ import type { AttachmentType, MaterialDef } from '../scheme/schema.js';
 import type { FileFact } from '../submission/files.js';
 import { at, type CheckContext } from './context.js';
 import { checkBrief } from './brief.js';
+import { MIN_DPI, placeImage } from '../assemble/placement.js';
 
 export type MaterialStatus = 'ok' | 'warning' | 'error';
 
@@ -49,9 +50,20 @@ export function fileDiagnostics(f: FileFact, accepted?: readonly AttachmentType[
   if (accepted && !(accepted as readonly string[]).includes(f.content)) {
     return [error('file.wrongType', { path: f.path, expected: [...accepted], actual: f.content }, where)];
   }
+  switch (f.problem) {
+    case 'encrypted': return [error('pdf.encrypted', { path: f.path }, where)];
+    case 'noPages': return [error('pdf.noPages', { path: f.path }, where)];
+    case 'broken': return [error(f.content === 'pdf' ? 'pdf.broken' : 'image.broken', { path: f.path }, where)];
+    default: break;
+  }
+  const out: Diagnostic[] = [];
+  if (f.pixels) {
+    const { dpi } = placeImage(f.pixels);
+    if (dpi < MIN_DPI) out.push(warning('image.lowResolution', { path: f.path, dpi: Math.round(dpi), min: MIN_DPI }, where));
+  }
   const promised = typeOfExtension(f.path);
-  if (promised && promised !== f.content) return [warning('file.extensionMismatch', { path: f.path, actual: f.content }, where)];
-  return [];
+  if (promised && promised !== f.content) out.push(warning('file.extensionMismatch', { path: f.path, actual: f.content }, where));
+  return out;
 }
 
 function statusOf(problems: Diagnostic[]): MaterialStatus {

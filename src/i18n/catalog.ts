@@ -525,6 +525,39 @@ export const catalog = {
     en: (p) => `File ${p.path}: the extension does not match its content (${named(p.actual, 'en')})`,
   }),
 
+  'pdf.encrypted': m<{ path: S }>({
+    zh: (p) => `PDF 文件 ${p.path} 设置了密码或加密，无法装订进打印册`,
+    en: (p) => `PDF ${p.path} is encrypted and cannot be bound into the print volume`,
+    hint: {
+      zh: () => '用原来的软件去掉密码后重新保存，或打印后重新扫描成 PDF。',
+      en: () => 'Remove the password in the program that made it, or print and scan it again.',
+    },
+  }),
+  'pdf.broken': m<{ path: S }>({
+    zh: (p) => `PDF 文件 ${p.path} 已损坏或不完整，无法打开`,
+    en: (p) => `PDF ${p.path} is damaged or incomplete and cannot be opened`,
+    hint: {
+      zh: () => '文件可能没有下载或复制完整；从原处重新获取或重新扫描。',
+      en: () => 'It may not have been downloaded or copied in full; get it again or scan it again.',
+    },
+  }),
+  'pdf.noPages': m<{ path: S }>({
+    zh: (p) => `PDF 文件 ${p.path} 没有任何页`,
+    en: (p) => `PDF ${p.path} has no pages`,
+  }),
+  'image.broken': m<{ path: S }>({
+    zh: (p) => `图片 ${p.path} 已损坏，读不出尺寸`,
+    en: (p) => `Image ${p.path} is damaged; its size cannot be read`,
+  }),
+  'image.lowResolution': m<{ path: S; dpi: N; min: N }>({
+    zh: (p) => `扫描件 ${p.path} 印在 A4 上只有约 ${p.dpi} dpi（低于 ${p.min} dpi），打印出来可能模糊`,
+    en: (p) => `Scan ${p.path} prints at about ${p.dpi} dpi on A4 (under ${p.min} dpi) and may look blurred`,
+    hint: {
+      zh: () => '用 200–300 dpi 重新扫描，或用手机拍照时离近一些、用原图而不是聊天软件压缩过的图片。',
+      en: () => 'Scan again at 200–300 dpi, or use the original photo rather than one a chat app compressed.',
+    },
+  }),
+
   // ── score ────────────────────────────────────────────────────────────────────
   'score.unknownItem': m<{ item: S; options: S }>({
     zh: (p) => `自评分中的指标 “${p.item}” 不在评分标准中（可用：${p.options}）`,

@@ -20,6 +20,12 @@ export interface FileFact {
   content: ContentType;
   /** Set when this file was found by listing a folder named in the submission. */
   fromFolder?: string;
+  /** For a PDF that opens: its pages (see analyze.ts). */
+  pdf?: { pages: number; sizes: { width: number; height: number }[] };
+  /** For a scan: its size in pixels, as it will stand on the page. */
+  pixels?: { width: number; height: number };
+  /** A PDF or image whose content cannot be used. */
+  problem?: 'encrypted' | 'broken' | 'noPages';
 }
 
 /** Files a clerk's computer leaves in folders that are never attachments. */

@@ -15,6 +15,7 @@ import { readXlsxRoster } from '../roster/read-xlsx.js';
 import type { RosterTable } from '../roster/types.js';
 import type { Scheme } from '../scheme/schema.js';
 import { FileInspector, type FileFact } from './files.js';
+import { analyzeFiles } from './analyze.js';
 import { submissionSchema, type Submission } from './schema.js';
 
 export const SUBMISSION_NAMES = ['submission.yaml', 'submission.yml', 'submission.json'];
@@ -171,6 +172,7 @@ export async function loadSubmission(
     }
   }
 
+  await analyzeFiles(dir, files);
   return { loaded: { dir, file, source, submission, roster, brief, attachments, partners, files, diagnostics }, scheme, diagnostics: [] };
 }
 

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { countChars } from '../../src/check/brief.js';
 import { rateMatches } from '../../src/check/claims.js';
 import { messageOf } from '../../src/i18n/format.js';
-import { BASE_FILES, baseSubmission, checkDir, claimedFor, cleanup, codes, JPEG, LEAGUE_OK, PDF, rosterRows, writeFixture, type RosterSpec } from '../helpers/fixture.js';
+import { BASE_FILES, baseSubmission, checkDir, claimedFor, cleanup, codes, JPEG, LEAGUE_OK, PDF, png, rosterRows, writeFixture, type RosterSpec } from '../helpers/fixture.js';
 
 afterAll(cleanup);
 
@@ -233,5 +233,33 @@ describe('self-score', () => {
     const s = edit((s) => Object.assign(s.selfScore, { '1.4': 5, '9.9': 1 }));
     const { diagnostics } = await checkDir(writeFixture(s));
     expect(codes(diagnostics, 'error')).toEqual(expect.arrayContaining(['score.overMax', 'score.unknownItem']));
+  });
+});
+
+describe('attachments the print volume will contain', () => {
+  it('refuses an encrypted PDF, naming it', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { readFileSync } = await import('node:fs');
+    const dir = writeFixture(baseSubmission());
+    const file = path.join(dir, '材料/许可证.pdf');
+    execFileSync('qpdf', ['--encrypt', 'user', 'owner', '256', '--', file, '--replace-input']);
+    expect(readFileSync(file).includes('/Encrypt')).toBe(true);
+    const { diagnostics } = await checkDir(dir);
+    expect(diagnostics.filter((d) => d.code === 'pdf.encrypted').map((d) => d.params)).toEqual([{ path: '材料/许可证.pdf' }]);
+  });
+
+  it('refuses a truncated PDF and a damaged image', async () => {
+    const files = { ...BASE_FILES, '材料/许可证.pdf': PDF.subarray(0, Math.floor(PDF.length / 2)), '材料/成果.jpg': JPEG.subarray(0, 8) };
+    const { diagnostics } = await checkDir(writeFixture(baseSubmission(), files));
+    expect(codes(diagnostics, 'error')).toEqual(expect.arrayContaining(['pdf.broken', 'image.broken']));
+  });
+
+  it('warns about a scan that would print under 150 dpi, with its resolution', async () => {
+    const files = { ...BASE_FILES, '材料/截图.png': png(900, 600) };
+    const { diagnostics } = await checkDir(writeFixture(baseSubmission(), files));
+    const d = diagnostics.find((x) => x.code === 'image.lowResolution')!;
+    expect(d.severity).toBe('warning');
+    expect(d.params).toMatchObject({ path: '材料/截图.png', min: 150 });
+    expect((d.params as { dpi: number }).dpi).toBeLessThan(100);
   });
 });

@@ -1,0 +1,64 @@
+/**
+ * A closer look at attachments that the print volume will contain: a PDF must open (not
+ * encrypted, not broken) and have pages; a scan's pixel size decides its printed
+ * resolution. Done once while loading, so the check can report it before any build.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { imageSize } from 'image-size';
+import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
+import type { FileFact } from './files.js';
+
+export interface PdfFacts {
+  pages: number;
+  /** Page sizes in mm. */
+  sizes: { width: number; height: number }[];
+}
+
+export type ContentProblem = 'encrypted' | 'broken' | 'noPages';
+
+const PT_TO_MM = 25.4 / 72;
+
+export async function analyzePdf(bytes: Uint8Array): Promise<PdfFacts | ContentProblem> {
+  try {
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
+    const pages = doc.getPages();
+    if (pages.length === 0) return 'noPages';
+    return { pages: pages.length, sizes: pages.map((p) => ({ width: p.getWidth() * PT_TO_MM, height: p.getHeight() * PT_TO_MM })) };
+  } catch (e) {
+    // pdf-lib's errors are ES5 classes, so instanceof can fail; its message is stable.
+    return e instanceof EncryptedPDFError || /is encrypted/.test((e as Error).message) ? 'encrypted' : 'broken';
+  }
+}
+
+export function analyzeImage(bytes: Uint8Array): { width: number; height: number } | ContentProblem {
+  try {
+    const { width, height, orientation } = imageSize(bytes);
+    if (!width || !height) return 'broken';
+    // EXIF orientations 5–8 turn the picture a quarter: width and height swap on paper.
+    return orientation && orientation >= 5 ? { width: height, height: width } : { width, height };
+  } catch {
+    return 'broken';
+  }
+}
+
+/** Adds page counts, image sizes and problems to the facts of PDF and image files. */
+export async function analyzeFiles(root: string, facts: readonly FileFact[]): Promise<void> {
+  const done = new Map<string, Partial<FileFact>>();
+  for (const f of facts) {
+    if (f.status !== 'ok' || !['pdf', 'jpeg', 'png'].includes(f.content)) continue;
+    let found = done.get(f.path);
+    if (!found) {
+      const bytes = readFileSync(path.join(root, f.path));
+      if (f.content === 'pdf') {
+        const r = await analyzePdf(bytes);
+        found = typeof r === 'string' ? { problem: r } : { pdf: r };
+      } else {
+        const r = analyzeImage(bytes);
+        found = typeof r === 'string' ? { problem: r } : { pixels: r };
+      }
+      done.set(f.path, found);
+    }
+    Object.assign(f, found);
+  }
+}
