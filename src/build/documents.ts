@@ -10,6 +10,7 @@ import type { FilledForm } from '../forms/model.js';
 import type { FontSet } from '../render/fonts.js';
 import { renderDocx } from '../render/docx.js';
 import { renderPdf } from '../render/pdf.js';
+import { numberPdf } from '../render/page-numbers.js';
 import { renderXlsx } from '../render/xlsx.js';
 import { FIXED_FORMS, type Kind, type Scheme } from '../scheme/schema.js';
 import type { LoadedSubmission } from '../submission/load.js';
@@ -69,8 +70,16 @@ export interface RenderOptions {
   count: (n: number) => string;
 }
 
-export async function renderDocuments(docs: readonly FilledDocument[], opts: RenderOptions): Promise<Bundle> {
+export interface RenderedDocuments {
+  /** documents/NN-name.ext → bytes, page-numbered. */
+  bundle: Bundle;
+  /** The same PDFs without page numbers, by form id, for the print volume. */
+  bare: Map<string, Uint8Array>;
+}
+
+export async function renderDocuments(docs: readonly FilledDocument[], opts: RenderOptions): Promise<RenderedDocuments> {
   const bundle: Bundle = new Map();
+  const bare = new Map<string, Uint8Array>();
   const total = docs.reduce((n, d) => n + d.formats.length, 0);
   let i = 0;
   for (const format of ['pdf', 'docx', 'xlsx'] as const) {
@@ -81,14 +90,16 @@ export async function renderDocuments(docs: readonly FilledDocument[], opts: Ren
       const file = `${d.base}.${format}`;
       stage.step(file, ++i, total);
       const meta = { title: d.form.title, author: opts.author, subject: opts.subject, keywords: opts.keywords, date: opts.date };
-      const bytes =
-        format === 'pdf' ? await renderPdf(d.form, opts.fonts, meta)
-          : format === 'docx' ? await renderDocx(d.form, opts.fonts, meta)
-            : await renderXlsx(d.form, opts.fonts, meta);
+      let bytes: Uint8Array;
+      if (format === 'pdf') {
+        const pages = await renderPdf(d.form, opts.fonts, meta);
+        bare.set(d.plan.formId, pages);
+        bytes = d.form.pageNumbers ? await numberPdf(pages) : pages;
+      } else bytes = format === 'docx' ? await renderDocx(d.form, opts.fonts, meta) : await renderXlsx(d.form, opts.fonts, meta);
       bundle.set(`documents/${file}`, bytes);
     }
     stage.done(opts.count(todo.length));
     collectGarbage();
   }
-  return bundle;
+  return { bundle, bare };
 }

@@ -204,3 +204,8 @@ export function rolesUsed(set: FontSet, texts: Iterable<{ text: string; font: Fo
   for (const t of texts) for (const run of set.segment(t.text, t.font)) used.add(run.face);
   return used;
 }
+
+/** The bundled body serif's bytes: page numbers are always set in it (GB/T 9704: 半角宋体). */
+export function bundledSerifBytes(): Buffer {
+  return loadFile(bundledFontFiles().serif).bytes;
+}

@@ -12,7 +12,7 @@ import PDFDocument from 'pdfkit';
 import { parasOf, type Block, type Cell, type FilledForm, type Para, type Row, type Table } from '../forms/model.js';
 import { rolesUsed, type FontRole, type FontSet } from './fonts.js';
 import type { PdfMeta } from './pdf.js';
-import { ROSTER_PAD, geometry, LINE_PT, mm, PAGE_NUMBER_GAP_MM, PAGE_NUMBER_PT, pageNumberText, SIZE_PT, textWidth } from './typography.js';
+import { ROSTER_PAD, geometry, LINE_PT, mm, SIZE_PT, textWidth } from './typography.js';
 
 interface Piece {
   text: string;
@@ -183,21 +183,11 @@ export async function renderGridPdf(form: FilledForm, fonts: FontSet, meta: PdfM
   const width = mm(textWidth(g));
   const padX = mm(ROSTER_PAD.x);
   const padY = mm(ROSTER_PAD.y);
-  let pageNo = 0;
   let y = top;
 
   const newPage = () => {
     doc.addPage();
-    pageNo++;
     y = top;
-    if (form.pageNumbers) {
-      const odd = pageNo % 2 === 1;
-      const text = pageNumberText(pageNo);
-      doc.font(PDF_FONT('serif')).fontSize(PAGE_NUMBER_PT);
-      const w = doc.widthOfString(text);
-      const x = odd ? left + width - PAGE_NUMBER_PT - w : left + PAGE_NUMBER_PT;
-      doc.text(text, x, bottom + mm(PAGE_NUMBER_GAP_MM), { lineBreak: false });
-    }
   };
 
   const drawLine = (line: Line, para: Para, x: number, boxWidth: number, baselineTop: number) => {

@@ -2,6 +2,9 @@
  * FilledForm → PDF with pdfmake. The roster (a `bigTable` form) goes through the faster
  * direct pdfkit path in pdf-grid.ts instead; everything else is laid out here.
  *
+ * Pages come out without page numbers: the same pages serve the standalone document
+ * (numbered 1…n, see page-numbers.ts) and the print volume (numbered through the volume).
+ *
  * Every text is split into font runs first (FontSet.segment), because pdfmake draws a
  * character its font lacks as an empty box.
  */
@@ -9,7 +12,7 @@ import { createRequire } from 'node:module';
 import { parasOf, type Block, type Cell, type FilledForm, type Para, type Row } from '../forms/model.js';
 import { rolesUsed, type FontSet } from './fonts.js';
 import { renderGridPdf } from './pdf-grid.js';
-import { CELL_PAD, geometry, LINE_PT, MUTED, mm, PAGE_NUMBER_GAP_MM, PAGE_NUMBER_PT, pageNumberText, SIZE_PT, textWidth } from './typography.js';
+import { CELL_PAD, geometry, LINE_PT, MUTED, mm, SIZE_PT, textWidth } from './typography.js';
 
 // pdfmake 0.3 is CommonJS with a server singleton.
 const require = createRequire(import.meta.url);
@@ -210,16 +213,6 @@ export async function renderPdf(form: FilledForm, fonts: FontSet, meta: PdfMeta)
       if (foot) {
         // The cover's foot lines (…制 / 二〇二六年十月) sit in the bottom margin, centred.
         stack.push({ stack: foot.paras.map((p) => inline(fonts, p)), margin: [mm(g.left), mm(2), mm(g.right), 0] });
-      }
-      if (form.pageNumbers) {
-        const odd = page % 2 === 1;
-        stack.push({
-          text: pageNumberText(page),
-          font: 'serif',
-          fontSize: PAGE_NUMBER_PT,
-          alignment: odd ? 'right' : 'left',
-          margin: [mm(g.left) + (odd ? 0 : PAGE_NUMBER_PT), mm(PAGE_NUMBER_GAP_MM), mm(g.right) + (odd ? PAGE_NUMBER_PT : 0), 0],
-        });
       }
       return stack;
     },

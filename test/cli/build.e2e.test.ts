@@ -107,8 +107,10 @@ describe('fonts the user owns', () => {
     expect(shenbao(['build', dir, '--out', out, '-q']).code).toBe(0);
     const [name] = readdirSync(out);
     const pledge = readFileSync(path.join(out, name!, 'documents', '06-信用承诺书.pdf'));
-    expect(pdfFonts(pledge).map((f) => f.name.split('+')[1])).toContain('LXGWWenKai-Regular');
-    expect(pdfFonts(pledge).map((f) => f.name.split('+')[1])).not.toContain('NotoSerifSC-Regular');
+    // The body is in the user's font; only the page numbers keep the bundled serif (GB/T 9704: 宋体).
+    const fonts = pdfFonts(pledge).map((f) => f.name);
+    expect(fonts.map((n) => n.split('+')[1])).toContain('LXGWWenKai-Regular');
+    expect(fonts.filter((n) => n.endsWith('+NotoSerifSC-Regular'))).toEqual(['SBPAGE+NotoSerifSC-Regular']);
   });
 
   it('reads fonts from shenbao.config.yaml in the current folder', () => {

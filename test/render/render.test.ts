@@ -3,6 +3,7 @@ import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../src/render/docx.js';
 import { renderPdf } from '../../src/render/pdf.js';
+import { numberPdf } from '../../src/render/page-numbers.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
 import { doc, loadExample, type Example } from '../helpers/example.js';
 import { pdfFonts, pdfInfo, pdfPageText, pdfText } from '../helpers/poppler.js';
@@ -55,8 +56,10 @@ describe('PDF', () => {
     expect(pdfInfo(pdfs.roster!)['Page size']).toMatch(/841\.89 x 595\.28/);
   });
 
-  it('numbers pages as — n —, odd pages right and even pages left', () => {
-    const line = (page: number) => pdfPageText(pdfs.recommendation!, page).split('\n').find((l) => new RegExp(`—\\s*${page}\\s*—`).test(l))!;
+  it('numbers pages as — n —, odd pages right and even pages left', async () => {
+    const numbered = await numberPdf(pdfs.recommendation!);
+    expect(pdfText(pdfs.recommendation!)).not.toMatch(/—\s*1\s*—/); // rendered bare, numbered after
+    const line = (page: number) => pdfPageText(numbered, page).split('\n').find((l) => new RegExp(`—\\s*${page}\\s*—`).test(l))!;
     expect(line(1).indexOf('—')).toBeGreaterThan(40);
     expect(line(2).indexOf('—')).toBeLessThan(20);
     expect(pdfText(pdfs['application-cover']!)).not.toMatch(/—\s*1\s*—/);
