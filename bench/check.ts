@@ -21,3 +21,21 @@ export async function exampleWithRoster(n: number): Promise<string> {
   return dir;
 }
 
+
+/** A copy of the example with a scanned PDF of `pages` pages added to the achievements. */
+export async function exampleWithScannedPdf(pages: number): Promise<string> {
+  const { PDFDocument } = await import('pdf-lib');
+  const { readdirSync } = await import('node:fs');
+  const dir = mkdtempSync(path.join(tmpdir(), `shenbao-bench-scan-${pages}-`));
+  cpSync(EXAMPLE, dir, { recursive: true });
+  const scansDir = path.join(EXAMPLE, '材料/08-就业证明');
+  const scans = readdirSync(scansDir).filter((f) => f.endsWith('.jpg')).map((f) => readFileSync(path.join(scansDir, f)));
+  const doc = await PDFDocument.create();
+  for (let i = 0; i < pages; i++) {
+    // Each page its own image, as a scanner writes them.
+    const img = await doc.embedJpg(new Uint8Array(scans[i % scans.length]!));
+    doc.addPage([595.28, 841.89]).drawImage(img, { x: 0, y: 0, width: 595.28, height: 841.89 });
+  }
+  writeFileSync(path.join(dir, '材料/09-成果证明/扫描件-300页.pdf'), await doc.save());
+  return dir;
+}

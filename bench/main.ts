@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
-import { EXAMPLE, exampleWithRoster } from './check.js';
+import { EXAMPLE, exampleWithRoster, exampleWithScannedPdf } from './check.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -69,6 +69,19 @@ async function benchBuild(): Promise<void> {
   }
 }
 
+async function benchPrint(): Promise<void> {
+  section('print volumes — the 打印册 stage of build: three volumes and the spine (median of 3)');
+  const cases: [string, string][] = [['example', EXAMPLE], ['+ 300-page scan', await exampleWithScannedPdf(300)]];
+  for (const [name, dir] of cases) {
+    const runs = [buildOnce(dir), buildOnce(dir), buildOnce(dir)];
+    const stage = (r: BuildRun, s: string) => r.stages.find((x) => x.stage === s)?.ms ?? 0;
+    const print = median(runs.map((r) => stage(r, '打印册')));
+    const rss = median(runs.map((r) => r.maxRssMb));
+    const wall = median(runs.map((r) => r.wallMs));
+    line(`  ${name.padEnd(16)}`, `${secs(print)}`.padStart(8), `(build ${secs(wall)}, peak ${rss.toFixed(0)} MB)`, name === 'example' ? `target ≤ 1 s added  ${mark(print <= 1000)}` : '');
+  }
+}
+
 function rosterOnce(impl: string, n: number): number {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/child-roster.ts'), impl, String(n)], { encoding: 'utf8', cwd: ROOT });
   if (r.status !== 0) throw new Error(`${impl} ${n} failed: ${r.stderr}`);
@@ -98,4 +111,5 @@ console.log(`shenbao bench — node ${process.version}, ${cpus().length} cores, 
 const only = process.argv[2];
 if (!only || only === 'check') await benchCheck();
 if (!only || only === 'build') await benchBuild();
+if (!only || only === 'print') await benchPrint();
 if (!only || only === 'roster') benchRoster();

@@ -4,8 +4,9 @@
  * errors is refused unless --force.
  */
 import path from 'node:path';
-import type { Bundle } from '../build/bundle.js';
 import { fillDocuments, renderDocuments } from '../build/documents.js';
+import { buildPrintSet } from '../build/print.js';
+import { AttachmentFailure } from '../assemble/volume.js';
 import { both, recordingProgress, silent, terminalProgress, type Timing } from '../build/progress.js';
 import { outputName, WriteFailure, writeBundle } from '../build/write.js';
 import type { Clock } from '../core/clock.js';
@@ -66,7 +67,7 @@ export async function runBuild(opts: BuildOptions, clock: Clock, out: Out, err: 
 
   const s = loaded.submission;
   const kindName = s.kind === 'application' ? '认定申报材料' : '复评材料';
-  const bundle: Bundle = await renderDocuments(docs, {
+  const { bundle, bare } = await renderDocuments(docs, {
     fonts,
     date: clock.now,
     author: s.institution.name,
@@ -75,6 +76,17 @@ export async function runBuild(opts: BuildOptions, clock: Clock, out: Out, err: 
     progress,
     count: (n) => (zh ? `${n} 份` : `${n} file(s)`),
   });
+
+  let print;
+  try {
+    print = await buildPrintSet({ loaded, scheme, report, fonts, forms: bare, date: clock.now, progress, lang: opts.lang });
+  } catch (e) {
+    if (!(e instanceof AttachmentFailure)) throw e;
+    out.write(renderDiagnostics([error('attachment.unusable', { path: e.path, reason: e.reason }, { file: e.path })], opts.lang, out));
+    return EXIT.problems;
+  }
+  for (const [k, v] of print.bundle) bundle.set(k, v);
+  collectGarbage();
 
   const writing = progress.stage(zh ? '写入' : 'write');
   const name = outputName(s.institution.name, s.brand.trade, s.kind);
@@ -91,5 +103,7 @@ export async function runBuild(opts: BuildOptions, clock: Clock, out: Out, err: 
   const shown = rel && !rel.startsWith('..') ? rel : target;
   out.write(zh ? `已生成 ${bundle.size} 个文件 → ${shown}${path.sep}\n` : `Wrote ${bundle.size} files → ${shown}${path.sep}\n`);
   for (const [rel, bytes] of bundle) out.write(`  ${rel}  ${paint(out, 'gray', sizeText(bytes.byteLength))}\n`);
+  out.write(zh ? `打印册每份 ${print.pages} 页（双面 ${Math.ceil(print.pages / 2)} 张），书脊约 ${print.spineMm} mm。\n` : `Each print volume: ${print.pages} pages (${Math.ceil(print.pages / 2)} sheets double-sided), spine about ${print.spineMm} mm.\n`);
+  if (print.diagnostics.length) out.write(renderDiagnostics(print.diagnostics, opts.lang, out));
   return EXIT.ok;
 }

@@ -74,6 +74,7 @@ export function formContext(s: Submission, scheme: Scheme, report: CheckReport) 
   return {
     kind: s.kind,
     review: s.kind === 'review',
+    packageKind: s.kind === 'review' ? '复评材料' : '申报材料',
     level: s.level,
     levelName: level.name,
     formTitle: level.formTitle,

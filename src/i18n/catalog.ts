@@ -558,6 +558,23 @@ export const catalog = {
     },
   }),
 
+  'attachment.unusable': m<{ path: S; reason: S }>({
+    zh: (p) => `附件 ${p.path} 无法放进打印册：${p.reason}；没有生成任何文件`,
+    en: (p) => `Attachment ${p.path} cannot be placed in the print volume: ${p.reason}; nothing was written`,
+    hint: {
+      zh: () => '用看图或 PDF 软件打开这个文件并另存一份，或重新扫描后再运行。',
+      en: () => 'Open the file in an image or PDF program and save it again, or scan it again.',
+    },
+  }),
+  'print.tooThick': m<{ pages: N; spine: S; max: S }>({
+    zh: (p) => `每份打印册 ${p.pages} 页，书脊约 ${p.spine} mm，超过一次胶装的 ${p.max} mm`,
+    en: (p) => `Each volume has ${p.pages} pages, a spine of about ${p.spine} mm, over the ${p.max} mm one perfect binding takes`,
+    hint: {
+      zh: () => '请印刷厂分成两册装订，或减少附件页数（如双面扫描、去掉重复页）。',
+      en: () => 'Have the print shop bind it as two volumes, or reduce the attachment pages.',
+    },
+  }),
+
   // ── score ────────────────────────────────────────────────────────────────────
   'score.unknownItem': m<{ item: S; options: S }>({
     zh: (p) => `自评分中的指标 “${p.item}” 不在评分标准中（可用：${p.options}）`,

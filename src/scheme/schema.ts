@@ -168,5 +168,5 @@ export interface Scheme extends SchemeData {
   forms: Record<string, FormTemplate>;
 }
 
-/** Forms every scheme has besides those its materials name. */
-export const FIXED_FORMS = { brief: 'brief', scoreSheet: 'score-sheet' } as const;
+/** Forms every scheme has besides those its materials name (the brief, the score sheet, the print volume's cover and contents). */
+export const FIXED_FORMS = { brief: 'brief', scoreSheet: 'score-sheet', volumeCover: 'volume-cover', volumeContents: 'volume-contents' } as const;

@@ -129,6 +129,14 @@ export const submissionSchema = z.strictObject({
   roster: rosterSourceSchema.optional().describe('花名册'),
   selfScore: z.record(z.string(), z.number().min(0)).default({}).describe('自评分'),
   fonts: fontChoiceSchema.optional().describe('字体'),
+  print: z
+    .strictObject({
+      copies: z.number().int().min(1).max(10).default(3).describe('打印份数'),
+      sheetThickness: z.number().positive().max(1).default(0.1).describe('每张纸的厚度（mm）'),
+      maxSpine: z.number().positive().default(50).describe('一次胶装的最大书脊厚度（mm）'),
+    })
+    .default({ copies: 3, sheetThickness: 0.1, maxSpine: 50 })
+    .describe('打印装订'),
 });
 
 export type Submission = z.infer<typeof submissionSchema>;

@@ -30,3 +30,9 @@ export function pdfInfo(bytes: Uint8Array): Record<string, string> {
 /** Text of one page. */
 export const pdfPageText = (bytes: Uint8Array, page: number) =>
   execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file(bytes), '-'], { encoding: 'utf8' });
+
+/** The smallest left edge (points) of any word on a page: where its text area begins. */
+export function leftEdge(bytes: Uint8Array, page: number): number {
+  const out = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', file(bytes), '-'], { encoding: 'utf8' });
+  return Math.min(...[...out.matchAll(/xMin="([\d.]+)"/g)].map((m) => Number(m[1])));
+}

@@ -1,0 +1,261 @@
+/**
+ * Drawing a print volume with pdf-lib from its plan: the filled forms' pages copied as they
+ * are (moved 2 mm on left-hand pages so the binding margin is always on the spine side),
+ * attachment pages and scans fitted onto A4 clear of the spine and the page number, blank
+ * left-hand pages marked 此页无正文, and page numbers through the volume (not on the cover).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { degrees, PDFDocument, type PDFEmbeddedPage, type PDFFont, type PDFImage, type PDFPage, type PDFRef, rgb } from 'pdf-lib';
+import { drawXObject, embedPassThroughPng, passThroughPng } from './png.js';
+import { bundledFontFiles, fontSet, type FontRole } from '../render/fonts.js';
+import { drawPageNumber, embedNumberFont, embedSubsetFont } from '../render/page-numbers.js';
+import { PORTRAIT, PT_PER_MM } from '../render/typography.js';
+import type { VolumePlan } from './layout.js';
+import type { PartSource, VolumeMaterial } from './parts.js';
+import { fit, orientationOf, pageSize, placeImage, type Box, type Orientation } from './placement.js';
+
+/** A part made ready: its PDF (for forms and PDF attachments) or its scan. */
+export type LoadedPart =
+  | { kind: 'pdf'; doc: PDFDocument; generated: boolean; caption?: string }
+  | { kind: 'image'; bytes: Uint8Array; type: 'jpeg' | 'png'; pixels: { width: number; height: number }; caption: string; path: string };
+
+/** An attachment that passed the check but cannot be placed in the volume after all. */
+export class AttachmentFailure extends Error {
+  constructor(readonly path: string, readonly reason: string) {
+    super(reason);
+  }
+}
+
+export interface VolumeMeta {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string;
+  date: Date;
+}
+
+const mm = (x: number) => x * PT_PER_MM;
+
+/** Loads every part once; the same loaded parts serve all copies. */
+export async function loadParts(materials: readonly VolumeMaterial[], dir: string, forms: ReadonlyMap<string, Uint8Array>): Promise<LoadedPart[][]> {
+  const docs = new Map<string, Promise<PDFDocument>>();
+  const open = (key: string, bytes: () => Uint8Array) => {
+    let d = docs.get(key);
+    if (!d) docs.set(key, (d = PDFDocument.load(bytes(), { updateMetadata: false })));
+    return d;
+  };
+  return Promise.all(
+    materials.map((m) =>
+      Promise.all(
+        m.parts.map(async (p: PartSource): Promise<LoadedPart> => {
+          if (p.kind === 'form') {
+            const bytes = forms.get(p.formId);
+            if (!bytes) throw new Error(`no rendered form ${p.formId}`);
+            return { kind: 'pdf', doc: await open(`form:${p.formId}`, () => bytes), generated: true };
+          }
+          const file = path.join(dir, p.fact.path);
+          // pdf-lib reads `bytes.buffer` from offset 0, so a small file in Node's shared buffer pool
+          // must be copied into an array of its own.
+          const bytes = () => new Uint8Array(readFileSync(file));
+          try {
+            if (p.fact.content === 'pdf') return { kind: 'pdf', doc: await open(`file:${p.fact.path}`, bytes), generated: false, caption: p.caption };
+          } catch (e) {
+            throw new AttachmentFailure(p.fact.path, (e as Error).message);
+          }
+          return { kind: 'image', bytes: bytes(), type: p.fact.content as 'jpeg' | 'png', pixels: p.fact.pixels!, caption: p.caption, path: p.fact.path };
+        }),
+      ),
+    ),
+  );
+}
+
+export function pageCounts(parts: readonly LoadedPart[][]): number[][] {
+  return parts.map((ps) => ps.map((p) => (p.kind === 'pdf' ? p.doc.getPageCount() : 1)));
+}
+
+/** A scan as an image of the document: JPEG as it is, PNG as it is where PDF can take it. */
+type Scan = { kind: 'image'; image: PDFImage } | { kind: 'xobject'; ref: PDFRef };
+
+async function embedScan(doc: PDFDocument, part: Extract<LoadedPart, { kind: 'image' }>): Promise<Scan> {
+  try {
+    if (part.type === 'jpeg') return { kind: 'image', image: await doc.embedJpg(part.bytes) };
+    const png = passThroughPng(part.bytes);
+    return png ? { kind: 'xobject', ref: embedPassThroughPng(doc, png) } : { kind: 'image', image: await doc.embedPng(part.bytes) };
+  } catch (e) {
+    throw new AttachmentFailure(part.path, (e as Error).message);
+  }
+}
+
+/** Mirrors a box drawn for an odd page onto an even one (the spine moves to the right). */
+function mirrored(box: Box, page: { width: number }, even: boolean): Box {
+  return even ? { ...box, x: page.width - box.x - box.width } : box;
+}
+
+/** Caption text, drawn run by run in the face that has each character. */
+class Captioner {
+  private readonly fonts = fontSet();
+  private readonly embedded = new Map<FontRole, Promise<PDFFont>>();
+  /** `serif`: the volume's page-number font, the same bundled serif, reused for captions. */
+  constructor(private readonly doc: PDFDocument, serif: PDFFont) {
+    this.embedded.set('serif', Promise.resolve(serif));
+  }
+
+  private face(role: FontRole): Promise<PDFFont> {
+    let f = this.embedded.get(role);
+    if (!f) {
+      const files = bundledFontFiles();
+      const tag = `SBCAP${'ABCDE'[['serif', 'kai', 'sans', 'serifBold', 'title'].indexOf(role)] ?? 'Z'}`;
+      this.embedded.set(role, (f = embedSubsetFont(this.doc, this.fonts.faces[role].bytes, tag, path.basename(files[role]).replace(/\.\w+$/, ''))));
+    }
+    return f;
+  }
+
+  /** Draws `text` centred on `cx` at baseline `y` (points). */
+  async draw(page: PDFPage, text: string, cx: number, y: number, size: number, color = rgb(0.25, 0.25, 0.25)): Promise<void> {
+    const runs = await Promise.all(this.fonts.segment(text, 'serif').map(async (r) => ({ text: r.text, font: await this.face(r.face) })));
+    const width = runs.reduce((a, r) => a + r.font.widthOfTextAtSize(r.text, size), 0);
+    let x = cx - width / 2;
+    for (const r of runs) {
+      page.drawText(r.text, { x, y, size, font: r.font, color });
+      x += r.font.widthOfTextAtSize(r.text, size);
+    }
+  }
+}
+
+/**
+ * The volume without its cover: page 1 is left empty for the copy's cover (see withCover),
+ * so the body — every attachment decoded, every font embedded — is drawn once for all copies.
+ */
+export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPart[][], contents: PDFDocument, meta: VolumeMeta): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.setTitle(meta.title);
+  doc.setAuthor(meta.author);
+  doc.setSubject(meta.subject);
+  doc.setKeywords([meta.keywords]);
+  doc.setCreator('shenbao');
+  doc.setProducer('shenbao');
+  doc.setCreationDate(meta.date);
+  doc.setModificationDate(meta.date);
+  const numberFont = await embedNumberFont(doc);
+  const captions = new Captioner(doc, numberFont);
+  const images = new Map<LoadedPart, Promise<Scan>>();
+  const embedded = new Map<string, PDFEmbeddedPage>();
+
+  // Pages of one source are copied in one go, so they share its fonts and images in the volume.
+  const copied = new Map<PDFDocument, Promise<PDFPage[]>>();
+  const pagesOf = (src: PDFDocument) => {
+    let p = copied.get(src);
+    if (!p) copied.set(src, (p = doc.copyPages(src, src.getPageIndices())));
+    return p;
+  };
+
+  for (let i = 0; i < plan.pages.length; i++) {
+    const planned = plan.pages[i]!;
+    const n = i + 1;
+    const even = n % 2 === 0;
+    let page: PDFPage;
+    if (planned.kind === 'cover') page = doc.addPage([mm(pageSize('portrait').width), mm(pageSize('portrait').height)]);
+    else if (planned.kind === 'contents') page = doc.addPage((await pagesOf(contents))[planned.index]!);
+    else if (planned.kind === 'blank') {
+      const size = pageSize('portrait');
+      page = doc.addPage([mm(size.width), mm(size.height)]);
+      await captions.draw(page, '此页无正文', page.getWidth() / 2, page.getHeight() / 2, 12, rgb(0.4, 0.4, 0.4));
+    } else {
+      const part = parts[planned.material]![planned.part]!;
+      if (part.kind === 'pdf' && part.generated) {
+        page = doc.addPage((await pagesOf(part.doc))[planned.index]!);
+        // Forms are set with the binding margin on the left; a left-hand page is bound on its right.
+        if (even && page.getWidth() < page.getHeight()) page.translateContent(-mm(PORTRAIT.left - PORTRAIT.right), 0);
+      } else if (part.kind === 'pdf') {
+        const source = part.doc.getPage(planned.index);
+        if (source.getRotation().angle % 360 === 0) {
+          page = doc.addPage((await pagesOf(part.doc))[planned.index]!);
+          fitCopiedPage(page, even);
+        } else {
+          // A turned page is drawn as a form, turned back upright (one without content stays blank).
+          const key = `${planned.material}:${planned.part}:${planned.index}`;
+          let emb = embedded.get(key);
+          if (!emb && source.node.Contents()) embedded.set(key, (emb = await doc.embedPage(source)));
+          if (emb) page = placePdfPage(doc, emb, source.getRotation().angle, even);
+          else {
+            const size = pageSize(orientationOf(turnedSize(source)));
+            page = doc.addPage([mm(size.width), mm(size.height)]);
+          }
+        }
+      } else {
+        let img = images.get(part);
+        if (!img) images.set(part, (img = embedScan(doc, part)));
+        const placed = placeImage(part.pixels);
+        const size = pageSize(placed.orientation);
+        page = doc.addPage([mm(size.width), mm(size.height)]);
+        const box = mirrored(placed.box, size, even && placed.orientation === 'portrait');
+        const at = { x: mm(box.x), y: mm(box.y), width: mm(box.width), height: mm(box.height) };
+        const scan = await img;
+        if (scan.kind === 'xobject') drawXObject(page, scan.ref, at);
+        else page.drawImage(scan.image, at);
+        await captions.draw(page, `附：${part.caption}`, mm(box.x + box.width / 2), mm(box.y) - 14, 9);
+      }
+    }
+    if (planned.kind !== 'cover') drawPageNumber(page, n, numberFont, { mirror: true });
+  }
+  return doc.save();
+}
+
+/** One copy: the body with this copy's cover (第k份 / 共N份) as page 1. */
+export async function withCover(body: Uint8Array, cover: PDFDocument): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(body, { updateMetadata: false });
+  const [page] = await doc.copyPages(cover, [0]);
+  doc.removePage(0);
+  doc.insertPage(0, page!);
+  return doc.save();
+}
+
+/**
+ * An attachment page copied into the volume, resized to A4 of its orientation with its
+ * content scaled into the attachment box (clear of the spine and the page number).
+ */
+function fitCopiedPage(page: PDFPage, even: boolean): void {
+  const mb = page.getMediaBox();
+  const placed = fit({ width: mb.width / PT_PER_MM, height: mb.height / PT_PER_MM }, false);
+  const size = pageSize(placed.orientation);
+  const box = mirrored(placed.box, size, even && placed.orientation === 'portrait');
+  // Scale first, then move the (scaled) media box's corner to the box's corner.
+  page.scaleContent(placed.scale, placed.scale);
+  page.translateContent(mm(box.x) - mb.x * placed.scale, mm(box.y) - mb.y * placed.scale);
+  const w = mm(size.width);
+  const h = mm(size.height);
+  page.setMediaBox(0, 0, w, h);
+  page.setCropBox(0, 0, w, h);
+  page.setBleedBox(0, 0, w, h);
+  page.setTrimBox(0, 0, w, h);
+  page.setArtBox(0, 0, w, h);
+}
+
+/** A page's size in mm as it is seen, after its /Rotate. */
+function turnedSize(page: PDFPage): { width: number; height: number } {
+  const turned = page.getRotation().angle % 180 !== 0;
+  const w = page.getWidth() / PT_PER_MM;
+  const h = page.getHeight() / PT_PER_MM;
+  return turned ? { width: h, height: w } : { width: w, height: h };
+}
+
+/** An attachment page of any size, fitted onto an A4 page of its orientation (turned pages too). */
+function placePdfPage(doc: PDFDocument, emb: PDFEmbeddedPage, rotation: number, even: boolean): PDFPage {
+  const turned = rotation % 180 !== 0;
+  const w = (turned ? emb.height : emb.width) / PT_PER_MM;
+  const h = (turned ? emb.width : emb.height) / PT_PER_MM;
+  const placed = fit({ width: w, height: h }, false);
+  const orientation: Orientation = placed.orientation;
+  const size = pageSize(orientation);
+  const page = doc.addPage([mm(size.width), mm(size.height)]);
+  const box = mirrored(placed.box, size, even && orientation === 'portrait');
+  const r = ((rotation % 360) + 360) % 360;
+  // drawPage rotates about the lower-left corner; move the origin so the turned page lands in the box.
+  // (Turned clockwise by r, the page's lower-left corner ends at the box's upper-left (90),
+  // upper-right (180) or lower-right (270) corner.)
+  const x = mm(box.x) + (r === 180 || r === 270 ? mm(box.width) : 0);
+  const y = mm(box.y) + (r === 90 || r === 180 ? mm(box.height) : 0);
+  page.drawPage(emb, { x, y, xScale: placed.scale, yScale: placed.scale, rotate: degrees(-r) });
+  return page;
+}

@@ -1,0 +1,113 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shenbao } from '../helpers/cli.js';
+import { EXAMPLE_DIR } from '../helpers/example.js';
+import { baseSubmission, cleanup, tempDir, writeFixture } from '../helpers/fixture.js';
+import { leftEdge, pdfFonts, pdfInfo, pdfText } from '../helpers/poppler.js';
+
+afterAll(cleanup);
+
+/** The text of every page, in order (pdftotext separates pages with a form feed). */
+const pagesOf = (bytes: Uint8Array) => pdfText(bytes, true).split('\f').slice(0, -1);
+const flat = (s: string) => s.replace(/\s+/g, '');
+
+describe('the print set of the example', () => {
+  let dir: string;
+  let volumes: Uint8Array[];
+  let pages: string[];
+  beforeAll(() => {
+    const out = tempDir('print-');
+    const r = shenbao(['build', EXAMPLE_DIR, '--out', out, '-q'], { env: { SOURCE_DATE_EPOCH: '1760000000' } });
+    expect(r.code).toBe(0);
+    dir = path.join(out, readdirSync(out)[0]!);
+    volumes = [1, 2, 3].map((k) => readFileSync(path.join(dir, 'print', `第${k}份.pdf`)));
+    pages = pagesOf(volumes[0]!);
+  });
+
+  it('writes three volumes and a spine label', () => {
+    expect(readdirSync(path.join(dir, 'print')).sort()).toEqual(['书脊.pdf', '第1份.pdf', '第2份.pdf', '第3份.pdf']);
+  });
+
+  it('has a cover with the package title and the copy mark, different in each copy only there', () => {
+    const covers = volumes.map((v) => flat(pagesOf(v)[0]!));
+    expect(covers[0]).toContain('兴安盟级示范性职业技能培训品牌申报材料');
+    expect(covers[0]).toContain('科尔沁右翼前旗天骄职业技能培训学校');
+    expect(covers[0]).toContain('申报日期：2026年10月12日');
+    expect(covers[0]).toContain('所在旗县市：科尔沁右翼前旗');
+    expect(covers.map((c) => /第(\d)份\/共3份/.exec(c)?.[1])).toEqual(['1', '2', '3']);
+    const rest = volumes.map((v) => pagesOf(v).slice(1).join('\f'));
+    expect(rest[1]).toBe(rest[0]);
+    expect(rest[2]).toBe(rest[0]);
+  });
+
+  it('lists each material with its first page, which is right-hand and where the material is', () => {
+    const contents = pages[2]!;
+    expect(flat(contents)).toContain('目录');
+    const entries = [...contents.matchAll(/^\s*(\d+)\s+(\S+)\s+(\d+)\s*$/gm)].map((m) => ({ number: Number(m[1]), name: m[2]!, page: Number(m[3]) }));
+    expect(entries.map((e) => e.name)).toEqual([
+      '申请表', '推荐表', '培训机构及品牌简介', '企业/机构信用报告', '中国裁判文书网截图', '信用承诺书', '上一年度培训品牌花名册', '培训后就业花名册及证明材料', '培训品牌成果证明材料', '自评分表',
+    ]);
+    expect(entries.every((e) => e.page % 2 === 1)).toBe(true);
+    const at = (name: string) => flat(pages[entries.find((e) => e.name === name)!.page - 1]!);
+    expect(at('申请表')).toContain('兴安盟级示范性职业技能培训品牌申请表');
+    expect(at('推荐表')).toContain('兴安盟级示范性职业技能培训品牌推荐表');
+    expect(at('信用承诺书')).toContain('信用承诺书');
+    expect(at('上一年度培训品牌花名册')).toContain('2025年度职业技能培训学员花名册');
+    expect(at('中国裁判文书网截图')).toContain('附：中国裁判文书网截图');
+    expect(at('自评分表')).toContain('职业技能培训品牌评价指标');
+  });
+
+  it('puts 此页无正文 on the blank left pages and numbers every page but the cover', () => {
+    pages.forEach((text, i) => {
+      const n = i + 1;
+      if (n === 1) expect(text).not.toMatch(/—\s*1\s*—/);
+      else expect(text, `page ${n}`).toMatch(new RegExp(`—\\s*${n}\\s*—`));
+      if (flat(text).startsWith('此页无正文')) expect(n % 2).toBe(0);
+    });
+    expect(flat(pages[1]!)).toMatch(/^此页无正文/);
+  });
+
+  it('has every page of every attachment, in the order of the material list', async () => {
+    const doc = await PDFDocument.load(volumes[0]!);
+    expect(doc.getPageCount()).toBe(pages.length);
+    // The licence copy (2 pages) follows the brief; the partners' agreements close material 8.
+    const licence = pages.findIndex((p) => flat(p).includes('民办学校办学许可证'));
+    expect(flat(pages[licence + 1]!)).toContain('民办学校办学许可证');
+    expect(flat(pages[licence - 1]!)).toMatch(/培训机构|发展规划|品牌/);
+    const captions = pages.map((p) => /附：(.+?)（/.exec(flat(p))?.[1]).filter(Boolean);
+    expect(captions.indexOf('兴安盟蒙味源餐饮管理有限公司基本情况')).toBeLessThan(captions.indexOf('中国裁判文书网截图'));
+    expect(captions.filter((c) => c!.includes('基本情况'))).toHaveLength(4);
+    const sizes = doc.getPages().map((p) => `${Math.round(p.getWidth())}x${Math.round(p.getHeight())}`);
+    expect(new Set(sizes)).toEqual(new Set(['595x842', '842x595']));
+  });
+
+  it('keeps the binding margin on the spine side: text starts 28 mm in on right-hand pages, 26 mm on left-hand ones', () => {
+    // The brief's pages: running text whose lines start at the edge of the text area.
+    const brief = pages.findIndex((p) => flat(p).startsWith('培训机构及品牌简介')) + 1;
+    const mm = (pt: number) => Math.round((pt * 25.4) / 72);
+    expect([brief, brief + 1, brief + 2].map((n) => [n % 2, mm(leftEdge(volumes[0]!, n))])).toEqual([[1, 28], [0, 26], [1, 28]]);
+    expect(pdfInfo(volumes[0]!).Pages).toBe(String(pages.length));
+    expect(pdfFonts(volumes[0]!).every((f) => f.emb === 'yes')).toBe(true);
+  });
+
+  it('makes a spine as wide as the sheets, with the institution on it', async () => {
+    const spine = readFileSync(path.join(dir, 'print', '书脊.pdf'));
+    const doc = await PDFDocument.load(spine);
+    const [page] = doc.getPages();
+    const mm = (page!.getWidth() * 25.4) / 72;
+    expect(mm).toBeCloseTo(Math.ceil(pages.length / 2) * 0.1, 1);
+    expect(flat(pdfText(spine))).toContain('科尔沁右翼前旗天骄职业技能培训学校');
+  });
+});
+
+describe('thick volumes', () => {
+  it('warns when the volume is too thick for one perfect binding', () => {
+    const s = baseSubmission() as Record<string, any>;
+    s.print = { copies: 1, sheetThickness: 1, maxSpine: 10 };
+    const r = shenbao(['build', writeFixture(s), '--out', tempDir('out-'), '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/超过一次胶装的 10 mm/);
+  });
+});
