@@ -39,3 +39,21 @@ export async function exampleWithScannedPdf(pages: number): Promise<string> {
   writeFileSync(path.join(dir, '材料/09-成果证明/扫描件-300页.pdf'), await doc.save());
   return dir;
 }
+
+/**
+ * A copy of the example with about `mb` MB of scans added to the achievements: the
+ * example's certificate scan, each copy padded after its end-of-image marker to the size of
+ * a 300 dpi colour scan (decoders stop at the marker, so it still shows the certificate).
+ */
+export async function exampleWithScans(mb: number): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), `shenbao-bench-scans-${mb}-`));
+  cpSync(EXAMPLE, dir, { recursive: true });
+  const scan = readFileSync(path.join(EXAMPLE, '材料/09-成果证明/02-职业技能培训合格证书.jpg'));
+  const each = 2.5 * 1024 * 1024;
+  const count = Math.ceil((mb * 1024 * 1024) / each);
+  for (let i = 0; i < count; i++) {
+    const pad = Buffer.alloc(each - scan.length, i % 251);
+    writeFileSync(path.join(dir, `材料/09-成果证明/扫描-${String(i + 1).padStart(3, '0')}.jpg`), Buffer.concat([scan, pad]));
+  }
+  return dir;
+}

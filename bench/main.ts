@@ -4,10 +4,10 @@
  * by the tests — a benchmark reports, it does not fail a build.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
-import { EXAMPLE, exampleWithRoster, exampleWithScannedPdf } from './check.js';
+import { EXAMPLE, exampleWithRoster, exampleWithScannedPdf, exampleWithScans } from './check.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -35,9 +35,10 @@ async function benchCheck(): Promise<void> {
 }
 
 interface BuildRun {
+  payloadMb: number;
   wallMs: number;
   maxRssMb: number;
-  stages: { stage: string; ms: number; rssMb: number }[];
+  stages: { stage: string; ms: number; rssMb: number; startRssMb: number; peakRssMb: number }[];
 }
 
 function buildOnce(dir: string): BuildRun {
@@ -51,8 +52,10 @@ function buildOnce(dir: string): BuildRun {
   const wallMs = performance.now() - t;
   if (r.status !== 0) throw new Error(`build failed (${r.status}): ${r.stderr}${r.stdout}`);
   const j = JSON.parse(readFileSync(timings, 'utf8')) as { stages: BuildRun['stages']; maxRssKb: number };
+  const bagInfo = readFileSync(path.join(out, readdirSync(out).find((n) => !n.endsWith('.json'))!, 'disc', 'bag-info.txt'), 'utf8');
+  const oxum = /Payload-Oxum: (\d+)\./.exec(bagInfo)?.[1] ?? '0';
   rmSync(out, { recursive: true, force: true });
-  return { wallMs, maxRssMb: j.maxRssKb / 1024, stages: j.stages };
+  return { wallMs, maxRssMb: j.maxRssKb / 1024, stages: j.stages, payloadMb: Number(oxum) / 1048576 };
 }
 
 async function benchBuild(): Promise<void> {
@@ -79,6 +82,21 @@ async function benchPrint(): Promise<void> {
     const rss = median(runs.map((r) => r.maxRssMb));
     const wall = median(runs.map((r) => r.wallMs));
     line(`  ${name.padEnd(16)}`, `${secs(print)}`.padStart(8), `(build ${secs(wall)}, peak ${rss.toFixed(0)} MB)`, name === 'example' ? `target ≤ 1 s added  ${mark(print <= 1000)}` : '');
+  }
+}
+
+async function benchPackage(): Promise<void> {
+  section('packaging — checksums, disc tree, zip and ISO (the 光盘 and 写入 stages; median of 3)');
+  const cases: [string, string][] = [['example', EXAMPLE], ['+ 200 MB of scans', await exampleWithScans(200)]];
+  for (const [name, dir] of cases) {
+    const runs = [buildOnce(dir), buildOnce(dir), buildOnce(dir)];
+    const get = (r: BuildRun, s: string) => r.stages.find((x) => x.stage === s)!;
+    const ms = median(runs.map((r) => get(r, '光盘').ms + get(r, '写入').ms));
+    // Growth of resident memory while packaging, over what the process held when it began.
+    const growth = median(runs.map((r) => Math.max(get(r, '光盘').peakRssMb, get(r, '写入').peakRssMb) - get(r, '光盘').startRssMb));
+    const payload = runs[0]!.payloadMb;
+    const rate = payload / (ms / 1000);
+    line(`  ${name.padEnd(18)}`, `${payload.toFixed(0)} MB payload`.padStart(16), secs(ms).padStart(8), `${rate.toFixed(0)} MB/s`.padStart(9), `memory +${growth} MB`, `target ≥ 100 MB/s  ${mark(rate >= 100 || payload < 50)}`);
   }
 }
 
@@ -112,4 +130,5 @@ const only = process.argv[2];
 if (!only || only === 'check') await benchCheck();
 if (!only || only === 'build') await benchBuild();
 if (!only || only === 'print') await benchPrint();
+if (!only || only === 'package') await benchPackage();
 if (!only || only === 'roster') benchRoster();

@@ -1,17 +1,63 @@
 /**
- * A bundle is a value: relative path → bytes. Every output (documents, print volumes, the
- * disc tree) is computed into one, and only the writer puts it on disk — so checksums, the
- * zip and the disc image can all be computed from the same value.
+ * A bundle is a value: relative path → content. Every output (documents, print volumes, the
+ * disc tree, the zip and the disc image) is described in one, and only the writer puts it
+ * on disk — so checksums, the zip and the image are all computed from the same value.
+ *
+ * Content is bytes made in memory, a file already on disk (an attachment, copied byte for
+ * byte, never read into memory whole), or a stream written on demand (the zip and the ISO,
+ * which are as large as their payload).
  */
-export type Bundle = Map<string, Uint8Array>;
+import { createReadStream, statSync } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
+
+export interface FileEntry {
+  kind: 'file';
+  /** Absolute path of the file to copy. */
+  path: string;
+  size: number;
+}
+
+export interface StreamEntry {
+  kind: 'stream';
+  /** Writes the content to `out` and resolves when done (without ending `out`). */
+  write(out: Writable): Promise<void>;
+}
+
+export type Entry = Uint8Array | FileEntry | StreamEntry;
+
+export type Bundle = Map<string, Entry>;
+
+export function fileEntry(path: string): FileEntry {
+  return { kind: 'file', path, size: statSync(path).size };
+}
+
+export function isBytes(e: Entry): e is Uint8Array {
+  return e instanceof Uint8Array;
+}
+
+/** Size in bytes of bytes or a file (streams are sized only when written). */
+export function entrySize(e: Entry): number {
+  if (isBytes(e)) return e.byteLength;
+  if (e.kind === 'file') return e.size;
+  throw new Error('a stream entry has no size before it is written');
+}
+
+/** Reads bytes or a file in chunks of at most `chunk` bytes, without holding a file whole. */
+export function entryStream(e: Uint8Array | FileEntry): Readable | Uint8Array {
+  return isBytes(e) ? e : createReadStream(e.path, { highWaterMark: 1024 * 1024 });
+}
 
 export function bundleSize(b: Bundle): number {
   let n = 0;
-  for (const v of b.values()) n += v.byteLength;
+  for (const v of b.values()) if (isBytes(v) || v.kind === 'file') n += entrySize(v);
   return n;
 }
 
-/** Paths in code-point order, the order every listing and manifest uses. */
+/** Code-point order, the order every listing, manifest and archive uses. */
+export function byCodePoint(a: string, c: string): number {
+  return a < c ? -1 : a > c ? 1 : 0;
+}
+
 export function sortedPaths(b: Bundle): string[] {
-  return [...b.keys()].sort((a, c) => (a < c ? -1 : a > c ? 1 : 0));
+  return [...b.keys()].sort(byCodePoint);
 }

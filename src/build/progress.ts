@@ -47,15 +47,31 @@ export function terminalProgress(out: Out, now: () => number = () => performance
 export interface Timing {
   stage: string;
   ms: number;
-  /** Resident memory when the stage ended, in MB. */
+  /** Resident memory when the stage began and ended, and the most seen while it ran (MB). */
+  startRssMb: number;
   rssMb: number;
+  peakRssMb: number;
 }
+
+const rssMb = () => Math.round(process.memoryUsage.rss() / 1048576);
 
 export function recordingProgress(into: Timing[], now: () => number = () => performance.now()): Progress {
   return {
     stage(name) {
       const start = now();
-      return { step() {}, done: () => void into.push({ stage: name, ms: now() - start, rssMb: Math.round(process.memoryUsage.rss() / 1048576) }) };
+      const startRssMb = rssMb();
+      let peak = startRssMb;
+      // Sampled while the stage runs, so a stage that streams shows memory flat, one that buffers does not.
+      const timer = setInterval(() => (peak = Math.max(peak, rssMb())), 25);
+      timer.unref();
+      return {
+        step() {},
+        done: () => {
+          clearInterval(timer);
+          const end = rssMb();
+          into.push({ stage: name, ms: now() - start, startRssMb, rssMb: end, peakRssMb: Math.max(peak, end) });
+        },
+      };
     },
   };
 }

@@ -2,11 +2,13 @@
  * The one writer: puts a bundle on disk under <out>/<name>/ so that the folder is either
  * the complete new output or untouched. Files go into a hidden temporary folder beside the
  * target, which is renamed into place only when every file is written; an older output is
- * moved aside first and removed last.
+ * moved aside first and removed last. Files are copied and streams written chunk by chunk,
+ * so memory does not grow with the size of the payload.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { sortedPaths, type Bundle } from './bundle.js';
+import { finished } from 'node:stream/promises';
+import { isBytes, sortedPaths, type Bundle } from './bundle.js';
 
 export class WriteFailure extends Error {
   constructor(readonly target: string, readonly reason: string) {
@@ -23,7 +25,23 @@ function removeQuietly(p: string): void {
   }
 }
 
-export function writeBundle(outRoot: string, name: string, bundle: Bundle): string {
+export async function writeBundleTo(dir: string, bundle: Bundle): Promise<void> {
+  for (const rel of sortedPaths(bundle)) {
+    const file = path.join(dir, ...rel.split('/'));
+    mkdirSync(path.dirname(file), { recursive: true });
+    const entry = bundle.get(rel)!;
+    if (isBytes(entry)) writeFileSync(file, entry);
+    else if (entry.kind === 'file') copyFileSync(entry.path, file);
+    else {
+      const out = createWriteStream(file);
+      await entry.write(out);
+      out.end();
+      await finished(out);
+    }
+  }
+}
+
+export async function writeBundle(outRoot: string, name: string, bundle: Bundle): Promise<string> {
   const target = path.join(outRoot, name);
   const stamp = `${process.pid}-${Date.now()}`;
   const temp = path.join(outRoot, `.${name}.partial-${stamp}`);
@@ -31,11 +49,7 @@ export function writeBundle(outRoot: string, name: string, bundle: Bundle): stri
   try {
     mkdirSync(outRoot, { recursive: true });
     mkdirSync(temp);
-    for (const rel of sortedPaths(bundle)) {
-      const file = path.join(temp, ...rel.split('/'));
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, bundle.get(rel)!);
-    }
+    await writeBundleTo(temp, bundle);
   } catch (e) {
     removeQuietly(temp);
     throw new WriteFailure(target, (e as Error).message);

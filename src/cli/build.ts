@@ -6,13 +6,15 @@
 import path from 'node:path';
 import { fillDocuments, renderDocuments } from '../build/documents.js';
 import { buildPrintSet } from '../build/print.js';
+import { buildArchive } from '../build/archive.js';
+import { statSync } from 'node:fs';
+import { sizeText } from '../package/disc.js';
 import { AttachmentFailure } from '../assemble/volume.js';
 import { both, recordingProgress, silent, terminalProgress, type Timing } from '../build/progress.js';
 import { outputName, WriteFailure, writeBundle } from '../build/write.js';
 import type { Clock } from '../core/clock.js';
 import { countBySeverity, error } from '../core/diagnostic.js';
 import { collectGarbage } from '../build/memory.js';
-import { formatInt } from '../i18n/number.js';
 import { renderDiagnostics } from './check-report.js';
 import { EXIT } from './exit.js';
 import { prepare, type PrepareOptions } from './prepare.js';
@@ -25,9 +27,6 @@ export interface BuildOptions extends PrepareOptions {
   quiet: boolean;
 }
 
-function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${formatInt(Math.ceil(bytes / 1024))} KB`;
-}
 
 /** Stage timings of the last build in this process (written out for the benchmark). */
 export const timings: Timing[] = [];
@@ -88,11 +87,15 @@ export async function runBuild(opts: BuildOptions, clock: Clock, out: Out, err: 
   for (const [k, v] of print.bundle) bundle.set(k, v);
   collectGarbage();
 
-  const writing = progress.stage(zh ? '写入' : 'write');
   const name = outputName(s.institution.name, s.brand.trade, s.kind);
+  const documentsByForm = new Map(docs.map((d) => [d.plan.formId, d.formats.map((f) => `${d.base}.${f}`)]));
+  const archive = await buildArchive({ loaded, scheme, report, outputs: bundle, documentsByForm, date: clock.now, name, progress, lang: opts.lang });
+  for (const [k, v] of archive.bundle) bundle.set(k, v);
+
+  const writing = progress.stage(zh ? '写入' : 'write');
   let target: string;
   try {
-    target = writeBundle(path.resolve(opts.out), name, bundle);
+    target = await writeBundle(path.resolve(opts.out), name, bundle);
   } catch (e) {
     if (e instanceof WriteFailure) throw new ReadFailure([error('file.unwritable', { path: e.target, reason: e.reason }, { file: e.target })]);
     throw e;
@@ -101,9 +104,14 @@ export async function runBuild(opts: BuildOptions, clock: Clock, out: Out, err: 
 
   const rel = path.relative(process.cwd(), target);
   const shown = rel && !rel.startsWith('..') ? rel : target;
-  out.write(zh ? `已生成 ${bundle.size} 个文件 → ${shown}${path.sep}\n` : `Wrote ${bundle.size} files → ${shown}${path.sep}\n`);
-  for (const [rel, bytes] of bundle) out.write(`  ${rel}  ${paint(out, 'gray', sizeText(bytes.byteLength))}\n`);
+  // The listing shows what a clerk opens; the disc tree is summed up in one line.
+  const shownFiles = [...bundle.keys()].filter((k) => !k.startsWith('disc/'));
+  out.write(zh ? `已生成 → ${shown}${path.sep}\n` : `Written → ${shown}${path.sep}\n`);
+  for (const rel of shownFiles) {
+    out.write(`  ${rel}  ${paint(out, 'gray', sizeText(statSync(path.join(target, ...rel.split('/'))).size))}\n`);
+  }
+  out.write(zh ? `  disc/  ${paint(out, 'gray', `光盘目录：${archive.files} 个文件，${sizeText(archive.payloadBytes)}，BagIt 校验清单`)}\n` : `  disc/  ${paint(out, 'gray', `disc tree: ${archive.files} files, ${sizeText(archive.payloadBytes)}, BagIt manifests`)}\n`);
   out.write(zh ? `打印册每份 ${print.pages} 页（双面 ${Math.ceil(print.pages / 2)} 张），书脊约 ${print.spineMm} mm。\n` : `Each print volume: ${print.pages} pages (${Math.ceil(print.pages / 2)} sheets double-sided), spine about ${print.spineMm} mm.\n`);
-  if (print.diagnostics.length) out.write(renderDiagnostics(print.diagnostics, opts.lang, out));
+  out.write(renderDiagnostics([...print.diagnostics, ...archive.diagnostics], opts.lang, out));
   return EXIT.ok;
 }

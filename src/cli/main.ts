@@ -14,13 +14,14 @@ import { KINDS, LEVELS, type Kind, type Level } from '../scheme/schema.js';
 import { ReadFailure } from '../submission/load.js';
 import { runBuild, timings } from './build.js';
 import { runCheck } from './check.js';
+import { runVerify } from './verify.js';
 import { renderDiagnostic, renderDiagnostics } from './check-report.js';
 import { EXIT, UsageError } from './exit.js';
 import { runInit } from './init.js';
 import { SchemeFailure, schemePicker } from './scheme.js';
 import { paint, stderr, stdout } from './terminal.js';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+import { VERSION } from '../core/version.js';
 
 /** The language is needed before yargs runs (for its own messages), so it is read early. */
 export function detectLang(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
@@ -40,7 +41,7 @@ function writeTimings(): void {
   writeFileSync(file, JSON.stringify({ stages: timings, maxRssKb: process.resourceUsage().maxRSS }));
 }
 
-export const COMMANDS = ['init', 'check', 'build'];
+export const COMMANDS = ['init', 'check', 'build', 'verify'];
 
 /** An unknown command gets a sentence of our own (yargs mixes languages and drops the name). */
 function unknownCommand(args: readonly string[], lang: Lang): string | undefined {
@@ -115,6 +116,19 @@ export async function main(args: string[]): Promise<number> {
           .example('$0 build 我的申报 --out D:/申报材料', zh ? '写入指定文件夹' : 'write elsewhere'),
       async (a) => {
         code = await runBuild({ dir: a.dir, out: a.out, force: a.force, quiet: a.quiet, lang, scheme: a.scheme, config: a.config }, clock, out, err);
+      },
+    )
+    .command(
+      'verify <target>',
+      zh ? '核验光盘目录、zip 或 ISO：文件是否齐全、校验值是否一致' : 'verify a disc tree, zip or ISO: every file present and unchanged',
+      (y) =>
+        y
+          .positional('target', { type: 'string', demandOption: true, describe: zh ? 'disc 文件夹、输出文件夹、.zip 或 .iso' : 'disc folder, output folder, .zip or .iso' })
+          .option('json', { type: 'boolean', default: false, describe: zh ? '输出 JSON' : 'print JSON' })
+          .example('$0 verify output/我的机构-中式烹调师/我的机构-中式烹调师.iso', zh ? '核验光盘镜像' : 'verify the disc image')
+          .example('$0 verify E:/', zh ? '核验放入光驱的光盘' : 'verify the disc in drive E:'),
+      async (a) => {
+        code = await runVerify({ target: a.target, json: a.json, lang }, out);
       },
     )
     .demandCommand(1, zh ? '请给出一个命令，例如 shenbao check data/example' : 'Give a command, e.g. shenbao check data/example')

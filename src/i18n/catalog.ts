@@ -27,6 +27,8 @@ type B = Bilingual;
 /** A file's content as sniffed, named in the message's language. */
 type C = ContentType;
 const named = (c: C, lang: 'zh' | 'en') => CONTENT_NAMES[c][lang].trim();
+const sizeText = (bytes: number) =>
+  bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GB` : bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 
 /** zod's type names in words a clerk knows. */
 const TYPE_WORDS: Record<string, Bilingual> = {
@@ -573,6 +575,77 @@ export const catalog = {
       zh: () => '请印刷厂分成两册装订，或减少附件页数（如双面扫描、去掉重复页）。',
       en: () => 'Have the print shop bind it as two volumes, or reduce the attachment pages.',
     },
+  }),
+
+  'disc.fits': m<{ size: N; disc: S }>({
+    zh: (p) => `光盘镜像共 ${sizeText(p.size)}，可刻录到一张 ${p.disc}`,
+    en: (p) => `The disc image is ${sizeText(p.size)} and fits on one ${p.disc}`,
+  }),
+  'disc.tooLarge': m<{ size: N }>({
+    zh: (p) => `光盘镜像共 ${sizeText(p.size)}，一张 DVD-R DL（8.5 GB）也装不下`,
+    en: (p) => `The disc image is ${sizeText(p.size)}; it fits on no single disc, not even a DVD-R DL (8.5 GB)`,
+    hint: {
+      zh: () => '减小扫描件的大小（如 150–200 dpi、黑白或灰度扫描），或分成多张光盘报送。',
+      en: () => 'Make the scans smaller (150–200 dpi, grey scale) or file the package on several discs.',
+    },
+  }),
+
+  // ── verify ───────────────────────────────────────────────────────────────────
+  'verify.notBag': m({
+    zh: () => '这里没有 bagit.txt，不是 shenbao 生成的光盘目录或归档包',
+    en: () => 'There is no bagit.txt: this is not a disc tree or archive made by shenbao',
+    hint: {
+      zh: () => '核验 output/<名称>/disc 文件夹、<名称>.zip 或 <名称>.iso。',
+      en: () => 'Verify output/<name>/disc, <name>.zip or <name>.iso.',
+    },
+  }),
+  'verify.badDeclaration': m({
+    zh: () => 'bagit.txt 的内容不对（应有 BagIt-Version 和 Tag-File-Character-Encoding）',
+    en: () => 'bagit.txt is malformed (it needs BagIt-Version and Tag-File-Character-Encoding)',
+  }),
+  'verify.noManifest': m({
+    zh: () => '找不到 manifest-sha256.txt 等校验清单',
+    en: () => 'No manifest (manifest-sha256.txt …) was found',
+  }),
+  'verify.unsupported': m<{ name: S }>({
+    zh: (p) => `不认识的校验算法清单 ${p.name}，已跳过`,
+    en: (p) => `Unknown checksum algorithm in ${p.name}; skipped`,
+  }),
+  'verify.badLine': m<{ line: S }>({
+    zh: (p) => `校验清单中有一行格式不对：${p.line}`,
+    en: (p) => `A manifest line is malformed: ${p.line}`,
+  }),
+  'verify.missing': m<{ path: S }>({
+    zh: (p) => `缺少文件 ${p.path}（校验清单中有，实际没有）`,
+    en: (p) => `Missing ${p.path} (listed in the manifest, not present)`,
+  }),
+  'verify.mismatch': m<{ path: S; alg: S }>({
+    zh: (p) => `文件 ${p.path} 的 ${p.alg} 校验值与清单不符：内容已被改动或损坏`,
+    en: (p) => `${p.path}: ${p.alg} checksum differs from the manifest; the content was changed or damaged`,
+  }),
+  'verify.notInManifest': m<{ path: S; manifest: S }>({
+    zh: (p) => `文件 ${p.path} 不在 ${p.manifest} 中`,
+    en: (p) => `${p.path} is not in ${p.manifest}`,
+  }),
+  'verify.extra': m<{ path: S }>({
+    zh: (p) => `多出文件 ${p.path}（任何校验清单中都没有）`,
+    en: (p) => `Extra file ${p.path} (in no manifest)`,
+  }),
+  'verify.oxum': m<{ declared: S; actual: S }>({
+    zh: (p) => `bag-info.txt 中的 Payload-Oxum 是 ${p.declared}（字节数.文件数），实际是 ${p.actual}`,
+    en: (p) => `Payload-Oxum in bag-info.txt is ${p.declared} (bytes.files); the payload is ${p.actual}`,
+  }),
+  'verify.unsafeEntry': m<{ name: S }>({
+    zh: (p) => `归档中的条目 “${p.name}” 指向包外（如 ../ 或绝对路径），没有读取`,
+    en: (p) => `Archive entry "${p.name}" points outside the package (../ or an absolute path); not read`,
+  }),
+  'verify.link': m<{ name: S }>({
+    zh: (p) => `${p.name} 是链接（快捷方式），没有跟随`,
+    en: (p) => `${p.name} is a link; not followed`,
+  }),
+  'verify.broken': m<{ reason: S }>({
+    zh: (p) => `归档已损坏或不完整：${p.reason}`,
+    en: (p) => `The archive is damaged or incomplete: ${p.reason}`,
   }),
 
   // ── score ────────────────────────────────────────────────────────────────────

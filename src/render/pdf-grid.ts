@@ -12,6 +12,7 @@ import PDFDocument from 'pdfkit';
 import { parasOf, type Block, type Cell, type FilledForm, type Para, type Row, type Table } from '../forms/model.js';
 import { rolesUsed, type FontRole, type FontSet } from './fonts.js';
 import type { PdfMeta } from './pdf.js';
+import { PDFA_SUBSET } from './pdfa.js';
 import { ROSTER_PAD, geometry, LINE_PT, mm, SIZE_PT, textWidth } from './typography.js';
 
 interface Piece {
@@ -152,6 +153,8 @@ export async function renderGridPdf(form: FilledForm, fonts: FontSet, meta: PdfM
     margins: { top: mm(g.top), bottom: mm(g.bottom), left: mm(g.left), right: mm(g.right) },
     autoFirstPage: false,
     pdfVersion: '1.7',
+    subset: PDFA_SUBSET,
+    lang: 'zh-CN',
     compress: true,
     info: {
       Title: meta.title,

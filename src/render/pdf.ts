@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { parasOf, type Block, type Cell, type FilledForm, type Para, type Row } from '../forms/model.js';
 import { rolesUsed, type FontSet } from './fonts.js';
 import { renderGridPdf } from './pdf-grid.js';
+import { PDFA_SUBSET } from './pdfa.js';
 import { CELL_PAD, geometry, LINE_PT, MUTED, mm, SIZE_PT, textWidth } from './typography.js';
 
 // pdfmake 0.3 is CommonJS with a server singleton.
@@ -206,6 +207,8 @@ export async function renderPdf(form: FilledForm, fonts: FontSet, meta: PdfMeta)
       modDate: meta.date,
     },
     version: '1.7',
+    subset: PDFA_SUBSET,
+    lang: 'zh-CN',
     defaultStyle: { font: 'serif', fontSize: SIZE_PT.body },
     content: form.blocks.flatMap((b) => blockContent(fonts, b, width)),
     footer: (page: number) => {

@@ -1,0 +1,184 @@
+/**
+ * The disc tree (光盘): a BagIt bag whose payload (data/) holds the documents (PDF/A with their
+ * DOCX/XLSX), the print volumes, and the submission exactly as given (submission.yaml, the
+ * roster, every attachment, byte for byte) so the package can be rebuilt; beside it 说明.txt
+ * and index.html, which opens from the disc in any browser. Every payload file is hashed once
+ * (SHA-256 and SHA-512 in one read); the tag manifest covers the bag's own files.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { volumeMaterials } from '../assemble/parts.js';
+import { fileEntry, isBytes, type Bundle, type Entry, type FileEntry } from '../build/bundle.js';
+import type { CheckReport } from '../check/run.js';
+import { IS_RATE } from '../check/figures.js';
+import { chinaDate } from '../core/clock.js';
+import { VERSION } from '../core/version.js';
+import { cnDate } from '../forms/cn.js';
+import { formatInt, formatPercent, formatPoints } from '../i18n/number.js';
+import type { Scheme } from '../scheme/schema.js';
+import type { LoadedSubmission } from '../submission/load.js';
+import { BAGIT_TXT, bagInfo, manifest, payloadOxum } from './bagit.js';
+import { digest, type Digest } from './digest.js';
+import { jolietRenames } from './iso.js';
+
+export const DIR = { documents: 'data/表格', print: 'data/打印册', sources: 'data/申报数据' } as const;
+export const README = '说明.txt';
+export const INDEX = 'index.html';
+export const ISO_NAMES = 'ISO-NAMES.txt';
+
+export interface DiscInput {
+  loaded: LoadedSubmission;
+  scheme: Scheme;
+  report: CheckReport;
+  /** The build's documents/… and print/… entries. */
+  outputs: Bundle;
+  /** The documents made for each form id, in the order of the plan (NN-name.ext). */
+  documentsByForm: ReadonlyMap<string, string[]>;
+  date: Date;
+}
+
+export interface Disc {
+  /** Paths relative to the disc's root. */
+  tree: Bundle;
+  digests: Map<string, Digest>;
+  payloadBytes: number;
+}
+
+export function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024 * 1024) return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `${formatInt(Math.ceil(bytes / 1024))} KB`;
+}
+
+/** A relative link that a browser resolves on any disc: every path segment percent-encoded. */
+const href = (p: string) => p.split('/').map(encodeURIComponent).join('/');
+
+/** The submission's own files: the submission file, the roster, the brief, every attachment. */
+function sourceFiles(loaded: LoadedSubmission): Map<string, FileEntry> {
+  const out = new Map<string, FileEntry>();
+  out.set(loaded.file, fileEntry(path.join(loaded.dir, loaded.file)));
+  for (const f of loaded.files) if (f.status === 'ok') out.set(f.path, fileEntry(path.join(loaded.dir, f.path)));
+  return out;
+}
+
+const template = (scheme: Scheme, name: string) =>
+  Handlebars.compile(readFileSync(path.join(scheme.dir, 'disc', name), 'utf8'), { noEscape: name.endsWith('.txt.hbs'), strict: false });
+
+export async function buildDisc(input: DiscInput): Promise<Disc> {
+  const { loaded, scheme, report } = input;
+  const s = loaded.submission;
+  const payload = new Map<string, Entry>();
+  for (const [p, e] of input.outputs) {
+    if (p.startsWith('documents/')) payload.set(`${DIR.documents}/${p.slice('documents/'.length)}`, e);
+    else if (p.startsWith('print/')) payload.set(`${DIR.print}/${p.slice('print/'.length)}`, e);
+  }
+  const sources = sourceFiles(loaded);
+  for (const [rel, e] of sources) payload.set(`${DIR.sources}/${rel}`, e);
+
+  const digests = new Map<string, Digest>();
+  for (const [p, e] of payload) {
+    if (!isBytes(e) && e.kind === 'stream') throw new Error(`${p}: a streamed entry cannot be part of the payload`);
+    digests.set(p, await digest(e as Uint8Array | FileEntry));
+  }
+  const payloadBytes = [...digests.values()].reduce((a, d) => a + d.size, 0);
+  const sized = (p: string) => sizeText(digests.get(p)!.size);
+
+  // Names a disc (Joliet) cannot hold are shortened on the ISO; the list goes in the bag.
+  const renames = jolietRenames([...payload.keys(), README, INDEX]);
+
+  const level = scheme.levels[s.level];
+  const kindName = s.kind === 'review' ? '复评材料' : '申报材料';
+  const title = `${level.formTitle}${kindName}`;
+  const e = report.eligibility;
+  const counts = { errors: report.diagnostics.filter((d) => d.severity === 'error').length, warnings: report.diagnostics.filter((d) => d.severity === 'warning').length };
+  const common = {
+    title,
+    institution: s.institution.name,
+    trade: s.brand.trade,
+    levelName: level.name,
+    county: s.county.name,
+    filingDate: cnDate(s.filingDate),
+    kindName,
+    notice: scheme.notice,
+    generated: `${chinaDate(input.date)}`,
+    version: VERSION,
+    copies: s.print.copies,
+    fileCount: digests.size,
+    payloadSize: sizeText(payloadBytes),
+  };
+
+  const docLinks = (formId: string) =>
+    (input.documentsByForm.get(formId) ?? []).map((f) => ({ href: href(`${DIR.documents}/${f}`), label: f, size: sized(`${DIR.documents}/${f}`) }));
+  const materials = volumeMaterials(loaded, scheme).map((m) => ({
+    number: m.number,
+    name: m.name,
+    files: m.parts.flatMap((p) =>
+      p.kind === 'form'
+        ? docLinks(p.formId)
+        : [{ href: href(`${DIR.sources}/${p.fact.path}`), label: p.caption, size: sized(`${DIR.sources}/${p.fact.path}`) }],
+    ),
+  }));
+  const figures = (e?.rows ?? []).map((r) => ({
+    label: r.label.zh,
+    actual: IS_RATE[r.figure] ? formatPercent(r.actual) : formatInt(r.actual),
+    required: `≥ ${IS_RATE[r.figure] ? formatPercent(r.required) : formatInt(r.required)}`,
+    result: r.meets ? '达到' : r.relaxed ? '未达到（申请重点扶持）' : '未达到',
+    cls: r.meets ? 'ok' : r.relaxed ? 'warn' : 'bad',
+  }));
+  const html = template(scheme, 'index.html.hbs')({
+    ...common,
+    checkSummary: counts.errors ? `检查发现 ${counts.errors} 个错误、${counts.warnings} 个警告。` : counts.warnings ? `检查通过，有 ${counts.warnings} 个警告。` : '检查通过：材料齐全，未发现问题。',
+    checkClass: counts.errors ? 'bad' : counts.warnings ? 'warn' : 'ok',
+    figures,
+    partners: report.partners,
+    minPartners: scheme.minPartners,
+    partnersResult: report.partners >= scheme.minPartners ? '达到' : '未达到',
+    partnersCls: report.partners >= scheme.minPartners ? 'ok' : 'bad',
+    score: formatPoints(report.score.total),
+    grade: report.score.grade.zh,
+    materials,
+    volumes: [...payload.keys()].filter((p) => p.startsWith(`${DIR.print}/`)).sort().map((p) => ({ href: href(p), label: p.slice(DIR.print.length + 1), size: sized(p) })),
+    sources: [loaded.file, ...[...sources.keys()].filter((k) => k !== loaded.file && !k.startsWith('材料/'))].map((k) => ({ href: href(`${DIR.sources}/${k}`), label: k, size: sized(`${DIR.sources}/${k}`) })),
+    readmeHref: href(README),
+  });
+  const readme = template(scheme, 'readme.txt.hbs')({ ...common, renamed: [...renames].map(([a, b]) => `${a} → ${b}`) });
+
+  const tree: Bundle = new Map(payload);
+  // Windows Notepad reads UTF-8 with a byte-order mark and CRLF line ends reliably.
+  tree.set(README, Buffer.from(`\ufeff${readme.replace(/\r?\n/g, '\r\n')}`, 'utf8'));
+  tree.set(INDEX, Buffer.from(html, 'utf8'));
+  if (renames.size) tree.set(ISO_NAMES, Buffer.from([...renames].map(([a, b]) => `${b}\t${a}\n`).join(''), 'utf8'));
+  tree.set('bagit.txt', Buffer.from(BAGIT_TXT, 'utf8'));
+  tree.set(
+    'bag-info.txt',
+    Buffer.from(
+      bagInfo([
+        ['Source-Organization', s.institution.name],
+        ...(s.institution.address ? ([['Organization-Address', s.institution.address]] as [string, string][]) : []),
+        ['Contact-Name', s.institution.contactPerson || s.institution.legalRepresentative],
+        ['Contact-Phone', s.institution.phone],
+        ['External-Description', `${title}：${s.institution.name} · ${s.brand.trade} · ${s.county.name}`],
+        ['External-Identifier', `${scheme.id}/${s.kind}/${s.level}/${s.filingDate}/${s.brand.trade}`],
+        ['Bagging-Date', chinaDate(input.date)],
+        ['Bag-Software-Agent', `shenbao ${VERSION}`],
+        ['Payload-Oxum', payloadOxum(digests)],
+        ['Bag-Size', sizeText(payloadBytes)],
+        ['Filing-Notice', scheme.notice],
+        ['Filing-Kind', kindName],
+        ['Filing-Level', level.name],
+        ['Filing-County', s.county.name],
+        ['Filing-Date', s.filingDate],
+        ['Brand-Trade', s.brand.trade],
+      ]),
+      'utf8',
+    ),
+  );
+  tree.set('manifest-sha256.txt', Buffer.from(manifest(digests, 'sha256'), 'utf8'));
+  tree.set('manifest-sha512.txt', Buffer.from(manifest(digests, 'sha512'), 'utf8'));
+  // The tag manifest covers every file outside data/ but the tag manifests themselves.
+  const tagDigests = new Map<string, Digest>();
+  for (const [p, e] of tree) if (!p.startsWith('data/')) tagDigests.set(p, await digest(e as Uint8Array));
+  tree.set('tagmanifest-sha256.txt', Buffer.from(manifest(tagDigests, 'sha256'), 'utf8'));
+  return { tree, digests, payloadBytes };
+}

@@ -1,0 +1,137 @@
+/**
+ * Completeness and fixity of a bag (RFC 8493), wherever it is — folder, zip or disc image:
+ * every file the manifests list is there and has its checksum, no payload file is missing
+ * from a manifest, the tag files are intact, Payload-Oxum adds up, and nothing is there that
+ * no manifest accounts for. Each file is read once for all algorithms.
+ */
+import { createHash } from 'node:crypto';
+import { byCodePoint } from '../build/bundle.js';
+import { error, warning, type Diagnostic } from '../core/diagnostic.js';
+import { parseBagInfo, parseManifest } from './bagit.js';
+import { readAll, type BagSource } from './sources.js';
+
+const ALGORITHMS = ['sha256', 'sha512', 'sha384', 'sha1', 'md5'] as const;
+type Alg = (typeof ALGORITHMS)[number];
+
+/** sha256 → SHA-256, as the algorithms are usually written. */
+export const algName = (a: string) => a.toUpperCase().replace(/^SHA(\d)/, 'SHA-$1');
+
+export interface VerifyResult {
+  diagnostics: Diagnostic[];
+  /** Payload files whose every checksum matched. */
+  verified: number;
+  payloadFiles: number;
+  algorithms: string[];
+}
+
+async function hashes(src: BagSource, p: string, algs: readonly Alg[]): Promise<Record<string, string>> {
+  const hs = algs.map((a) => createHash(a));
+  for await (const chunk of src.read(p)) for (const h of hs) h.update(chunk);
+  return Object.fromEntries(algs.map((a, i) => [a, hs[i]!.digest('hex')]));
+}
+
+export async function verifyBag(src: BagSource): Promise<VerifyResult> {
+  const out: Diagnostic[] = [];
+  const where = (file: string) => ({ file });
+  for (const p of src.problems) {
+    if (p.kind === 'unsafe') out.push(error('verify.unsafeEntry', { name: p.name }, where(p.name)));
+    else if (p.kind === 'link') out.push(error('verify.link', { name: p.name }, where(p.name)));
+    else out.push(error('verify.broken', { reason: p.reason ?? p.name }, where(p.name)));
+  }
+  const result = (verified = 0, payloadFiles = 0, algorithms: string[] = []): VerifyResult => ({ diagnostics: out, verified, payloadFiles, algorithms });
+  if (!src.files.has('bagit.txt')) {
+    out.push(error('verify.notBag', {}, {}));
+    return result();
+  }
+  const text = async (p: string) => (await readAll(src.read(p))).toString('utf8');
+  const declaration = await text('bagit.txt');
+  if (!/^BagIt-Version:\s*\d+\.\d+/m.test(declaration) || !/^Tag-File-Character-Encoding:\s*\S+/m.test(declaration)) {
+    out.push(error('verify.badDeclaration', {}, where('bagit.txt')));
+  }
+
+  // Payload manifests.
+  const manifests = new Map<Alg, Map<string, string>>();
+  for (const p of [...src.files.keys()].filter((k) => /^manifest-[a-z0-9]+\.txt$/.test(k)).sort()) {
+    const alg = /^manifest-([a-z0-9]+)\.txt$/.exec(p)![1] as Alg;
+    if (!ALGORITHMS.includes(alg)) {
+      out.push(warning('verify.unsupported', { name: p }, where(p)));
+      continue;
+    }
+    const { entries, bad } = parseManifest(await text(p));
+    for (const line of bad) out.push(error('verify.badLine', { line: line.slice(0, 60) }, where(p)));
+    manifests.set(alg, entries);
+  }
+  if (manifests.size === 0) {
+    out.push(error('verify.noManifest', {}, {}));
+    return result();
+  }
+  const algs = [...manifests.keys()];
+  const payload = [...src.files.keys()].filter((k) => k.startsWith('data/')).sort(byCodePoint);
+  const listed = new Set<string>();
+  for (const m of manifests.values()) for (const p of m.keys()) listed.add(p);
+
+  let verified = 0;
+  for (const p of [...listed].sort(byCodePoint)) {
+    if (!p.startsWith('data/') || p.split('/').includes('..')) {
+      out.push(error('verify.unsafeEntry', { name: p }, where(p)));
+      continue;
+    }
+    if (!src.files.has(p)) {
+      out.push(error('verify.missing', { path: p }, where(p)));
+      continue;
+    }
+    let got: Record<string, string>;
+    try {
+      got = await hashes(src, p, algs);
+    } catch (e) {
+      out.push(error('verify.broken', { reason: (e as Error).message }, where(p)));
+      continue;
+    }
+    let ok = true;
+    for (const [alg, m] of manifests) {
+      const want = m.get(p);
+      if (want === undefined) {
+        out.push(error('verify.notInManifest', { path: p, manifest: `manifest-${alg}.txt` }, where(p)));
+        ok = false;
+      } else if (want !== got[alg]) {
+        out.push(error('verify.mismatch', { path: p, alg: algName(alg) }, where(p)));
+        ok = false;
+      }
+    }
+    if (ok) verified++;
+  }
+  for (const p of payload) if (!listed.has(p)) out.push(error('verify.extra', { path: p }, where(p)));
+
+  // Payload-Oxum: the byte and file counts the bag declares.
+  let infoFields: [string, string][] = [];
+  if (src.files.has('bag-info.txt')) infoFields = parseBagInfo(await text('bag-info.txt'));
+  const oxum = infoFields.find(([k]) => k === 'Payload-Oxum')?.[1];
+  if (oxum) {
+    const bytes = payload.reduce((a, p) => a + src.files.get(p)!.size, 0);
+    const actual = `${bytes}.${payload.length}`;
+    if (oxum !== actual) out.push(error('verify.oxum', { declared: oxum, actual }, where('bag-info.txt')));
+  }
+
+  // Tag manifests cover the bag's own files.
+  const tagListed = new Set<string>();
+  for (const p of [...src.files.keys()].filter((k) => /^tagmanifest-[a-z0-9]+\.txt$/.test(k)).sort()) {
+    const alg = /^tagmanifest-([a-z0-9]+)\.txt$/.exec(p)![1] as Alg;
+    if (!ALGORITHMS.includes(alg)) continue;
+    const { entries, bad } = parseManifest(await text(p));
+    for (const line of bad) out.push(error('verify.badLine', { line: line.slice(0, 60) }, where(p)));
+    for (const [tag, want] of entries) {
+      tagListed.add(tag);
+      if (!src.files.has(tag)) {
+        out.push(error('verify.missing', { path: tag }, where(tag)));
+        continue;
+      }
+      const got = await hashes(src, tag, [alg]);
+      if (got[alg] !== want) out.push(error('verify.mismatch', { path: tag, alg: algName(alg) }, where(tag)));
+    }
+  }
+  for (const p of src.files.keys()) {
+    if (p.startsWith('data/') || tagListed.has(p) || /^tagmanifest-[a-z0-9]+\.txt$/.test(p)) continue;
+    out.push(error('verify.extra', { path: p }, where(p)));
+  }
+  return result(verified, listed.size, algs);
+}
