@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { volumeMaterials } from '../assemble/parts.js';
-import { fileEntry, isBytes, type Bundle, type Entry, type FileEntry } from '../build/bundle.js';
+import { fileEntry, type Bundle, type Entry, type FileEntry } from '../build/bundle.js';
 import type { CheckReport } from '../check/run.js';
 import { IS_RATE } from '../check/figures.js';
 import { chinaDate } from '../core/clock.js';
@@ -18,8 +18,8 @@ import { cnDate } from '../forms/cn.js';
 import { formatInt, formatPercent, formatPoints } from '../i18n/number.js';
 import type { Scheme } from '../scheme/schema.js';
 import type { LoadedSubmission } from '../submission/load.js';
-import { BAGIT_TXT, bagInfo, manifest, payloadOxum } from './bagit.js';
-import { digest, type Digest } from './digest.js';
+import { makeBag, payloadDigests } from './bag.js';
+import type { Digest } from './digest.js';
 import { jolietRenames } from './iso.js';
 
 export const DIR = { documents: 'data/表格', print: 'data/打印册', sources: 'data/申报数据' } as const;
@@ -76,11 +76,7 @@ export async function buildDisc(input: DiscInput): Promise<Disc> {
   const sources = sourceFiles(loaded);
   for (const [rel, e] of sources) payload.set(`${DIR.sources}/${rel}`, e);
 
-  const digests = new Map<string, Digest>();
-  for (const [p, e] of payload) {
-    if (!isBytes(e) && e.kind === 'stream') throw new Error(`${p}: a streamed entry cannot be part of the payload`);
-    digests.set(p, await digest(e as Uint8Array | FileEntry));
-  }
+  const digests = await payloadDigests(payload);
   const payloadBytes = [...digests.values()].reduce((a, d) => a + d.size, 0);
   const sized = (p: string) => sizeText(digests.get(p)!.size);
 
@@ -144,41 +140,27 @@ export async function buildDisc(input: DiscInput): Promise<Disc> {
   });
   const readme = template(scheme, 'readme.txt.hbs')({ ...common, renamed: [...renames].map(([a, b]) => `${a} → ${b}`) });
 
-  const tree: Bundle = new Map(payload);
+  const tags = new Map<string, Uint8Array>();
   // Windows Notepad reads UTF-8 with a byte-order mark and CRLF line ends reliably.
-  tree.set(README, Buffer.from(`\ufeff${readme.replace(/\r?\n/g, '\r\n')}`, 'utf8'));
-  tree.set(INDEX, Buffer.from(html, 'utf8'));
-  if (renames.size) tree.set(ISO_NAMES, Buffer.from([...renames].map(([a, b]) => `${b}\t${a}\n`).join(''), 'utf8'));
-  tree.set('bagit.txt', Buffer.from(BAGIT_TXT, 'utf8'));
-  tree.set(
-    'bag-info.txt',
-    Buffer.from(
-      bagInfo([
-        ['Source-Organization', s.institution.name],
-        ...(s.institution.address ? ([['Organization-Address', s.institution.address]] as [string, string][]) : []),
-        ['Contact-Name', s.institution.contactPerson || s.institution.legalRepresentative],
-        ['Contact-Phone', s.institution.phone],
-        ['External-Description', `${title}：${s.institution.name} · ${s.brand.trade} · ${s.county.name}`],
-        ['External-Identifier', `${scheme.id}/${s.kind}/${s.level}/${s.filingDate}/${s.brand.trade}`],
-        ['Bagging-Date', chinaDate(input.date)],
-        ['Bag-Software-Agent', `shenbao ${VERSION}`],
-        ['Payload-Oxum', payloadOxum(digests)],
-        ['Bag-Size', sizeText(payloadBytes)],
-        ['Filing-Notice', scheme.notice],
-        ['Filing-Kind', kindName],
-        ['Filing-Level', level.name],
-        ['Filing-County', s.county.name],
-        ['Filing-Date', s.filingDate],
-        ['Brand-Trade', s.brand.trade],
-      ]),
-      'utf8',
-    ),
-  );
-  tree.set('manifest-sha256.txt', Buffer.from(manifest(digests, 'sha256'), 'utf8'));
-  tree.set('manifest-sha512.txt', Buffer.from(manifest(digests, 'sha512'), 'utf8'));
-  // The tag manifest covers every file outside data/ but the tag manifests themselves.
-  const tagDigests = new Map<string, Digest>();
-  for (const [p, e] of tree) if (!p.startsWith('data/')) tagDigests.set(p, await digest(e as Uint8Array));
-  tree.set('tagmanifest-sha256.txt', Buffer.from(manifest(tagDigests, 'sha256'), 'utf8'));
-  return { tree, digests, payloadBytes };
+  tags.set(README, Buffer.from(`\ufeff${readme.replace(/\r?\n/g, '\r\n')}`, 'utf8'));
+  tags.set(INDEX, Buffer.from(html, 'utf8'));
+  if (renames.size) tags.set(ISO_NAMES, Buffer.from([...renames].map(([a, b]) => `${b}\t${a}\n`).join(''), 'utf8'));
+  const bag = await makeBag(payload, digests, tags, [
+    ['Source-Organization', s.institution.name],
+    ...(s.institution.address ? ([['Organization-Address', s.institution.address]] as [string, string][]) : []),
+    ['Contact-Name', s.institution.contactPerson || s.institution.legalRepresentative],
+    ['Contact-Phone', s.institution.phone],
+    ['External-Description', `${title}：${s.institution.name} · ${s.brand.trade} · ${s.county.name}`],
+    ['External-Identifier', `${scheme.id}/${s.kind}/${s.level}/${s.filingDate}/${s.brand.trade}`],
+    ['Bagging-Date', chinaDate(input.date)],
+    ['Bag-Software-Agent', `shenbao ${VERSION}`],
+    ['Bag-Size', sizeText(payloadBytes)],
+    ['Filing-Notice', scheme.notice],
+    ['Filing-Kind', kindName],
+    ['Filing-Level', level.name],
+    ['Filing-County', s.county.name],
+    ['Filing-Date', s.filingDate],
+    ['Brand-Trade', s.brand.trade],
+  ]);
+  return bag;
 }
