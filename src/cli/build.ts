@@ -4,14 +4,12 @@
  * errors is refused unless --force.
  */
 import path from 'node:path';
-import { fillDocuments, renderDocuments } from '../build/documents.js';
-import { buildPrintSet } from '../build/print.js';
-import { buildArchive } from '../build/archive.js';
+import { makePackage, type Package } from '../build/package.js';
 import { statSync } from 'node:fs';
 import { sizeText } from '../package/disc.js';
 import { AttachmentFailure } from '../assemble/volume.js';
 import { both, recordingProgress, silent, terminalProgress, type Timing } from '../build/progress.js';
-import { outputName, WriteFailure, writeBundle } from '../build/write.js';
+import { WriteFailure, writeBundle } from '../build/write.js';
 import type { Clock } from '../core/clock.js';
 import { countBySeverity, error } from '../core/diagnostic.js';
 import { collectGarbage } from '../build/memory.js';
@@ -60,37 +58,15 @@ export async function runBuild(opts: BuildOptions, clock: Clock, out: Out, err: 
   }
 
   collectGarbage();
-  const filling = progress.stage(zh ? '填表' : 'fill');
-  const docs = fillDocuments(loaded, scheme, report);
-  filling.done(zh ? `${docs.length} 份表格` : `${docs.length} forms`);
-
-  const s = loaded.submission;
-  const kindName = s.kind === 'application' ? '认定申报材料' : '复评材料';
-  const { bundle, bare } = await renderDocuments(docs, {
-    fonts,
-    date: clock.now,
-    author: s.institution.name,
-    subject: `${scheme.levels[s.level].formTitle}${kindName} · ${s.brand.trade}`,
-    keywords: `${scheme.notice}; ${s.county.name}; ${s.brand.trade}`,
-    progress,
-    count: (n) => (zh ? `${n} 份` : `${n} file(s)`),
-  });
-
-  let print;
+  let pkg: Package;
   try {
-    print = await buildPrintSet({ loaded, scheme, report, fonts, forms: bare, date: clock.now, progress, lang: opts.lang });
+    pkg = await makePackage({ loaded, scheme, fonts, report, date: clock.now, progress, lang: opts.lang });
   } catch (e) {
     if (!(e instanceof AttachmentFailure)) throw e;
     out.write(renderDiagnostics([error('attachment.unusable', { path: e.path, reason: e.reason }, { file: e.path })], opts.lang, out));
     return EXIT.problems;
   }
-  for (const [k, v] of print.bundle) bundle.set(k, v);
-  collectGarbage();
-
-  const name = outputName(s.institution.name, s.brand.trade, s.kind);
-  const documentsByForm = new Map(docs.map((d) => [d.plan.formId, d.formats.map((f) => `${d.base}.${f}`)]));
-  const archive = await buildArchive({ loaded, scheme, report, outputs: bundle, documentsByForm, date: clock.now, name, progress, lang: opts.lang });
-  for (const [k, v] of archive.bundle) bundle.set(k, v);
+  const { name, bundle, print, archive } = pkg;
 
   const writing = progress.stage(zh ? '写入' : 'write');
   let target: string;
@@ -112,6 +88,6 @@ export async function runBuild(opts: BuildOptions, clock: Clock, out: Out, err: 
   }
   out.write(zh ? `  disc/  ${paint(out, 'gray', `光盘目录：${archive.files} 个文件，${sizeText(archive.payloadBytes)}，BagIt 校验清单`)}\n` : `  disc/  ${paint(out, 'gray', `disc tree: ${archive.files} files, ${sizeText(archive.payloadBytes)}, BagIt manifests`)}\n`);
   out.write(zh ? `打印册每份 ${print.pages} 页（双面 ${Math.ceil(print.pages / 2)} 张），书脊约 ${print.spineMm} mm。\n` : `Each print volume: ${print.pages} pages (${Math.ceil(print.pages / 2)} sheets double-sided), spine about ${print.spineMm} mm.\n`);
-  out.write(renderDiagnostics([...print.diagnostics, ...archive.diagnostics], opts.lang, out));
+  out.write(renderDiagnostics(pkg.diagnostics, opts.lang, out));
   return EXIT.ok;
 }

@@ -15,6 +15,8 @@ import { ReadFailure } from '../submission/load.js';
 import { runBuild, timings } from './build.js';
 import { runCheck } from './check.js';
 import { runVerify } from './verify.js';
+import { runCounty } from './county.js';
+import { runCountyInit } from './county-init.js';
 import { renderDiagnostic, renderDiagnostics } from './check-report.js';
 import { EXIT, UsageError } from './exit.js';
 import { runInit } from './init.js';
@@ -41,7 +43,7 @@ function writeTimings(): void {
   writeFileSync(file, JSON.stringify({ stages: timings, maxRssKb: process.resourceUsage().maxRSS }));
 }
 
-export const COMMANDS = ['init', 'check', 'build', 'verify'];
+export const COMMANDS = ['init', 'check', 'build', 'verify', 'county'];
 
 /** An unknown command gets a sentence of our own (yargs mixes languages and drops the name). */
 function unknownCommand(args: readonly string[], lang: Lang): string | undefined {
@@ -129,6 +131,33 @@ export async function main(args: string[]): Promise<number> {
           .example('$0 verify E:/', zh ? '核验放入光驱的光盘' : 'verify the disc in drive E:'),
       async (a) => {
         code = await runVerify({ target: a.target, json: a.json, lang }, out);
+      },
+    )
+    .command(
+      'county <packages..>',
+      zh
+        ? '旗县市初审：核验和检查各单位的材料包，写推荐报告、评价结果报告和汇总表，生成报送盟里的打印册和光盘。\n先用 “shenbao county init <材料包…>” 生成 county.yaml'
+        : 'county review: verify and check applicant packages, write the recommendation and evaluation reports and the summary, make the print set and disc for the League.\nStart with "shenbao county init <packages…>" to write county.yaml',
+      (y) =>
+        y
+          .positional('packages', { type: 'string', array: true, demandOption: true, describe: zh ? '材料包：build 的输出文件夹、.zip、.iso，或申报文件夹；也可以是放着多个材料包的文件夹' : 'packages: build output folders, .zip, .iso or submission folders; or a folder of packages' })
+          .option('county', { type: 'string', describe: zh ? '旗县市名称（默认取 county.yaml 中的）' : 'county name (default: from county.yaml)' })
+          .option('file', { type: 'string', describe: zh ? `旗县市数据文件（默认当前目录的 county.yaml）` : 'county file (default ./county.yaml)' })
+          .option('out', { type: 'string', default: 'output', describe: zh ? '输出文件夹' : 'output folder' })
+          .option('jobs', { type: 'number', describe: zh ? '同时处理的材料包数（默认为 CPU 核数）' : 'packages processed at once (default: CPU cores)' })
+          .option('force', { type: 'boolean', default: false, describe: zh ? 'init：覆盖已有的 county.yaml' : 'init: overwrite county.yaml' })
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: zh ? '不显示进度' : 'no progress output' })
+          .example('$0 county init 收件/', zh ? '读取“收件”文件夹中的全部材料包，生成 county.yaml' : 'write county.yaml for every package in 收件/')
+          .example('$0 county 收件/', zh ? '按 county.yaml 生成推荐材料，写入 output/' : 'make the county package into output/')
+          .example('$0 county a.zip b.iso c/ --county 乌兰浩特市', zh ? '不用 county.yaml，只核验、检查并出汇总表' : 'without county.yaml: verify, check and summarise'),
+      async (a) => {
+        const packages = a.packages.map(String);
+        const scheme = a.scheme;
+        if (packages[0] === 'init') {
+          code = await runCountyInit({ packages: packages.slice(1), county: a.county, file: a.file, force: a.force, jobs: a.jobs, lang, scheme, config: a.config }, schemePicker(scheme, lang)(undefined), clock, out);
+        } else {
+          code = await runCounty({ packages, county: a.county, file: a.file, out: a.out, jobs: a.jobs, quiet: a.quiet, lang, scheme, config: a.config }, clock, out, err);
+        }
       },
     )
     .demandCommand(1, zh ? '请给出一个命令，例如 shenbao check data/example' : 'Give a command, e.g. shenbao check data/example')

@@ -82,6 +82,7 @@ function cellFrom(t: CellTemplate, ctx: unknown, size: SizeRole): Cell & { merge
     align,
     valign: 'middle',
     label: isLabel,
+    ...(t.numeric && { numeric: t.numeric }),
   };
 }
 
@@ -163,8 +164,10 @@ function briefBlocks(text: string): Block[] {
 
 export interface FillInput {
   template: FormTemplate;
-  ctx: FormContext;
-  submission: Submission;
+  /** The form context; the county's forms have their own (county/context.ts). */
+  ctx: FormContext | object;
+  /** Needed only by a `sections` block (the narrative of the submission). */
+  submission?: Submission;
   scheme: Scheme;
   /** The brief's text (for the brief form). */
   brief?: string;
@@ -190,7 +193,10 @@ export function fillForm({ template, ctx, submission, scheme, brief }: FillInput
       blocks.push({ type: 'fields', size: b.fields.size, items: b.fields.items.map((f) => ({ label: render(f.label, ctx), value: render(f.value, ctx), seal: f.seal })) });
     } else if ('table' in b) {
       blocks.push({ type: 'table', columns: b.table.columns, header: rowsFrom(b.table.header, ctx, b.table.size), rows: rowsFrom(b.table.rows, ctx, b.table.size) });
-    } else if ('sections' in b) blocks.push(...sectionTables(b.sections.columns, submission, scheme));
+    } else if ('sections' in b) {
+      if (!submission) throw new Error(`form ${template.id}: a sections block needs a submission`);
+      blocks.push(...sectionTables(b.sections.columns, submission, scheme));
+    }
     else if ('brief' in b) blocks.push(...briefBlocks(brief ?? ''));
     else if ('seal' in b) {
       const lines = b.seal.lines.map((l) => paragraphFrom(l, ctx, { align: 'right' })).filter((p): p is Para => p !== undefined);

@@ -33,6 +33,8 @@ export interface Cell {
   rowSpan?: number;
   align?: Align;
   valign?: 'top' | 'middle';
+  /** The XLSX writes this cell as a number of this kind (its text stays what PDF and DOCX print). */
+  numeric?: 'int' | 'percent' | 'points';
   /** A label cell of the form (shaded lightly in DOCX/XLSX? no: kept plain, as the seed). */
   label?: boolean;
 }

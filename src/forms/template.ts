@@ -40,6 +40,8 @@ const cell = z.union([
     rowSpan: z.number().int().min(1).optional(),
     align: align.optional(),
     size: sizeRole.optional(),
+    /** In XLSX, write the value as a number (head count, percentage, points) so Excel can sort and sum it. */
+    numeric: z.enum(['int', 'percent', 'points']).optional(),
   }),
 ]);
 

@@ -648,6 +648,136 @@ export const catalog = {
     en: (p) => `The archive is damaged or incomplete: ${p.reason}`,
   }),
 
+  // ── county ───────────────────────────────────────────────────────────────────
+  'county.notPackage': m<{ path: S; what: S; whatEn: S }>({
+    zh: (p) => `${p.path} 不是申报材料包：它是${p.what}`,
+    en: (p) => `${p.path} is not an applicant package: it is ${p.whatEn}`,
+    hint: {
+      zh: () => '材料包是 shenbao build 生成的输出文件夹（含 disc/）、.zip 或 .iso，或含 submission.yaml 的申报文件夹。',
+      en: () => 'A package is an output folder of shenbao build (with disc/), its .zip or .iso, or a folder with submission.yaml.',
+    },
+  }),
+  'county.unreadable': m<{ path: S; reason: S }>({
+    zh: (p) => `无法打开材料包 ${p.path}：${p.reason}`,
+    en: (p) => `Cannot open the package ${p.path}: ${p.reason}`,
+    hint: {
+      zh: () => '文件可能在拷贝或下载时被截断、损坏。请申报单位重新拷贝，或用 shenbao build 重新生成后再提供。',
+      en: () => 'The file was probably cut short or damaged in copying. Ask the applicant for a fresh copy or a new build.',
+    },
+  }),
+  'county.moreProblems': m<{ count: N }>({
+    zh: (p) => `……另有 ${p.count} 处同类问题未列出`,
+    en: (p) => `… and ${p.count} more of the kind`,
+  }),
+  'county.tooLarge': m<{ path: S; limit: N; what: S }>({
+    zh: (p) => `材料包 ${p.path} ${p.what === 'tooMany' ? `含 ${p.limit} 个以上文件` : `解压后超过 ${sizeText(p.limit)}（最大一张光盘的容量）`}，不像申报材料，疑似“压缩炸弹”，拒绝解压`,
+    en: (p) => `The package ${p.path} ${p.what === 'tooMany' ? `holds more than ${p.limit} files` : `would unpack to more than ${sizeText(p.limit)} (the largest disc)`}: not a plausible package (a zip bomb?); not unpacked`,
+    hint: {
+      zh: () => '请申报单位提供 shenbao build 生成的材料包。',
+      en: () => 'Ask the applicant for the package that shenbao build made.',
+    },
+  }),
+  'county.noSubmission': m<{ path: S; dir: S }>({
+    zh: (p) => `材料包 ${p.path} 中没有 ${p.dir}/submission.yaml，无法重新检查`,
+    en: (p) => `The package ${p.path} has no ${p.dir}/submission.yaml; it cannot be checked again`,
+    hint: {
+      zh: () => '这不是 shenbao build 生成的材料包，或已被改动。请申报单位重新生成。',
+      en: () => 'It was not made by shenbao build, or was changed. Ask the applicant for a new build.',
+    },
+  }),
+  'county.duplicate': m<{ institution: S; trade: S; other: S }>({
+    zh: (p) => `${p.institution} 的“${p.trade}”重复报送：与 ${p.other} 是同一单位的同一品牌工种`,
+    en: (p) => `${p.institution}, ${p.trade}, was handed in twice: ${p.other} is the same institution and trade`,
+    hint: {
+      zh: () => '同一品牌只报送一份材料包：确认哪一份是最终版本，去掉另一份后重新运行。',
+      en: () => 'File one package per brand: keep the final one, remove the other and run again.',
+    },
+  }),
+  'county.otherCounty': m<{ own: S; county: S }>({
+    zh: (p) => `申报材料写的所在旗县市是“${p.own}”，不是“${p.county}”`,
+    en: (p) => `The submission names its county as "${p.own}", not "${p.county}"`,
+    hint: {
+      zh: () => '按属地原则，由品牌所在地旗县市初审推荐（办法第七条（二））。请核实。',
+      en: () => 'The county where the brand is located reviews and recommends it (第七条（二）). Please confirm.',
+    },
+  }),
+  'county.bandMismatch': m<{ own: S; county: S }>({
+    zh: (p) => `申报材料中的人口规模是“${p.own}”，county.yaml 中是“${p.county}”；旗县市级标准按申报材料计算`,
+    en: (p) => `The submission gives the population band "${p.own}", county.yaml "${p.county}"; the county-level thresholds follow the submission`,
+  }),
+  'county.late': m<{ date: S; deadline: S; ref: S }>({
+    zh: (p) => `推荐日期 ${p.date} 晚于 ${p.deadline}（${p.ref}：10 月底前报盟就业服务中心）`,
+    en: (p) => `The county's date ${p.date} is after ${p.deadline} (${p.ref}: due by the end of October)`,
+    hint: {
+      zh: () => '核对 county.yaml 中 county.date；逾期报送须与盟就业服务中心联系。',
+      en: () => 'Check county.date in county.yaml; a late package needs the League centre\'s agreement.',
+    },
+  }),
+  'county.notInFile': m<{ institution: S; trade: S }>({
+    zh: (p) => `county.yaml 中没有 ${p.institution}（${p.trade}），尚未决定是否推荐`,
+    en: (p) => `county.yaml has no entry for ${p.institution} (${p.trade}): no decision yet`,
+    hint: {
+      zh: () => '运行 shenbao county init <材料包…> 生成包含全部申报单位的 county.yaml，或在 applicants 下补上这一项。',
+      en: () => 'Run shenbao county init <packages…> to write a county.yaml listing every applicant, or add an entry under applicants.',
+    },
+  }),
+  'county.unknownApplicant': m<{ institution: S; trade: S }>({
+    zh: (p) => `county.yaml 中的 ${p.institution}（${p.trade}）没有对应的材料包`,
+    en: (p) => `county.yaml names ${p.institution} (${p.trade}), but no package of it was given`,
+    hint: {
+      zh: () => '核对单位名称和工种是否与申报材料一致，或把它的材料包加到命令中。',
+      en: () => 'Check the names against the submission, or add its package to the command.',
+    },
+  }),
+  'county.undecided': m<{ institution: S; trade: S }>({
+    zh: (p) => `${p.institution}（${p.trade}）尚未决定是否推荐（recommend 未填写），没有写推荐报告`,
+    en: (p) => `${p.institution} (${p.trade}): no decision yet (recommend is empty); no report was written`,
+    hint: {
+      zh: () => '在 county.yaml 中这一项下写 recommend: true（推荐）或 recommend: false（不推荐）。',
+      en: () => 'Write recommend: true or recommend: false for it in county.yaml.',
+    },
+  }),
+  'county.cannotRecommend': m<{ institution: S; reason: S }>({
+    zh: (p) => `${p.institution} 不能推荐：${p.reason}；推荐报告没有写，材料包没有放入报送材料`,
+    en: (p) => `${p.institution} cannot be recommended: ${p.reason}; no report was written and its package was not forwarded`,
+    hint: {
+      zh: () => '请申报单位改正后重新提交材料包，再运行 shenbao county。',
+      en: () => 'Ask the applicant to correct it and hand in a new package, then run shenbao county again.',
+    },
+  }),
+  'county.notForwarded': m<{ institution: S; reason: S }>({
+    zh: (p) => `${p.institution} 的复评材料不能报送：${p.reason}`,
+    en: (p) => `${p.institution}'s review package cannot be forwarded: ${p.reason}`,
+    hint: {
+      zh: () => '请申报单位重新提供完好的材料包，再运行 shenbao county。',
+      en: () => 'Ask the applicant for an intact package, then run shenbao county again.',
+    },
+  }),
+  'county.noWords': m<{ institution: S; sections: S }>({
+    zh: (p) => `${p.institution} 的推荐报告中以下部分没有旗县市填写的内容：${p.sections}`,
+    en: (p) => `${p.institution}: these sections of the report have nothing from the county: ${p.sections}`,
+    hint: {
+      zh: () => '报告中这一部分只有根据申报数据自动生成的内容；如需补充，在 county.yaml 中填写后重新运行。',
+      en: () => 'The section has only what is derived from the data; add the county\'s words in county.yaml and run again.',
+    },
+  }),
+  'county.noScore': m<{ institution: S }>({
+    zh: (p) => `${p.institution} 的复评没有旗县市评估得分（county.yaml 的 score），评价结果报告中得分和等级留空`,
+    en: (p) => `${p.institution}: no county score for the review (score in county.yaml); the report leaves score and grade blank`,
+    hint: {
+      zh: () => '评估领导小组评分后，在 county.yaml 中这一项下写 score: 分数，重新运行。',
+      en: () => 'Once scored, write score: N for it in county.yaml and run again.',
+    },
+  }),
+  'county.removal': m<{ institution: S; ground: S; ref: S }>({
+    zh: (p) => `${p.institution}：数据显示存在直接取消资格的情形（${p.ref}）：${p.ground}`,
+    en: (p) => `${p.institution}: the data shows a ground for removal (${p.ref}): ${p.ground}`,
+  }),
+  'county.scoreIgnored': m<{ institution: S }>({
+    zh: (p) => `${p.institution} 是认定申报，county.yaml 中的 score（旗县市评估得分）只用于复评，已忽略`,
+    en: (p) => `${p.institution} is an application; score in county.yaml is for reviews only and was ignored`,
+  }),
+
   // ── score ────────────────────────────────────────────────────────────────────
   'score.unknownItem': m<{ item: S; options: S }>({
     zh: (p) => `自评分中的指标 “${p.item}” 不在评分标准中（可用：${p.options}）`,

@@ -186,6 +186,25 @@ function blockContent(fonts: FontSet, b: Block, width: number): object | object[
   }
 }
 
+/**
+ * The blocks as pdfmake content. A seal is kept on one page with the paragraph before it
+ * (the signature and date must never stand alone on a page, GB/T 9704 7.3.5), and a heading
+ * with the paragraph after it.
+ */
+function contentOf(fonts: FontSet, blocks: readonly Block[], width: number): unknown[] {
+  const out: unknown[] = [];
+  blocks.forEach((b, i) => {
+    const content = blockContent(fonts, b, width);
+    const prev = blocks[i - 1];
+    // A heading (黑体 一、…) never ends a page: it goes with the paragraph it heads.
+    if (b.type === 'para' && prev?.type === 'para' && prev.para.font === 'sans' && b.para.font !== 'sans' && out.length) out.push({ stack: [out.pop(), content], unbreakable: true });
+    else if (b.type === 'seal' && blocks[i - 1]?.type === 'para' && out.length) out.push({ stack: [out.pop(), content], unbreakable: true });
+    else if (Array.isArray(content)) out.push(...content);
+    else out.push(content);
+  });
+  return out;
+}
+
 export async function renderPdf(form: FilledForm, fonts: FontSet, meta: PdfMeta): Promise<Uint8Array> {
   if (form.bigTable) return renderGridPdf(form, fonts, meta);
   useFonts(fonts, form);
@@ -210,7 +229,7 @@ export async function renderPdf(form: FilledForm, fonts: FontSet, meta: PdfMeta)
     subset: PDFA_SUBSET,
     lang: 'zh-CN',
     defaultStyle: { font: 'serif', fontSize: SIZE_PT.body },
-    content: form.blocks.flatMap((b) => blockContent(fonts, b, width)),
+    content: contentOf(fonts, form.blocks, width),
     footer: (page: number) => {
       const stack: object[] = [];
       if (foot) {

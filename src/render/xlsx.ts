@@ -19,6 +19,17 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 
+const NUMBER_FORMAT = { int: '#,##0', percent: '0.0%', points: '0.0' } as const;
+
+/** “1,234”, “91.7%”, “86.5” → the number Excel should hold; anything else stays text. */
+function numberOf(text: string, kind: keyof typeof NUMBER_FORMAT): number | undefined {
+  const t = text.trim().replace(/,/g, '');
+  const m = /^(-?\d+(?:\.\d+)?)(%?)$/.exec(t);
+  if (!m) return undefined;
+  const v = Number(m[1]);
+  return kind === 'percent' ? v / 100 : v;
+}
+
 export async function renderXlsx(form: FilledForm, _fonts: FontSet, meta: { title: string; author: string; date: Date }): Promise<Uint8Array> {
   const table = form.blocks.find((b): b is Table => b.type === 'table');
   if (!table) throw new Error(`form ${form.id} has no table to write as XLSX`);
@@ -78,8 +89,20 @@ export async function renderXlsx(form: FilledForm, _fonts: FontSet, meta: { titl
   const headerEnd = ws.rowCount;
   for (const r of table.rows) {
     const row = write(r.cells, false);
-    // Excel keeps numbers and ID numbers apart only if the cell is text.
-    row.eachCell((cell) => (cell.numFmt = '@'));
+    let c = 1;
+    for (const cell of r.cells) {
+      const x = row.getCell(c);
+      const n = cell.numeric ? numberOf(x.value as string, cell.numeric) : undefined;
+      if (n !== undefined) {
+        x.value = n;
+        x.numFmt = NUMBER_FORMAT[cell.numeric!];
+        x.alignment = { ...x.alignment, horizontal: 'right' };
+      } else {
+        // Text cells stay text: Excel would turn an ID number into 1.52E+17.
+        x.numFmt = '@';
+      }
+      c += cell.colSpan ?? 1;
+    }
   }
   if (table.header.length) {
     ws.pageSetup.printTitlesRow = `${headerStart}:${headerEnd}`;

@@ -9,7 +9,7 @@ import { error, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { parseSource } from '../core/source.js';
 import { zodDiagnostics } from '../core/zod-report.js';
 import type { Lang } from '../i18n/lang.js';
-import { FIXED_FORMS, schemeSchema, type Scheme } from './schema.js';
+import { COUNTY_FORMS, FIXED_FORMS, schemeSchema, type Scheme } from './schema.js';
 import { loadFormTemplate, type FormTemplate } from '../forms/template.js';
 import { validateSchemeRules } from './validate.js';
 
@@ -43,8 +43,8 @@ export function validateScheme(raw: unknown, source: Parameters<typeof validateS
   if (!parsed.success) return { diagnostics: zodDiagnostics(parsed.error.issues, schemeSchema, source, lang) };
   const diagnostics = validateSchemeRules(parsed.data, source);
   if (hasErrors(diagnostics)) return { diagnostics };
-  // The form templates the materials name, and the brief and score sheet every scheme prints.
-  const ids = new Set<string>([...Object.values(FIXED_FORMS)]);
+  // The form templates the materials name, and the fixed ones every scheme prints (brief, score sheet, volume, county).
+  const ids = new Set<string>([...Object.values(FIXED_FORMS), ...Object.values(COUNTY_FORMS)]);
   for (const kind of ['application', 'review'] as const) for (const m of parsed.data.materials[kind]) if (m.form) ids.add(m.form);
   const forms: Record<string, FormTemplate> = {};
   for (const id of [...ids].sort()) {

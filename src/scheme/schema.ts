@@ -149,6 +149,15 @@ export const schemeSchema = z.strictObject({
   rubrics: z.record(z.string(), rubric),
   rubricFor: z.strictObject({ application: text, review: text }),
   grades: z.array(grade).min(1),
+  /** The county's part (办法第七条（二）、第十二条（二）、第十三条): to whom and by when it reports. */
+  countyReview: z.strictObject({
+    /** The rules the reports cite by name (《…管理办法》). */
+    measures: text,
+    recipient: text,
+    /** MM-DD of the filing year by which the county's package is due. */
+    deadline: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '月-日，例如 10-31'),
+    refs: z.strictObject({ recommend: text, evaluate: text, removal: text }),
+  }),
 });
 
 export type SchemeData = z.infer<typeof schemeSchema>;
@@ -170,3 +179,11 @@ export interface Scheme extends SchemeData {
 
 /** Forms every scheme has besides those its materials name (the brief, the score sheet, the print volume's cover and contents). */
 export const FIXED_FORMS = { brief: 'brief', scoreSheet: 'score-sheet', volumeCover: 'volume-cover', volumeContents: 'volume-contents' } as const;
+
+/** The county bureau's documents (`shenbao county`). */
+export const COUNTY_FORMS = {
+  report: 'county-report',
+  evaluation: 'county-evaluation',
+  summary: 'county-summary',
+  cover: 'county-cover',
+} as const;

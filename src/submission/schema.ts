@@ -21,7 +21,7 @@ export const levelField = aliasedEnum(LEVELS, {
   自治区级: 'region', 区级: 'region',
 });
 
-const bandField = aliasedEnum(POPULATION_BANDS, {
+export const bandField = aliasedEnum(POPULATION_BANDS, {
   '20万以上': 'atLeast200k', '20万及以上': 'atLeast200k', 人口20万以上: 'atLeast200k',
   不足20万: 'below200k', '20万以下': 'below200k', 人口不足20万: 'below200k',
 });

@@ -1,0 +1,138 @@
+/**
+ * The county's disc: a BagIt bag holding the county's documents, print volumes, audit record
+ * and county.yaml under data/旗县市材料/, and every forwarded applicant's bag, file for file,
+ * under data/申报单位/NN-机构-工种/ — each still a bag of its own that `shenbao verify` checks
+ * by itself. index.html lists the applicants and links each one's own index.html.
+ */
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { fileEntry, type Bundle, type Entry } from '../build/bundle.js';
+import { chinaDate } from '../core/clock.js';
+import { VERSION } from '../core/version.js';
+import { cnDate } from '../forms/cn.js';
+import { makeBag, payloadDigests, type Bag } from '../package/bag.js';
+import { INDEX, ISO_NAMES, README, sizeText } from '../package/disc.js';
+import { jolietRenames } from '../package/iso.js';
+import type { Scheme } from '../scheme/schema.js';
+import { summaryContext, type CountyInfo } from './context.js';
+import type { CountyPlan } from './decide.js';
+import { applicantBase, COUNTY_DIR } from './documents.js';
+
+export const COUNTY_DISC = { county: 'data/旗县市材料', applicants: 'data/申报单位' } as const;
+
+const href = (p: string) => p.split('/').map(encodeURIComponent).join('/');
+
+/** Every regular file under a bag's root, relative, in code-point order. Links are never followed. */
+export function filesUnder(root: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const name of readdirSync(path.join(root, rel)).sort()) {
+      const r = rel ? `${rel}/${name}` : name;
+      const st = lstatSync(path.join(root, r));
+      if (st.isDirectory()) walk(r);
+      else if (st.isFile()) out.push(r);
+    }
+  };
+  walk('');
+  return out;
+}
+
+export interface CountyDiscInput {
+  county: CountyInfo;
+  plan: CountyPlan;
+  scheme: Scheme;
+  /** The county's documents/… and print/… entries (applicants' volumes are left out: they are in their bags). */
+  outputs: Bundle;
+  record: Uint8Array;
+  countyFile?: { name: string; bytes: Uint8Array };
+  bags: ReadonlyMap<number, { root: string; volumes: string[] }>;
+  date: Date;
+}
+
+const template = (scheme: Scheme, name: string) =>
+  Handlebars.compile(readFileSync(path.join(scheme.dir, 'disc', name), 'utf8'), { noEscape: name.endsWith('.txt.hbs'), strict: false });
+
+export async function buildCountyDisc(input: CountyDiscInput): Promise<Bag> {
+  const { county, plan, scheme } = input;
+  const payload = new Map<string, Entry>();
+  for (const [p, e] of input.outputs) {
+    if (p.startsWith('documents/')) payload.set(`${COUNTY_DISC.county}/${p.slice('documents/'.length)}`, e);
+    else if (p.startsWith('print/') && !p.startsWith('print/申报单位/')) payload.set(`${COUNTY_DISC.county}/打印册/${p.slice('print/'.length)}`, e);
+  }
+  payload.set(`${COUNTY_DISC.county}/审核记录.txt`, input.record);
+  if (input.countyFile) payload.set(`${COUNTY_DISC.county}/${input.countyFile.name}`, input.countyFile.bytes);
+  const applicantDirs = new Map<number, string>();
+  for (const p of plan.applicants) {
+    const bag = input.bags.get(p.number);
+    if (!p.forward || !bag) continue;
+    const dir = `${COUNTY_DISC.applicants}/${applicantBase(p)}`;
+    applicantDirs.set(p.number, dir);
+    for (const rel of filesUnder(bag.root)) payload.set(`${dir}/${rel}`, fileEntry(path.join(bag.root, ...rel.split('/'))));
+  }
+
+  const digests = await payloadDigests(payload);
+  const payloadBytes = [...digests.values()].reduce((a, d) => a + d.size, 0);
+  const renames = jolietRenames([...payload.keys(), README, INDEX]);
+  const title = `${county.name}${plan.year}年职业技能培训品牌推荐材料`;
+  const summary = summaryContext(plan, scheme);
+  const docLink = (base: string, ext: string) => {
+    const p = `${COUNTY_DISC.county}/${base}.${ext}`;
+    return payload.has(p) ? { href: href(p), label: `${ext.toUpperCase()}`, size: sizeText(digests.get(p)!.size) } : undefined;
+  };
+  const rows = plan.applicants.map((p, i) => {
+    const dir = applicantDirs.get(p.number);
+    const base = p.intake.applicant ? applicantBase(p) : '';
+    const reportDir = p.decision === 'recommend' ? COUNTY_DIR.reports : p.decision === 'review' ? COUNTY_DIR.evaluations : undefined;
+    return {
+      ...summary.rows[i]!,
+      index: dir ? href(`${dir}/${INDEX}`) : undefined,
+      reportName: reportDir === COUNTY_DIR.reports ? '推荐报告' : '评价结果报告',
+      report: reportDir ? [docLink(`${reportDir}/${base}`, 'pdf'), docLink(`${reportDir}/${base}`, 'docx')].filter(Boolean) : [],
+    };
+  });
+  const common = {
+    title,
+    county: county.name,
+    bureau: county.bureau,
+    date: cnDate(county.date),
+    recipient: scheme.countyReview.recipient,
+    notice: scheme.notice,
+    generated: chinaDate(input.date),
+    version: VERSION,
+    fileCount: digests.size,
+    payloadSize: sizeText(payloadBytes),
+    counts: summary.counts,
+  };
+  const html = template(scheme, 'county-index.html.hbs')({
+    ...common,
+    rows,
+    summary: [docLink('汇总表', 'pdf'), docLink('汇总表', 'xlsx')].filter(Boolean),
+    volumes: [...payload.keys()].filter((p) => p.startsWith(`${COUNTY_DISC.county}/打印册/`)).sort().map((p) => ({ href: href(p), label: path.posix.basename(p), size: sizeText(digests.get(p)!.size) })),
+    record: href(`${COUNTY_DISC.county}/审核记录.txt`),
+    countyFile: input.countyFile ? href(`${COUNTY_DISC.county}/${input.countyFile.name}`) : undefined,
+    readmeHref: href(README),
+  });
+  const readme = template(scheme, 'county-readme.txt.hbs')({
+    ...common,
+    applicants: plan.applicants.filter((p) => applicantDirs.has(p.number)).map((p) => `${applicantDirs.get(p.number)}/  ${p.label}`),
+    renamed: [...renames].map(([a, b]) => `${a} → ${b}`),
+  });
+  const tags = new Map<string, Uint8Array>();
+  tags.set(README, Buffer.from(`\ufeff${readme.replace(/\r?\n/g, '\r\n')}`, 'utf8'));
+  tags.set(INDEX, Buffer.from(html, 'utf8'));
+  if (renames.size) tags.set(ISO_NAMES, Buffer.from([...renames].map(([a, b]) => `${b}\t${a}\n`).join(''), 'utf8'));
+  return makeBag(payload, digests, tags, [
+    ['Source-Organization', county.bureau],
+    ...(county.contact ? ([['Contact-Name', county.contact]] as [string, string][]) : []),
+    ...(county.phone ? ([['Contact-Phone', county.phone]] as [string, string][]) : []),
+    ['External-Description', `${title}：推荐 ${summary.counts.recommended} 个认定申报，报送 ${summary.counts.reviews} 个复评，报${scheme.countyReview.recipient}`],
+    ['External-Identifier', `${scheme.id}/county/${county.name}/${plan.year}`],
+    ['Bagging-Date', chinaDate(input.date)],
+    ['Bag-Software-Agent', `shenbao ${VERSION}`],
+    ['Bag-Size', sizeText(payloadBytes)],
+    ['Filing-Notice', scheme.notice],
+    ['Filing-County', county.name],
+    ['Filing-Date', county.date],
+  ]);
+}
