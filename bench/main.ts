@@ -125,6 +125,61 @@ function benchRoster(): void {
   }
 }
 
+/** `count` packages like the example, each of its own institution, built and handed in as zips. */
+async function countyInbox(count: number): Promise<string> {
+  const { cpSync, mkdirSync, writeFileSync, copyFileSync } = await import('node:fs');
+  const { spawn } = await import('node:child_process');
+  const { parseDocument } = await import('yaml');
+  const root = mkdtempSync(path.join(tmpdir(), 'shenbao-bench-county-'));
+  const inbox = path.join(root, '收件');
+  mkdirSync(inbox);
+  const one = async (i: number) => {
+    const dir = path.join(root, `src-${i}`);
+    cpSync(EXAMPLE, dir, { recursive: true });
+    const file = path.join(dir, 'submission.yaml');
+    const doc = parseDocument(readFileSync(file, 'utf8'));
+    doc.setIn(['institution', 'name'], `科尔沁右翼前旗第${i + 1}职业技能培训学校`);
+    writeFileSync(file, doc.toString());
+    const out = path.join(root, `out-${i}`);
+    await new Promise<void>((resolve, reject) => {
+      const c = spawn(process.execPath, [path.join(ROOT, 'bin/shenbao.js'), 'build', dir, '--out', out, '-q'], { env: { ...process.env, SOURCE_DATE_EPOCH: '1760000000' }, stdio: 'ignore' });
+      c.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`build ${i} failed`))));
+    });
+    const name = readdirSync(out)[0]!;
+    copyFileSync(path.join(out, name, `${name}.zip`), path.join(inbox, `${String(i + 1).padStart(2, '0')}.zip`));
+  };
+  for (let i = 0; i < count; i += 2) await Promise.all([one(i), ...(i + 1 < count ? [one(i + 1)] : [])]);
+  // The county recommends every one of them.
+  const init = spawnSync(process.execPath, [path.join(ROOT, 'bin/shenbao.js'), 'county', 'init', inbox], { cwd: root, encoding: 'utf8' });
+  if (init.status !== 0) throw new Error(init.stdout + init.stderr);
+  const yaml = path.join(root, 'county.yaml');
+  writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^ {4}recommend:$/gm, '    recommend: true').replace(/^ {2}date: .*$/m, '  date: 2026-10-20'));
+  return root;
+}
+
+async function benchCounty(): Promise<void> {
+  section('county — 20 applicant zips like the example: verify, unpack, check, reports, print set, disc (median of 3)');
+  const root = await countyInbox(20);
+  const runs = Array.from({ length: 3 }, () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'shenbao-bench-county-out-'));
+    const timings = path.join(out, 'timings.json');
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/shenbao.js'), 'county', '收件', '--out', out, '-q'], { cwd: root, env: { ...process.env, SHENBAO_TIMINGS: timings, SOURCE_DATE_EPOCH: '1760000000' }, encoding: 'utf8' });
+    const wallMs = performance.now() - t;
+    if (r.status !== 0) throw new Error(`county failed (${r.status}): ${r.stdout}${r.stderr}`);
+    const j = JSON.parse(readFileSync(timings, 'utf8')) as { stages: BuildRun['stages']; maxRssKb: number; cpuMs: number };
+    rmSync(out, { recursive: true, force: true });
+    return { wallMs, cpuMs: j.cpuMs, maxRssMb: j.maxRssKb / 1024, stages: j.stages };
+  });
+  const wall = median(runs.map((r) => r.wallMs));
+  const best = runs.find((r) => r.wallMs === wall)!;
+  const intake = best.stages[0]!;
+  line(`  ${'20 packages'.padEnd(12)}`, secs(wall).padStart(8), `${best.maxRssMb.toFixed(0)} MB`.padStart(7), `cores busy ${(best.cpuMs / best.wallMs).toFixed(1)} of ${cpus().length}`, `target < 30 s  ${mark(wall < 30000)}`);
+  line(`  ${''.padEnd(12)}`, best.stages.map((s) => `${s.stage} ${secs(s.ms)}`).join(' · '));
+  line(`  ${''.padEnd(12)}`, `first stage (worker threads): ${secs(intake.ms)}`);
+  rmSync(root, { recursive: true, force: true });
+}
+
 console.log(`shenbao bench — node ${process.version}, ${cpus().length} cores, ${cpus()[0]?.model ?? ''}`);
 const only = process.argv[2];
 if (!only || only === 'check') await benchCheck();
@@ -132,3 +187,4 @@ if (!only || only === 'build') await benchBuild();
 if (!only || only === 'print') await benchPrint();
 if (!only || only === 'package') await benchPackage();
 if (!only || only === 'roster') benchRoster();
+if (!only || only === 'county') await benchCounty();

@@ -12,6 +12,7 @@ import { chinaDate, type Clock } from '../core/clock.js';
 import type { Intake } from '../county/intake.js';
 import { cnDate } from '../forms/cn.js';
 import type { Lang } from '../i18n/lang.js';
+import { messageOf } from '../i18n/format.js';
 import { formatInt, formatPercent, formatPoints } from '../i18n/number.js';
 import type { Scheme } from '../scheme/schema.js';
 import { COUNTY_FILE, expandPackages, intakeAll } from './county.js';
@@ -98,7 +99,8 @@ export async function runCountyInit(opts: CountyInitOptions, scheme: Scheme, clo
   const listed = new Set(intakes.flatMap((i) => (i.applicant ? [`${i.applicant.institution}|${i.applicant.trade}`] : []))).size;
   out.write(`${paint(out, 'green', '✓')} ${zh ? '已生成' : 'Created'} ${shownFile}${zh ? `：${listed} 个申报单位` : `: ${listed} applicant(s)`}\n`);
   for (const it of intakes.filter((i) => !i.applicant)) {
-    out.write(`${paint(out, 'yellow', '⚠')} ${it.input}：${zh ? '无法读取申报数据，未列入' : 'its data could not be read; not listed'}\n`);
+    const why = [...it.problems, ...it.check].find((d) => d.severity === 'error');
+    out.write(`${paint(out, 'yellow', '⚠')} ${it.input}：${zh ? '无法读取申报数据，未列入' : 'its data could not be read; not listed'}${why ? `（${messageOf(why, opts.lang)}）` : ''}\n`);
   }
   if (!county) out.write(`${paint(out, 'yellow', '⚠')} ${zh ? '请在 county.name 中填写旗县市名称' : 'Fill in county.name'}\n`);
   out.write(zh ? `\n下一步：在 ${shownFile} 中填写联系人、每个单位是否推荐和报告文字，然后运行\n    shenbao county ${command}\n` : `\nNext: fill in the contact, each decision and the report texts in ${shownFile}, then run\n    shenbao county ${command}\n`);

@@ -40,7 +40,9 @@ export function detectLang(args: readonly string[], env: NodeJS.ProcessEnv = pro
 function writeTimings(): void {
   const file = process.env.SHENBAO_TIMINGS;
   if (!file) return;
-  writeFileSync(file, JSON.stringify({ stages: timings, maxRssKb: process.resourceUsage().maxRSS }));
+  const cpu = process.cpuUsage();
+  // CPU time covers every thread of the process, so cpuMs ÷ wall time shows how many cores worked.
+  writeFileSync(file, JSON.stringify({ stages: timings, maxRssKb: process.resourceUsage().maxRSS, cpuMs: (cpu.user + cpu.system) / 1000 }));
 }
 
 export const COMMANDS = ['init', 'check', 'build', 'verify', 'county'];

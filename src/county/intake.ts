@@ -19,7 +19,7 @@ import type { Kind, Level, PopulationBand } from '../scheme/schema.js';
 import { ReadFailure, reasonOf, SUBMISSION_NAMES } from '../submission/load.js';
 import { SchemeFailure } from '../cli/scheme.js';
 import { prepare, type Prepared } from '../cli/prepare.js';
-import { ExtractRefused, extractBag, EXTRACT_LIMITS } from './extract.js';
+import { ExtractRefused, extractBag, EXTRACT_LIMITS, planExtraction } from './extract.js';
 
 export type PackageForm = 'folder' | 'zip' | 'iso' | 'submission';
 
@@ -128,7 +128,7 @@ export function packageForm(input: string): { form?: PackageForm; notPackage?: s
   return { notPackage: sniff(start) };
 }
 
-function facts(p: Required<Pick<Prepared, 'loaded' | 'scheme' | 'report'>>): ApplicantFacts {
+export function applicantFacts(p: Required<Pick<Prepared, 'loaded' | 'scheme' | 'report'>>): ApplicantFacts {
   const s = p.loaded.submission;
   const r = p.report;
   return {
@@ -181,7 +181,7 @@ async function checkFolder(dir: string, task: IntakeTask, out: Intake): Promise<
   const warnings = all.filter((d) => d.severity === 'warning');
   out.counts = { error: errors.length, warning: warnings.length };
   out.check = sortDiagnostics([...errors.slice(0, MAX_SHOWN), ...warnings.slice(0, MAX_SHOWN)]);
-  if (loaded && scheme && report) out.applicant = facts({ loaded, scheme, report });
+  if (loaded && scheme && report) out.applicant = applicantFacts({ loaded, scheme, report });
 }
 
 export function volumesOf(bagRoot: string): string[] {
@@ -205,7 +205,7 @@ export async function intake(task: IntakeTask): Promise<Intake> {
   }
   if (!kind.form) {
     const what = kind.notPackage === 'folder' ? { zh: '一个文件夹', en: 'a folder' } : CONTENT_NAMES[kind.notPackage as keyof typeof CONTENT_NAMES] ?? { zh: '特殊文件', en: 'a special file' };
-    out.problems.push(error('county.notPackage', { path: task.input, what: what.zh.trim(), whatEn: what.en }, where));
+    out.problems.push(error('county.notPackage', { path: task.input, what: what.zh, whatEn: what.en }, where));
     return out;
   }
   out.form = kind.form;
@@ -224,7 +224,18 @@ export async function intake(task: IntakeTask): Promise<Intake> {
     return out;
   }
   let bagRoot: string;
+  const refuse = (e: ExtractRefused) => {
+    out.fixity = 'unreadable';
+    out.problems.push(
+      e.why === 'unsafe'
+        ? error('verify.unsafeEntry', { name: e.detail }, where)
+        : error('county.tooLarge', { path: task.input, limit: e.why === 'tooMany' ? EXTRACT_LIMITS.entries : EXTRACT_LIMITS.bytes, what: e.why }, where),
+    );
+    return out;
+  };
   try {
+    // An archive too large to be a package is refused before a byte of it is read (a zip bomb).
+    if (kind.form !== 'folder') planExtraction(src);
     const v = await verifyBag(src);
     out.verified = v.verified;
     out.payloadFiles = v.payloadFiles;
@@ -236,20 +247,10 @@ export async function intake(task: IntakeTask): Promise<Intake> {
     if (kind.form === 'folder') bagRoot = bagRootOf(task.input)!;
     else {
       bagRoot = path.join(task.work, `${String(task.index + 1).padStart(2, '0')}`);
-      try {
-        await extractBag(src, bagRoot);
-      } catch (e) {
-        if (!(e instanceof ExtractRefused)) throw e;
-        out.fixity = 'unreadable';
-        out.problems.push(
-          e.why === 'unsafe'
-            ? error('verify.unsafeEntry', { name: e.detail }, where)
-            : error('county.tooLarge', { path: task.input, limit: e.why === 'tooMany' ? EXTRACT_LIMITS.entries : EXTRACT_LIMITS.bytes, what: e.why }, where),
-        );
-        return out;
-      }
+      await extractBag(src, bagRoot);
     }
   } catch (e) {
+    if (e instanceof ExtractRefused) return refuse(e);
     out.fixity = 'unreadable';
     out.problems.push(error('county.unreadable', { path: task.input, reason: (e as Error).message }, where));
     return out;

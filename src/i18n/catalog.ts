@@ -670,8 +670,8 @@ export const catalog = {
     en: (p) => `… and ${p.count} more of the kind`,
   }),
   'county.tooLarge': m<{ path: S; limit: N; what: S }>({
-    zh: (p) => `材料包 ${p.path} ${p.what === 'tooMany' ? `含 ${p.limit} 个以上文件` : `解压后超过 ${sizeText(p.limit)}（最大一张光盘的容量）`}，不像申报材料，疑似“压缩炸弹”，拒绝解压`,
-    en: (p) => `The package ${p.path} ${p.what === 'tooMany' ? `holds more than ${p.limit} files` : `would unpack to more than ${sizeText(p.limit)} (the largest disc)`}: not a plausible package (a zip bomb?); not unpacked`,
+    zh: (p) => `材料包 ${p.path} ${p.what === 'tooMany' ? `含 ${p.limit} 个以上文件` : `解压后超过 ${(p.limit / 1e9).toFixed(1)} GB（最大一张光盘的容量）`}，不像申报材料，疑似“压缩炸弹”，拒绝解压`,
+    en: (p) => `The package ${p.path} ${p.what === 'tooMany' ? `holds more than ${p.limit} files` : `would unpack to more than ${(p.limit / 1e9).toFixed(1)} GB (the largest disc)`}: not a plausible package (a zip bomb?); not unpacked`,
     hint: {
       zh: () => '请申报单位提供 shenbao build 生成的材料包。',
       en: () => 'Ask the applicant for the package that shenbao build made.',

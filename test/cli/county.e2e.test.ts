@@ -1,0 +1,279 @@
+/**
+ * `shenbao county` end to end, as a county officer runs it: packages handed in as a zip, a
+ * disc image, plain submission folders and a zip that broke on the way; `county init` writes
+ * county.yaml, the officer decides, `county` writes the reports, the summary, the print set
+ * and the disc — and `verify` proves the disc.
+ */
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { parseDocument } from 'yaml';
+import { zipSync } from 'fflate';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCountyFile } from '../../src/county/load.js';
+import { formatPercent } from '../../src/i18n/number.js';
+import { shenbao } from '../helpers/cli.js';
+import { EXAMPLE_DIR, loadExample, reviewExampleDir } from '../helpers/example.js';
+import { cleanup, tempDir } from '../helpers/fixture.js';
+import { pdfText } from '../helpers/poppler.js';
+
+const EPOCH = { SOURCE_DATE_EPOCH: '1792000000' };
+const EXAMPLE_NAME = '科尔沁右翼前旗天骄职业技能培训学校';
+
+/** A copy of the example under another institution's name (and optionally another level). */
+function variant(dir: string, name: string, edit: (doc: ReturnType<typeof parseDocument>) => void = () => {}, from = EXAMPLE_DIR): string {
+  cpSync(from, dir, { recursive: true });
+  const file = path.join(dir, 'submission.yaml');
+  const doc = parseDocument(readFileSync(file, 'utf8'));
+  doc.setIn(['institution', 'name'], name);
+  edit(doc);
+  writeFileSync(file, doc.toString());
+  return dir;
+}
+
+function build(dir: string, out: string, force = false): string {
+  const r = shenbao(['build', dir, '--out', out, '-q', ...(force ? ['--force'] : [])], { env: EPOCH });
+  if (r.code !== 0) throw new Error(`build ${dir} failed: ${r.stdout}${r.stderr}`);
+  const [name] = readdirSync(out).filter((n) => !n.startsWith('.'));
+  return path.join(out, name!);
+}
+
+let root: string;
+let inbox: string;
+let out: string;
+let target: string;
+let run: ReturnType<typeof shenbao>;
+let init: ReturnType<typeof shenbao>;
+const REVIEW_NAME = '科尔沁右翼前旗草原职业培训学校';
+const PLAIN_NAME = '科尔沁右翼前旗牧乡技能培训中心';
+const SHORT_NAME = '科尔沁右翼前旗新技能培训中心';
+
+beforeAll(async () => {
+  root = tempDir('county-');
+  inbox = path.join(root, '收件');
+  mkdirSync(inbox);
+  // 1. An eligible League application, built and handed in as its zip.
+  const good = build(EXAMPLE_DIR, path.join(root, 'built-good'));
+  copyFileSync(path.join(good, `${path.basename(good)}.zip`), path.join(inbox, '01-天骄.zip'));
+  // 2. The same data filed for Region level (≥ 400 trained): short of the thresholds; a plain folder.
+  variant(path.join(inbox, '02-新技能'), SHORT_NAME, (d) => d.set('level', 'region'));
+  // 3. A zip cut short in copying.
+  const zip = readFileSync(path.join(good, `${path.basename(good)}.zip`));
+  writeFileSync(path.join(inbox, '03-损坏.zip'), zip.subarray(0, Math.floor(zip.length / 2)));
+  // 4. A review with no partner agreements, built and handed in as a disc image.
+  const reviewDir = variant(path.join(root, 'review'), REVIEW_NAME, (d) => {
+    const partners = d.getIn(['partners']) as { items: { delete(k: string): void }[] };
+    for (const p of partners.items) p.delete('agreement');
+  }, await reviewExampleDir());
+  const review = build(reviewDir, path.join(root, 'built-review'), true);
+  copyFileSync(path.join(review, `${path.basename(review)}.iso`), path.join(inbox, '04-草原.iso'));
+  // 5. An eligible application handed in as a plain submission folder: the county builds its package.
+  variant(path.join(inbox, '05-牧乡'), PLAIN_NAME);
+
+  init = shenbao(['county', 'init', '收件'], { cwd: root, env: EPOCH });
+  if (init.code !== 0) throw new Error(init.stdout + init.stderr);
+  const file = path.join(root, 'county.yaml');
+  const doc = parseDocument(readFileSync(file, 'utf8'));
+  doc.setIn(['county', 'contact'], '王海涛');
+  doc.setIn(['county', 'phone'], '(0482)5812345');
+  doc.setIn(['county', 'date'], '2026-10-20');
+  const entries = (doc.get('applicants') as { items: { get(k: string): unknown; set(k: string, v: unknown): void }[] }).items;
+  for (const e of entries) {
+    if (e.get('institution') === REVIEW_NAME) e.set('score', 65);
+    else e.set('recommend', true);
+    if (e.get('institution') === EXAMPLE_NAME) e.set('practices', '推行“订单培训、定向输送”，学员结业即上岗。\n建立学员回访制度，三个月内逐人回访。');
+  }
+  writeFileSync(file, doc.toString());
+  out = path.join(root, 'out');
+  run = shenbao(['county', '收件', '--out', out], { cwd: root, env: EPOCH });
+  target = path.join(out, '科尔沁右翼前旗-2026年推荐材料');
+}, 240_000);
+
+afterAll(() => cleanup());
+
+const docs = (sub: string) => readdirSync(path.join(target, 'documents', sub));
+
+describe('shenbao county init', () => {
+  it('lists every readable applicant with what its package shows, and leaves the decisions to the county', () => {
+    const text = readFileSync(path.join(root, 'county.yaml'), 'utf8');
+    const parsed = parseCountyFile(text, 'county.yaml', 'zh');
+    expect(parsed.diagnostics).toEqual([]);
+    const names = parsed.loaded!.data.applicants.map((a) => a.institution).sort();
+    expect(names).toEqual([EXAMPLE_NAME, REVIEW_NAME, SHORT_NAME, PLAIN_NAME].sort());
+    expect(parsed.loaded!.data.county.name).toBe('科尔沁右翼前旗');
+    expect(text).toMatch(/未达到自治区级条件/);
+    expect(text).toMatch(/复评 · 盟级/);
+    expect(init.stdout).toMatch(/03-损坏\.zip：无法读取申报数据，未列入（无法打开材料包/);
+  });
+
+  it('refuses to overwrite county.yaml without --force', () => {
+    const r = shenbao(['county', 'init', '收件'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/已经存在/);
+  });
+});
+
+describe('shenbao county', () => {
+  it('processes every package, reports the broken one and the refused one, and exits 1', () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/03-损坏\.zip.*无法读取/);
+    expect(run.stdout).toMatch(/无法打开材料包 收件\/03-损坏\.zip/);
+    expect(run.stdout).toMatch(new RegExp(`${SHORT_NAME} 不能推荐：.*未达到自治区级认定条件（培训人数 240 人，要求 ≥ 400 人`));
+    expect(run.stdout).toMatch(/01-天骄\.zip {2}完好（zip 归档）/);
+    expect(run.stdout).toMatch(/04-草原\.iso {2}完好（光盘镜像）/);
+    expect(run.stdout).toMatch(/05-牧乡 {2}申报文件夹（未封装）/);
+  });
+
+  it('writes a recommendation report for each recommended applicant, with the figures of its own roster', async () => {
+    expect(docs('推荐报告').sort()).toEqual([
+      `01-${EXAMPLE_NAME}-中式烹调师.docx`, `01-${EXAMPLE_NAME}-中式烹调师.pdf`,
+      `05-${PLAIN_NAME}-中式烹调师.docx`, `05-${PLAIN_NAME}-中式烹调师.pdf`,
+    ]);
+    const { report } = await loadExample();
+    const f = report.figures!;
+    const text = pdfText(readFileSync(path.join(target, 'documents/推荐报告', `01-${EXAMPLE_NAME}-中式烹调师.pdf`))).replace(/\s+/g, '');
+    expect(text).toContain(`关于推荐${EXAMPLE_NAME}“中式烹调师”为兴安盟级示范性职业技能培训品牌的报告`);
+    expect(text).toContain(`培训${f.trained}人，考核合格${f.passed}人，合格率${formatPercent(f.passRate)}`);
+    expect(text).toContain(`就业${f.employed}人，就业率${formatPercent(f.employmentRate)}`);
+    expect(text).toContain(`培训就业重点群体${f.keyGroupAll}人`);
+    // The county's own words, the seal place and the date from county.yaml.
+    expect(text).toContain('推行“订单培训、定向输送”，学员结业即上岗。');
+    expect(text).toContain('科尔沁右翼前旗人力资源和社会保障局（盖章）');
+    expect(text).toContain('2026年10月20日');
+    expect(text).toContain('兴安盟就业服务中心：');
+    const docx = readFileSync(path.join(target, 'documents/推荐报告', `01-${EXAMPLE_NAME}-中式烹调师.docx`));
+    expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('writes the evaluation result report of the review: self-score, county score, grade, grounds for removal', () => {
+    const [pdf] = docs('评价结果报告').filter((n) => n.endsWith('.pdf'));
+    expect(pdf).toBe(`04-${REVIEW_NAME}-中式烹调师.pdf`);
+    const text = pdfText(readFileSync(path.join(target, 'documents/评价结果报告', pdf!))).replace(/\s+/g, '');
+    expect(text).toContain('复评评价结果报告');
+    expect(text).toMatch(/合计100[\d.]+65/);
+    expect(text).toContain('合格');
+    expect(text).toContain('存在：没有附就业协议的合作企业');
+    expect(text).toContain('建议取消其盟级职业技能培训品牌资格');
+    expect(run.stdout).toMatch(/取消情形：没有与相关企业签订长期培训就业协议/);
+  });
+
+  it('writes the summary as XLSX with one row per package, numbers as numbers, and as PDF', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(target, 'documents/汇总表.xlsx'));
+    const ws = wb.worksheets[0]!;
+    const rows: Record<string, unknown>[] = [];
+    let header: string[] = [];
+    ws.eachRow((row) => {
+      const values = (row.values as unknown[]).slice(1);
+      if (values[0] === '序号') header = values.map(String);
+      else if (header.length && typeof values[0] === 'number') rows.push(Object.fromEntries(header.map((h, i) => [h, values[i]])));
+    });
+    expect(rows.map((r) => r['序号'])).toEqual([1, 2, 3, 4, 5]);
+    const { report } = await loadExample();
+    const good = rows[0]!;
+    expect(good['培训机构']).toBe(EXAMPLE_NAME);
+    expect(good['培训人数']).toBe(report.figures!.trained);
+    expect(good['合格率']).toBeCloseTo(Math.round(report.figures!.passRate * 10) / 1000, 5);
+    expect([good['符合条件'], good['推荐'], good['材料包']]).toEqual(['是', '推荐', '完好']);
+    expect([rows[1]!['培训机构'], rows[1]!['申报级别'], rows[1]!['符合条件'], rows[1]!['推荐'], rows[1]!['材料包']]).toEqual([SHORT_NAME, '自治区级', '否', '不能推荐', '未封装']);
+    expect([rows[2]!['培训机构'], rows[2]!['材料包']]).toEqual(['03-损坏.zip', '无法读取']);
+    expect([rows[3]!['类型'], rows[3]!['旗县评分'], rows[3]!['推荐']]).toEqual(['复评', 65, '报送']);
+    expect([rows[4]!['推荐'], rows[4]!['材料包']]).toEqual(['推荐', '未封装']);
+    const pdf = pdfText(readFileSync(path.join(target, 'documents/汇总表.pdf')));
+    expect(pdf).toContain('科尔沁右翼前旗2026年职业技能培训品牌申报汇总表');
+    expect(pdf).toContain(SHORT_NAME.slice(0, 8));
+  });
+
+  it('makes the print set in triplicate, with the forwarded applicants’ own volumes unchanged', async () => {
+    const copies = ['第1份.pdf', '第2份.pdf', '第3份.pdf'].map((n) => readFileSync(path.join(target, 'print', n)));
+    const pages = await Promise.all(copies.map(async (b) => (await PDFDocument.load(b)).getPageCount()));
+    expect(new Set(pages).size).toBe(1);
+    expect(pdfText(copies[1]!)).toMatch(/第\s*2\s*份\s*\/\s*共\s*3\s*份/);
+    const contents = pdfText(copies[0]!);
+    expect(contents).toContain('申报汇总表');
+    expect(contents).toContain(`推荐报告：${EXAMPLE_NAME}`);
+    expect(contents).toContain(`评价结果报告：${REVIEW_NAME}`);
+    const forwarded = readdirSync(path.join(target, 'print/申报单位')).sort();
+    expect(forwarded).toEqual([`01-${EXAMPLE_NAME}-中式烹调师`, `04-${REVIEW_NAME}-中式烹调师`, `05-${PLAIN_NAME}-中式烹调师`]);
+    const built = path.join(root, 'built-good', `${EXAMPLE_NAME}-中式烹调师`, 'print', '第1份.pdf');
+    expect(readFileSync(path.join(target, 'print/申报单位', forwarded[0]!, '第1份.pdf')).equals(readFileSync(built))).toBe(true);
+  });
+
+  it('makes a disc that verifies as a whole, as zip and ISO, and applicant by applicant', () => {
+    const name = '科尔沁右翼前旗-2026年推荐材料';
+    for (const t of ['disc', `${name}.zip`, `${name}.iso`]) {
+      const r = shenbao(['verify', path.join(target, t)]);
+      expect(r.stdout, t).toMatch(/核验通过/);
+      expect(r.code, t).toBe(0);
+    }
+    const applicants = readdirSync(path.join(target, 'disc/data/申报单位')).sort();
+    expect(applicants).toEqual([`01-${EXAMPLE_NAME}-中式烹调师`, `04-${REVIEW_NAME}-中式烹调师`, `05-${PLAIN_NAME}-中式烹调师`]);
+    for (const a of applicants) expect(shenbao(['verify', path.join(target, 'disc/data/申报单位', a)]).code, a).toBe(0);
+    // The applicant's bag is the one it handed in, byte for byte.
+    const inner = path.join(target, 'disc/data/申报单位', applicants[0]!, 'manifest-sha256.txt');
+    const handed = path.join(root, 'built-good', `${EXAMPLE_NAME}-中式烹调师`, 'disc', 'manifest-sha256.txt');
+    expect(readFileSync(inner).equals(readFileSync(handed))).toBe(true);
+    const county = readdirSync(path.join(target, 'disc/data/旗县市材料'));
+    expect(county).toEqual(expect.arrayContaining(['汇总表.pdf', '汇总表.xlsx', '推荐报告', '评价结果报告', '打印册', '审核记录.txt', 'county.yaml']));
+  });
+
+  it('keeps an audit record of every package', () => {
+    const record = readFileSync(path.join(target, '审核记录.txt'), 'utf8');
+    expect(record.startsWith('\ufeff')).toBe(true);
+    for (const n of ['01-天骄.zip', '02-新技能', '03-损坏.zip', '04-草原.iso', '05-牧乡']) expect(record).toContain(n);
+    expect(record).not.toMatch(/\x1b\[/);
+  });
+
+  it('gives the same bytes for the same input and SOURCE_DATE_EPOCH', () => {
+    const again = path.join(root, 'out2');
+    const r = shenbao(['county', '收件', '--out', again, '--jobs', '1'], { cwd: root, env: EPOCH });
+    expect(r.code).toBe(1);
+    const name = '科尔沁右翼前旗-2026年推荐材料';
+    for (const f of [`${name}.iso`, 'documents/汇总表.xlsx', 'disc/manifest-sha256.txt']) {
+      expect(readFileSync(path.join(again, name, f)).equals(readFileSync(path.join(target, f))), f).toBe(true);
+    }
+  }, 120_000);
+});
+
+describe('shenbao county with bad packages', () => {
+  it('gives each bad package its line and still processes the others', () => {
+    const dir = tempDir('county-bad-');
+    const good = path.join(root, 'built-good', `${EXAMPLE_NAME}-中式烹调师`);
+    const bag = { 'pkg/bagit.txt': Buffer.from('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n') };
+    writeFileSync(path.join(dir, 'slip.zip'), zipSync({ ...bag, '../escaped.txt': Buffer.from('x') }));
+    // A zip whose directory claims three entries of 3.75 GB each: more than any disc holds.
+    const bomb = Buffer.from(zipSync({ 'pkg/bagit.txt': bag['pkg/bagit.txt'], 'pkg/data/a.bin': new Uint8Array(1000), 'pkg/data/b.bin': new Uint8Array(1000), 'pkg/data/c.bin': new Uint8Array(1000) }, { level: 9 }));
+    for (let at = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)) {
+      if (bomb.readUInt32LE(at + 24) === 1000) bomb.writeUInt32LE(0xf0000000, at + 24);
+    }
+    writeFileSync(path.join(dir, 'bomb.zip'), bomb);
+    writeFileSync(path.join(dir, 'notes.pdf'), '%PDF-1.4\n%%EOF\n');
+    const r = shenbao(['county', good, path.join(good, `${path.basename(good)}.zip`), path.join(dir, 'slip.zip'), path.join(dir, 'bomb.zip'), path.join(dir, 'notes.pdf'), '--county', '科尔沁右翼前旗', '--out', path.join(dir, 'out')], { cwd: dir, env: EPOCH });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/重复报送：与 .* 是同一单位的同一品牌工种/);
+    expect(r.stdout).toMatch(/指向包外/);
+    expect(r.stdout).toMatch(/bomb\.zip 解压后超过 8\.5 GB（最大一张光盘的容量）.*压缩炸弹/);
+    expect(r.stdout).toMatch(/notes\.pdf 不是申报材料包：它是 PDF 文档/);
+    expect(existsSync(path.join(dir, 'escaped.txt'))).toBe(false);
+    expect(existsSync(path.join(dir, '..', 'escaped.txt'))).toBe(false);
+    const target = path.join(dir, 'out', '科尔沁右翼前旗-2026年推荐材料');
+    // Nothing was decided (no county.yaml) and the duplicates go nowhere: the disc holds the county's files only.
+    expect(existsSync(path.join(target, 'disc/data/申报单位'))).toBe(false);
+    expect(readdirSync(path.join(dir, 'out'))).toEqual(['科尔沁右翼前旗-2026年推荐材料']);
+    expect(shenbao(['verify', path.join(target, 'disc')]).code).toBe(0);
+  }, 120_000);
+
+  it('stops with the place of a mistake in county.yaml and writes nothing', () => {
+    const dir = tempDir('county-yaml-');
+    writeFileSync(path.join(dir, 'county.yaml'), 'county:\n  name: 突泉县\n  date: 2026-13-01\napplicants:\n  - institution: 某学校\n    trade: 电工\n    recommend: 是\n');
+    const r = shenbao(['county', EXAMPLE_DIR, '--out', path.join(dir, 'out')], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/county\.yaml:3:\d+/);
+    expect(r.stdout).toMatch(/county\.yaml:7:\d+/);
+    expect(r.stdout).toMatch(/未生成任何文件/);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+});

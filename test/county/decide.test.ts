@@ -1,0 +1,164 @@
+/**
+ * The county's decisions as a pure function: which applicant gets a report, which package
+ * goes on, and why not — from packages made of the example's checked data.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decide, type DecideInput } from '../../src/county/decide.js';
+import { derivedText } from '../../src/county/derived.js';
+import { planExtraction, safeName, ExtractRefused } from '../../src/county/extract.js';
+import { applicantFacts, type ApplicantFacts, type Intake } from '../../src/county/intake.js';
+import { parseCountyFile } from '../../src/county/load.js';
+import { loadExample } from '../helpers/example.js';
+import { SCHEME } from '../helpers/fixture.js';
+
+let facts: ApplicantFacts;
+
+beforeAll(async () => {
+  const ex = await loadExample();
+  facts = applicantFacts({ loaded: ex.loaded, scheme: SCHEME, report: ex.report });
+});
+
+function intake(i: number, over: Partial<ApplicantFacts> = {}, rest: Partial<Intake> = {}): Intake {
+  return {
+    index: i,
+    input: `收件/${i + 1}.zip`,
+    form: 'zip',
+    fixity: 'intact',
+    verified: 38,
+    payloadFiles: 38,
+    algorithms: ['sha256', 'sha512'],
+    problems: [],
+    volumes: [],
+    check: [],
+    counts: { error: 0, warning: 0 },
+    applicant: { ...facts, ...over },
+    ...rest,
+  };
+}
+
+function countyFile(yaml: string) {
+  const { loaded, diagnostics } = parseCountyFile(yaml, 'county.yaml', 'zh');
+  if (!loaded) throw new Error(JSON.stringify(diagnostics));
+  return loaded;
+}
+
+const input = (intakes: Intake[], yaml?: string): DecideInput => ({
+  intakes,
+  county: { name: '科尔沁右翼前旗', date: yaml ? countyFile(yaml).data.county.date : '2026-10-20' },
+  file: yaml ? countyFile(yaml) : undefined,
+  scheme: SCHEME,
+});
+
+const head = 'county:\n  name: 科尔沁右翼前旗\n  date: 2026-10-20\napplicants:\n';
+const codes = (ds: { code: string }[]) => ds.map((d) => d.code);
+
+describe('decide', () => {
+  it('recommends an intact, eligible application the county says yes to, matching names despite spaces', () => {
+    const plan = decide(input([intake(0)], `${head}  - institution: '科尔沁右翼前旗 天骄职业技能培训学校'\n    trade: 中式烹调师\n    recommend: true\n    practices: 好做法\n`));
+    const [p] = plan.applicants;
+    expect(p!.decision).toBe('recommend');
+    expect(p!.forward).toBe(true);
+    expect(p!.entry?.practices).toBe('好做法');
+    expect(codes(p!.diagnostics)).toEqual([]);
+  });
+
+  it('refuses to recommend a damaged package, one with check errors, or one short of the thresholds', () => {
+    const yes = (name: string) => `  - institution: ${name}\n    trade: 中式烹调师\n    recommend: true\n`;
+    const short = { ...facts.eligibility!, eligible: false, rows: facts.eligibility!.rows.map((r) => (r.figure === 'trained' ? { ...r, actual: 180, meets: false } : r)) };
+    const plan = decide(
+      input(
+        [
+          intake(0, { institution: '甲校' }, { fixity: 'damaged', problems: [{ severity: 'error', code: 'verify.mismatch', params: { path: 'data/x', alg: 'SHA-256' }, location: {} }] }),
+          intake(1, { institution: '乙校' }, { counts: { error: 2, warning: 0 } }),
+          intake(2, { institution: '丙校', eligibility: short }),
+        ],
+        head + yes('甲校') + yes('乙校') + yes('丙校'),
+      ),
+    );
+    expect(plan.applicants.map((p) => p.decision)).toEqual(['refused', 'refused', 'refused']);
+    expect(plan.applicants.every((p) => !p.forward)).toBe(true);
+    const reasons = plan.applicants.map((p) => p.diagnostics.find((d) => d.code === 'county.cannotRecommend')!.params as { reason: string });
+    expect(reasons[0]!.reason).toMatch(/材料包已损坏（1 处问题）/);
+    expect(reasons[1]!.reason).toMatch(/检查发现 2 个错误/);
+    expect(reasons[2]!.reason).toBe('未达到盟级认定条件（培训人数 180 人，要求 ≥ 200 人）');
+    // The refusal points at the county's own line.
+    expect(plan.applicants[2]!.diagnostics.find((d) => d.code === 'county.cannotRecommend')!.location.line).toBe(13);
+  });
+
+  it('flags two packages of the same brand on both and forwards neither', () => {
+    const plan = decide(input([intake(0), intake(1, { institution: '科尔沁右翼前旗天骄职业技能培训学校 ' })], `${head}  - institution: 科尔沁右翼前旗天骄职业技能培训学校\n    trade: 中式烹调师\n    recommend: true\n`));
+    for (const p of plan.applicants) {
+      expect(codes(p.diagnostics)).toContain('county.duplicate');
+      expect(p.forward).toBe(false);
+    }
+    expect(plan.applicants[0]!.duplicateOf).toBe(1);
+  });
+
+  it('leaves undecided and declined applicants without a report, and says which entries match no package', () => {
+    const plan = decide(
+      input(
+        [intake(0), intake(1, { institution: '乙校' }), intake(2, { institution: '丙校' })],
+        `${head}  - institution: 科尔沁右翼前旗天骄职业技能培训学校\n    trade: 中式烹调师\n    recommend:\n  - institution: 乙校\n    trade: 中式烹调师\n    recommend: false\n  - institution: 丁校\n    trade: 电工\n`,
+      ),
+    );
+    expect(plan.applicants.map((p) => p.decision)).toEqual(['undecided', 'decline', 'undecided']);
+    expect(codes(plan.applicants[0]!.diagnostics)).toEqual(['county.undecided']);
+    expect(codes(plan.applicants[2]!.diagnostics)).toEqual(['county.notInFile']);
+    expect(codes(plan.diagnostics)).toEqual(['county.unknownApplicant']);
+  });
+
+  it('evaluates a review: the county score gives the grade, the data shows the grounds for removal', () => {
+    const figures = { ...facts.figures!, subsidised: 0 };
+    const plan = decide(input([intake(0, { kind: 'review', figures, partners: 0 })], `${head}  - institution: 科尔沁右翼前旗天骄职业技能培训学校\n    trade: 中式烹调师\n    score: 89.5\n`));
+    const [p] = plan.applicants;
+    expect(p!.decision).toBe('review');
+    expect(p!.forward).toBe(true);
+    expect(p!.countyGrade).toBe('良好');
+    expect(p!.removal).toHaveLength(2);
+    expect(p!.removal[0]).toMatch(/补贴性培训/);
+    expect(p!.removal[1]).toMatch(/就业协议/);
+    expect(codes(p!.diagnostics).filter((c) => c === 'county.removal')).toHaveLength(2);
+  });
+
+  it('warns when the county reports after 31 October of the filing year', () => {
+    const late = decide(input([intake(0)], 'county:\n  name: 科尔沁右翼前旗\n  date: 2026-11-02\n'));
+    expect(codes(late.diagnostics)).toEqual(['county.late']);
+    expect(late.diagnostics[0]!.location.line).toBe(3);
+    expect(decide(input([intake(0)], 'county:\n  name: 科尔沁右翼前旗\n  date: 2026-10-31\n')).diagnostics).toEqual([]);
+  });
+
+  it('warns of an applicant from another county', () => {
+    const plan = decide(input([intake(0, { county: '突泉县' })]));
+    expect(codes(plan.applicants[0]!.diagnostics)).toContain('county.otherCounty');
+  });
+
+  it('asks for the county’s words only where the data gives the report nothing', () => {
+    const plan = decide(input([intake(0)], `${head}  - institution: 科尔沁右翼前旗天骄职业技能培训学校\n    trade: 中式烹调师\n    recommend: true\n`));
+    const d = plan.applicants[0]!.diagnostics.find((x) => x.code === 'county.noWords')!;
+    expect((d.params as { sections: string }).sections).toBe('三、好的经验做法');
+  });
+});
+
+describe('the report’s derived sentences', () => {
+  it('state the roster’s figures and key groups', () => {
+    const t = derivedText(facts, SCHEME);
+    const f = facts.figures!;
+    expect(t.results).toContain(`培训 ${f.trained} 人，考核合格 ${f.passed} 人`);
+    expect(t.keyGroups).toContain(`高校毕业生 ${f.byKeyGroup['graduate']} 人`);
+    expect(t.rural).toContain('巩固脱贫攻坚助力乡村振兴');
+  });
+});
+
+describe('unpacking a package', () => {
+  it('accepts only names that stay inside the bag', () => {
+    for (const ok of ['bagit.txt', 'data/表格/01-申请表.pdf']) expect(safeName(ok), ok).toBe(true);
+    for (const bad of ['../x', 'data/../../x', '/etc/passwd', 'C:/x', 'data\\x', 'data//x', 'a/./b', 'x\u0000y', '']) expect(safeName(bad), bad).toBe(false);
+  });
+
+  it('refuses an archive bigger than any disc, or with too many entries, before writing', () => {
+    const files = (n: number, size: number) => ({ files: new Map(Array.from({ length: n }, (_, i) => [`data/${i}`, { size }])) });
+    expect(() => planExtraction(files(3, 4e9))).toThrow(ExtractRefused);
+    expect(() => planExtraction(files(20_001, 1))).toThrow(ExtractRefused);
+    expect(planExtraction(files(2, 1000))).toEqual(['data/0', 'data/1']);
+  });
+});
