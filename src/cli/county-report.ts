@@ -70,6 +70,10 @@ export function renderApplicant(p: ApplicantPlan, scheme: Scheme, lang: Lang, ou
     const c = it.counts;
     lines.push(`${label('检查', 'check')}${c.error ? paint(out, 'red', zh ? `${c.error} 个错误` : `${c.error} error(s)`) : paint(out, 'green', zh ? '无错误' : 'no errors')}${zh ? `，${c.warning} 个警告` : `, ${c.warning} warning(s)`}`);
   }
+  if (a) {
+    const m = a.materials;
+    lines.push(`${label('材料', 'materials')}${m.incomplete.length === 0 ? paint(out, 'green', zh ? `${m.total} 项齐全` : `all ${m.total} complete`) : paint(out, 'red', zh ? `${m.incomplete.length} 项缺少或有误：${m.incomplete.join('；')}` : `${m.incomplete.length} missing or faulty: ${m.incomplete.join('; ')}`)}`);
+  }
   const fig = figuresLine(p, scheme, lang, out);
   if (fig) lines.push(`${label('绩效', 'figures')}${fig}`);
   if (a) {

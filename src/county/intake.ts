@@ -65,6 +65,8 @@ export interface ApplicantFacts {
   eligibility: Eligibility | null;
   partners: number;
   score: { total: number; grade: string; groups: { id: string; name: string; max: number; points: number }[]; gatesFailed: string[] };
+  /** The material list: how many, and those missing or with errors (by number and name). */
+  materials: { total: number; incomplete: string[] };
   /** The check found no errors. */
   ok: boolean;
 }
@@ -156,6 +158,7 @@ export function applicantFacts(p: Required<Pick<Prepared, 'loaded' | 'scheme' | 
       groups: r.score.groups.map((g) => ({ id: g.id, name: g.name, max: g.max, points: g.points })),
       gatesFailed: r.score.gatesFailed,
     },
+    materials: { total: r.materials.length, incomplete: r.materials.filter((m) => m.status === 'error').map((m) => `${m.number}. ${m.name}`) },
     ok: r.ok,
   };
 }

@@ -122,6 +122,7 @@ describe('shenbao county', () => {
     expect(run.stdout).toMatch(/无法打开材料包 收件\/03-损坏\.zip/);
     expect(run.stdout).toMatch(new RegExp(`${SHORT_NAME} 不能推荐：.*未达到自治区级认定条件（培训人数 240 人，要求 ≥ 400 人`));
     expect(run.stdout).toMatch(/01-天骄\.zip {2}完好（zip 归档）/);
+    expect(run.stdout).toMatch(/材料：9 项齐全/);
     expect(run.stdout).toMatch(/04-草原\.iso {2}完好（光盘镜像）/);
     expect(run.stdout).toMatch(/05-牧乡 {2}申报文件夹（未封装）/);
   });
