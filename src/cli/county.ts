@@ -16,7 +16,7 @@ import { error, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { decide, type ApplicantPlan, type CountyPlan } from '../county/decide.js';
 import { COUNTY_DIR, applicantBase, fillCountyDocuments, renderCountyDocuments } from '../county/documents.js';
 import { buildCountyDisc } from '../county/disc.js';
-import { packageForm, type Intake } from '../county/intake.js';
+import { bagRootOf, packageForm, type Intake } from '../county/intake.js';
 import type { Built, Job } from '../county/jobs.js';
 import { loadCountyFile, type LoadedCountyFile } from '../county/load.js';
 import { runPool } from '../county/pool.js';
@@ -53,6 +53,17 @@ export interface CountyOptions {
   config?: string;
 }
 
+/** A county's own earlier output (its bag says so): never taken for an applicant's package. */
+function isCountyOutput(dir: string): boolean {
+  const root = statSync(dir).isDirectory() ? bagRootOf(dir) : undefined;
+  if (!root) return false;
+  try {
+    return /^External-Identifier: [^\n]*\/county\//m.test(readFileSync(path.join(root, 'bag-info.txt'), 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 /** A folder that is neither a package nor a submission stands for the packages inside it. */
 export function expandPackages(inputs: readonly string[]): string[] {
   const out: string[] = [];
@@ -74,7 +85,7 @@ export function expandPackages(inputs: readonly string[]): string[] {
       .map((n) => path.join(input, n))
       .filter((p) => {
         try {
-          return Boolean(packageForm(p).form);
+          return Boolean(packageForm(p).form) && !isCountyOutput(p);
         } catch {
           return false;
         }

@@ -265,6 +265,10 @@ describe('shenbao county with bad packages', () => {
     expect(existsSync(path.join(target, 'disc/data/申报单位'))).toBe(false);
     expect(readdirSync(path.join(dir, 'out'))).toEqual(['科尔沁右翼前旗-2026年推荐材料']);
     expect(shenbao(['verify', path.join(target, 'disc')]).code).toBe(0);
+    // The county's own output is never taken for an applicant's package.
+    const again = shenbao(['county', path.join(dir, 'out'), '--county', '科尔沁右翼前旗', '--out', path.join(dir, 'out2')], { cwd: dir, env: EPOCH });
+    expect(again.stdout).toMatch(/不是申报材料包：它是一个文件夹/);
+    expect(again.stdout).not.toMatch(/data\/申报数据\/submission\.yaml/);
   }, 120_000);
 
   it('stops with the place of a mistake in county.yaml and writes nothing', () => {
