@@ -163,9 +163,6 @@ const TEACHERS: Teacher[] = [
   { name: '赵志刚', sex: '男', nation: '汉族', level: '中式烹调师二级/技师', years: 7, teaches: '酒店后厨岗位实训', kind: '兼职' },
   { name: '王春艳', sex: '女', nation: '满族', level: '中式烹调师三级/高级工', years: 8, teaches: '家常菜、营养配餐', kind: '专职' },
 ];
-/** The four who teach the 2025 classes (授课教师 in the roster). */
-const CLASS_TEACHERS = ['韩立新', '包金花', '刘振海', '孙丽娟'];
-
 interface Partner {
   name: string;
   short: string;

@@ -77,6 +77,26 @@ export interface RenderedDocuments {
   bare: Map<string, Uint8Array>;
 }
 
+export interface DocumentMeta {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string;
+  date: Date;
+}
+
+/**
+ * One filled form in one format. A PDF comes back twice: page-numbered for the documents,
+ * and as `pages`, unnumbered, for a print volume that numbers its pages through.
+ */
+export async function renderFormat(form: FilledForm, format: Format, fonts: FontSet, meta: DocumentMeta): Promise<{ bytes: Uint8Array; pages?: Uint8Array }> {
+  if (format === 'pdf') {
+    const pages = await renderPdf(form, fonts, meta);
+    return { bytes: form.pageNumbers ? await numberPdf(pages) : pages, pages };
+  }
+  return { bytes: format === 'docx' ? await renderDocx(form, fonts, meta) : await renderXlsx(form, fonts, meta) };
+}
+
 export async function renderDocuments(docs: readonly FilledDocument[], opts: RenderOptions): Promise<RenderedDocuments> {
   const bundle: Bundle = new Map();
   const bare = new Map<string, Uint8Array>();
@@ -90,12 +110,8 @@ export async function renderDocuments(docs: readonly FilledDocument[], opts: Ren
       const file = `${d.base}.${format}`;
       stage.step(file, ++i, total);
       const meta = { title: d.form.title, author: opts.author, subject: opts.subject, keywords: opts.keywords, date: opts.date };
-      let bytes: Uint8Array;
-      if (format === 'pdf') {
-        const pages = await renderPdf(d.form, opts.fonts, meta);
-        bare.set(d.plan.formId, pages);
-        bytes = d.form.pageNumbers ? await numberPdf(pages) : pages;
-      } else bytes = format === 'docx' ? await renderDocx(d.form, opts.fonts, meta) : await renderXlsx(d.form, opts.fonts, meta);
+      const { bytes, pages } = await renderFormat(d.form, format, opts.fonts, meta);
+      if (pages) bare.set(d.plan.formId, pages);
       bundle.set(`documents/${file}`, bytes);
     }
     stage.done(opts.count(todo.length));

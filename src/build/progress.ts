@@ -53,6 +53,9 @@ export interface Timing {
   peakRssMb: number;
 }
 
+/** Stage timings of this process's run (written out for the benchmark with SHENBAO_TIMINGS). */
+export const timings: Timing[] = [];
+
 const rssMb = () => Math.round(process.memoryUsage.rss() / 1048576);
 
 export function recordingProgress(into: Timing[], now: () => number = () => performance.now()): Progress {

@@ -67,8 +67,12 @@ export async function writeBundle(outRoot: string, name: string, bundle: Bundle)
   return target;
 }
 
-/** A folder name from the institution and trade, safe on Windows and Linux. */
+/** A part of a file or folder name, safe on Windows and Linux: no separators, reserved characters, spaces or leading dots. */
+export function fileNamePart(s: string): string {
+  return s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').replace(/\s+/g, '').replace(/^\.+/, '');
+}
+
+/** A folder name from the institution and trade. */
 export function outputName(institution: string, trade: string, kind: 'application' | 'review'): string {
-  const clean = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').replace(/\s+/g, '').replace(/^\.+/, '');
-  return `${clean(institution)}-${clean(trade)}${kind === 'review' ? '-复评' : ''}`;
+  return `${fileNamePart(institution)}-${fileNamePart(trade)}${kind === 'review' ? '-复评' : ''}`;
 }

@@ -8,7 +8,7 @@ import { makePackage, type Package } from '../build/package.js';
 import { statSync } from 'node:fs';
 import { sizeText } from '../package/disc.js';
 import { AttachmentFailure } from '../assemble/volume.js';
-import { both, recordingProgress, silent, terminalProgress, type Timing } from '../build/progress.js';
+import { both, recordingProgress, silent, terminalProgress, timings } from '../build/progress.js';
 import { WriteFailure, writeBundle } from '../build/write.js';
 import type { Clock } from '../core/clock.js';
 import { countBySeverity, error } from '../core/diagnostic.js';
@@ -26,8 +26,6 @@ export interface BuildOptions extends PrepareOptions {
 }
 
 
-/** Stage timings of the last build in this process (written out for the benchmark). */
-export const timings: Timing[] = [];
 
 export async function runBuild(opts: BuildOptions, clock: Clock, out: Out, err: Out): Promise<number> {
   const zh = opts.lang === 'zh';

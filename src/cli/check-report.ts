@@ -3,12 +3,12 @@
  * against the thresholds, the self-score and grade, then every problem with its place and
  * how to fix it.
  */
+import { showFigure } from '../check/eligibility.js';
 import type { CheckReport } from '../check/run.js';
 import { countBySeverity, type Diagnostic } from '../core/diagnostic.js';
-import { IS_RATE } from '../check/figures.js';
 import { hintOf, messageOf, placeOf } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
-import { formatInt, formatPercent, formatPoints } from '../i18n/number.js';
+import { formatInt, formatPoints } from '../i18n/number.js';
 import { ui } from '../i18n/ui.js';
 import type { Scheme } from '../scheme/schema.js';
 import type { Submission } from '../submission/schema.js';
@@ -83,8 +83,8 @@ export function renderCheckReport(
       orderShare: `${c.orderShare}%`,
     };
     for (const r of e.rows) {
-      const actual = IS_RATE[r.figure] ? formatPercent(r.actual) : formatInt(r.actual);
-      const req = `≥ ${IS_RATE[r.figure] ? formatPercent(r.required) : formatInt(r.required)}`;
+      const actual = showFigure(r.figure, r.actual);
+      const req = `≥ ${showFigure(r.figure, r.required)}`;
       const label = (lang === 'zh' ? r.label.zh : r.label.en) + (r.figure === 'keyGroup' && e.keyGroupSubsidisedOnly ? t.keyGroupSubsidised : '');
       const status = r.meets ? 'ok' : r.relaxed ? 'warning' : 'error';
       push(`  ${padEnd(label, cols[0]!)}${padStart(actual, cols[1]!)}${padStart(claimedOf[r.figure]!, cols[2]!)}${padStart(req, cols[3]!)}  ${mark(out, status)}`);

@@ -4,10 +4,10 @@
  * decision and every problem. The same text, without colours, is the audit record
  * (审核记录.txt) that goes on the disc.
  */
-import { IS_RATE } from '../check/figures.js';
+import { showFigure } from '../check/eligibility.js';
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostic.js';
 import type { Lang } from '../i18n/lang.js';
-import { formatInt, formatPercent, formatPoints } from '../i18n/number.js';
+import { formatPoints } from '../i18n/number.js';
 import type { Scheme } from '../scheme/schema.js';
 import type { ApplicantPlan, CountyPlan } from '../county/decide.js';
 import { algName } from '../package/verify.js';
@@ -46,8 +46,8 @@ function figuresLine(p: ApplicantPlan, scheme: Scheme, lang: Lang, out: Out): st
   if (!a?.eligibility) return undefined;
   const zh = lang === 'zh';
   const parts = a.eligibility.rows.map((r) => {
-    const v = IS_RATE[r.figure] ? formatPercent(r.actual) : formatInt(r.actual);
-    const need = IS_RATE[r.figure] ? formatPercent(r.required) : formatInt(r.required);
+    const v = showFigure(r.figure, r.actual);
+    const need = showFigure(r.figure, r.required);
     const text = `${zh ? r.label.zh : r.label.en} ${v}${r.meets ? '' : ` < ${need}`}`;
     return r.meets ? text : paint(out, r.relaxed ? 'yellow' : 'red', text);
   });

@@ -8,9 +8,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { entrySize, type Bundle, type FileEntry } from '../build/bundle.js';
-import { both, recordingProgress, silent, terminalProgress, type Progress } from '../build/progress.js';
-import { WriteFailure, writeBundle } from '../build/write.js';
+import { packTree } from '../build/archive.js';
+import type { Bundle } from '../build/bundle.js';
+import { both, recordingProgress, silent, terminalProgress, timings, type Progress } from '../build/progress.js';
+import { fileNamePart, WriteFailure, writeBundle } from '../build/write.js';
 import { chinaDate, type Clock } from '../core/clock.js';
 import { error, hasErrors, type Diagnostic } from '../core/diagnostic.js';
 import { decide, type ApplicantPlan, type CountyPlan } from '../county/decide.js';
@@ -24,14 +25,11 @@ import { buildCountyPrintSet, PRINT } from '../county/print.js';
 import type { CountyInfo } from '../county/context.js';
 import type { Lang } from '../i18n/lang.js';
 import { discFor } from '../package/capacity.js';
-import { sizeText } from '../package/disc.js';
-import { isoSize, planIso, writeIso } from '../package/iso.js';
-import { writeZip } from '../package/zip.js';
+import { notepadText, sizeText } from '../package/disc.js';
 import { fontChoice } from '../render/font-choice.js';
 import { fontSet } from '../render/fonts.js';
 import type { Scheme } from '../scheme/schema.js';
 import { ReadFailure } from '../submission/load.js';
-import { timings } from './build.js';
 import { renderDiagnostics } from './check-report.js';
 import { loadConfig } from './config.js';
 import { renderCountyReport } from './county-report.js';
@@ -178,7 +176,7 @@ function countyInfo(opts: CountyOptions, file: LoadedCountyFile | undefined, int
 }
 
 export function outputNameFor(county: CountyInfo, year: number): string {
-  return `${county.name.replace(/[\\/:*?"<>|\s]/g, '')}-${year}年推荐材料`;
+  return `${fileNamePart(county.name)}-${year}年推荐材料`;
 }
 
 export async function runCounty(opts: CountyOptions, clock: Clock, out: Out, err: Out): Promise<number> {
@@ -190,7 +188,9 @@ export async function runCounty(opts: CountyOptions, clock: Clock, out: Out, err
     out.write(zh ? `${opts.file ?? COUNTY_FILE} 有错误，未生成任何文件。\n` : `${opts.file ?? COUNTY_FILE} has errors; nothing was written.\n`);
     return EXIT.problems;
   }
-  const scheme: Scheme = schemePicker(opts.scheme ?? cf?.data.scheme, opts.lang)(undefined);
+  // --scheme, else the one county.yaml names; the workers check with the same.
+  opts = { ...opts, scheme: opts.scheme ?? cf?.data.scheme };
+  const scheme: Scheme = schemePicker(opts.scheme, opts.lang)(undefined);
   const { config, diagnostics: configProblems } = loadConfig(opts.config);
   if (!config) throw new ReadFailure(configProblems);
 
@@ -199,10 +199,10 @@ export async function runCounty(opts: CountyOptions, clock: Clock, out: Out, err
   const work = path.join(outRoot, `.shenbao-county-${process.pid}-${clock.now.getTime()}`);
   mkdirSync(work, { recursive: true });
   try {
-    const intakes = await intakeAll({ ...opts, scheme: opts.scheme ?? cf?.data.scheme }, packages, work, clock, progress);
+    const intakes = await intakeAll(opts, packages, work, clock, progress);
     const county = countyInfo(opts, cf, intakes, clock);
     const plan = decide({ intakes, county: { name: county.name, date: county.date, populationBand: cf?.data.county.populationBand }, file: cf, scheme });
-    const bags = await buildUnsealed({ ...opts, scheme: opts.scheme ?? cf?.data.scheme }, plan, work, clock, progress);
+    const bags = await buildUnsealed(opts, plan, work, clock, progress);
 
     const fonts = fontSet(fontChoice(undefined, process.cwd(), config));
     const docs = fillCountyDocuments(county, plan, scheme);
@@ -224,11 +224,8 @@ export async function runCounty(opts: CountyOptions, clock: Clock, out: Out, err
     const countyFile = cf ? { name: path.basename(cf.file), bytes: new Uint8Array(readFileSync(cf.file)) } : undefined;
     const bag = await buildCountyDisc({ county, plan, scheme, outputs: bundle, record, countyFile, bags, date: clock.now });
     const name = outputNameFor(county, plan.year);
-    const files = [...bag.tree].map(([p, content]) => ({ path: p, size: entrySize(content), content: content as Uint8Array | FileEntry }));
-    const iso = planIso(files, { volumeId: `SHENBAO_${plan.year}_COUNTY`, jolietVolumeId: `${county.name}推荐材料`.slice(0, 16), date: clock.now, publisher: county.bureau, application: 'shenbao' });
-    for (const [p, e] of bag.tree) bundle.set(`disc/${p}`, e);
-    bundle.set(`${name}.zip`, { kind: 'stream', write: (o) => writeZip(files, name, clock.now, o) });
-    bundle.set(`${name}.iso`, { kind: 'stream', write: (o) => writeIso(iso, o) });
+    const packed = packTree(bag.tree, name, clock.now, { volumeId: `SHENBAO_${plan.year}_COUNTY`, jolietVolumeId: `${county.name}推荐材料`, publisher: county.bureau });
+    for (const [k, v] of packed.bundle) bundle.set(k, v);
     stage.done(zh ? `${bag.digests.size} 个文件，${sizeText(bag.payloadBytes)}` : `${bag.digests.size} files, ${sizeText(bag.payloadBytes)}`);
 
     const writing = progress.stage(zh ? '写入' : 'write');
@@ -244,8 +241,7 @@ export async function runCounty(opts: CountyOptions, clock: Clock, out: Out, err
     out.write(renderCountyReport(plan, scheme, opts.lang, out, docsOf));
     const rel = path.relative(process.cwd(), target);
     const shown = rel && !rel.startsWith('..') ? rel : target;
-    const isoBytes = isoSize(iso);
-    const disc = discFor(isoBytes);
+    const disc = discFor(packed.isoBytes);
     const forwarded = plan.applicants.filter((p) => p.forward).length;
     out.write(`\n${zh ? '已生成' : 'Written'} → ${shown}${path.sep}\n`);
     out.write(zh ? `  汇总表.pdf、汇总表.xlsx  ${paint(out, 'gray', `documents/，${plan.applicants.length} 个单位`)}\n` : `  summary (PDF, XLSX) in documents/, ${plan.applicants.length} applicant(s)\n`);
@@ -272,7 +268,6 @@ function recordText(county: CountyInfo, plan: CountyPlan, scheme: Scheme, lang: 
     '',
   ].join('\n');
   const body = renderCountyReport(plan, scheme, lang, plain, docsOf);
-  // Notepad on Windows reads UTF-8 with a byte-order mark and CRLF line ends reliably.
-  return Buffer.from(`\ufeff${(head + body).replace(/\r?\n/g, '\r\n')}`, 'utf8');
+  return notepadText(head + body);
 }
 

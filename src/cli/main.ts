@@ -1,9 +1,10 @@
 /**
  * The `shenbao` command. This file only parses the command line and dispatches; each
- * command lives in its own file. Errors end up here and become the documented exit codes:
+ * command lives in its own file, loaded only when it runs (building pulls in pdfmake, docx,
+ * exceljs and archiver, which `check` and `verify` do not need at start-up). Errors end up here and become the documented exit codes:
  * never a stack trace unless SHENBAO_DEBUG is set.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { clockFromEnv } from '../core/clock.js';
 import { closest } from '../core/suggest.js';
@@ -12,14 +13,9 @@ import type { Lang } from '../i18n/lang.js';
 import { ui } from '../i18n/ui.js';
 import { KINDS, LEVELS, type Kind, type Level } from '../scheme/schema.js';
 import { ReadFailure } from '../submission/load.js';
-import { runBuild, timings } from './build.js';
-import { runCheck } from './check.js';
-import { runVerify } from './verify.js';
-import { runCounty } from './county.js';
-import { runCountyInit } from './county-init.js';
+import { timings } from '../build/progress.js';
 import { renderDiagnostic, renderDiagnostics } from './check-report.js';
 import { EXIT, UsageError } from './exit.js';
-import { runInit } from './init.js';
 import { SchemeFailure, schemePicker } from './scheme.js';
 import { paint, stderr, stdout } from './terminal.js';
 
@@ -90,6 +86,7 @@ export async function main(args: string[]): Promise<number> {
           .example('$0 init 复评2026 --kind review', zh ? '建立复评材料' : 'a review package'),
       async (a) => {
         const scheme = schemePicker(a.scheme, lang)(undefined);
+        const { runInit } = await import('./init.js');
         code = await runInit({ dir: a.dir, kind: a.kind, level: a.level, force: a.force, lang }, scheme, clock, out);
       },
     )
@@ -104,6 +101,7 @@ export async function main(args: string[]): Promise<number> {
           .example('$0 check data/example', zh ? '检查示例申报' : 'check the bundled example')
           .example('$0 check 我的申报 --json', zh ? '输出 JSON，供其他程序读取' : 'JSON for other programs'),
       async (a) => {
+        const { runCheck } = await import('./check.js');
         code = await runCheck({ dir: a.dir, json: a.json, strict: a.strict, lang, scheme: a.scheme, config: a.config }, clock, out);
       },
     )
@@ -119,6 +117,7 @@ export async function main(args: string[]): Promise<number> {
           .example('$0 build data/example', zh ? '生成示例申报的全部材料，写入 output/' : 'build the example into output/')
           .example('$0 build 我的申报 --out D:/申报材料', zh ? '写入指定文件夹' : 'write elsewhere'),
       async (a) => {
+        const { runBuild } = await import('./build.js');
         code = await runBuild({ dir: a.dir, out: a.out, force: a.force, quiet: a.quiet, lang, scheme: a.scheme, config: a.config }, clock, out, err);
       },
     )
@@ -132,6 +131,7 @@ export async function main(args: string[]): Promise<number> {
           .example('$0 verify output/我的机构-中式烹调师/我的机构-中式烹调师.iso', zh ? '核验光盘镜像' : 'verify the disc image')
           .example('$0 verify E:/', zh ? '核验放入光驱的光盘' : 'verify the disc in drive E:'),
       async (a) => {
+        const { runVerify } = await import('./verify.js');
         code = await runVerify({ target: a.target, json: a.json, lang }, out);
       },
     )
@@ -156,8 +156,10 @@ export async function main(args: string[]): Promise<number> {
         const packages = a.packages.map(String);
         const scheme = a.scheme;
         if (packages[0] === 'init') {
+          const { runCountyInit } = await import('./county-init.js');
           code = await runCountyInit({ packages: packages.slice(1), county: a.county, file: a.file, force: a.force, jobs: a.jobs, lang, scheme, config: a.config }, schemePicker(scheme, lang)(undefined), clock, out);
         } else {
+          const { runCounty } = await import('./county.js');
           code = await runCounty({ packages, county: a.county, file: a.file, out: a.out, jobs: a.jobs, quiet: a.quiet, lang, scheme, config: a.config }, clock, out, err);
         }
       },

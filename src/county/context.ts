@@ -3,9 +3,10 @@
  * sentences derived from them — formatted as the reports print them. The figures are taken
  * from the applicant's roster as checked, never retyped by the county.
  */
+import { showFigure } from '../check/eligibility.js';
 import type { Figures } from '../check/figures.js';
-import { IS_RATE } from '../check/figures.js';
 import { cnDate, cnDateSpaced } from '../forms/cn.js';
+import { gradeBands } from '../forms/context.js';
 import { paragraphsOf } from '../forms/fill.js';
 import { formatInt, formatPercent, formatPoints } from '../i18n/number.js';
 import type { Scheme } from '../scheme/schema.js';
@@ -28,16 +29,6 @@ const DECISION = { recommend: '推荐', decline: '不推荐', undecided: '未定
 
 const lines = (text: string | undefined) => paragraphsOf(text ?? '').map((t) => ({ text: t }));
 
-function gradeBands(scheme: Scheme): string {
-  return scheme.grades
-    .map((gr, i) => {
-      const upper = scheme.grades[i - 1];
-      if (!upper) return `${gr.min} 分及以上${gr.name}`;
-      return gr.min === 0 ? `${upper.min} 分以下${gr.name}` : `${gr.min}（含）—${upper.min} 分${gr.name}`;
-    })
-    .join('；');
-}
-
 export function countyContext(county: CountyInfo, plan: CountyPlan, scheme: Scheme) {
   return {
     county: { ...county, dateCn: cnDate(county.date), dateSpaced: cnDateSpaced(county.date) },
@@ -59,8 +50,8 @@ export function countyContext(county: CountyInfo, plan: CountyPlan, scheme: Sche
 function figureRows(a: ApplicantFacts) {
   return (a.eligibility?.rows ?? []).map((r) => ({
     label: r.label.zh,
-    actual: IS_RATE[r.figure] ? formatPercent(r.actual) : formatInt(r.actual),
-    required: `≥ ${IS_RATE[r.figure] ? formatPercent(r.required) : formatInt(r.required)}`,
+    actual: showFigure(r.figure, r.actual),
+    required: `≥ ${showFigure(r.figure, r.required)}`,
     result: r.meets ? '达到' : r.relaxed ? '未达到（重点扶持放宽）' : '未达到',
   }));
 }
@@ -142,7 +133,6 @@ export function evaluationContext(p: ApplicantPlan, scheme: Scheme) {
     gradeBands: gradeBands(scheme),
     findings: lines(words?.findings),
     opinion: words?.opinion.trim() ? lines(words.opinion) : defaultOpinion ? [{ text: defaultOpinion }] : [],
-    evaluate: scheme.countyReview.refs.evaluate,
   };
 }
 
@@ -178,5 +168,3 @@ export function summaryContext(plan: CountyPlan, scheme: Scheme) {
     },
   };
 }
-
-export const LABELS = { KIND, FIXITY, DECISION };

@@ -3,10 +3,11 @@
  * says: which applicant gets a recommendation report, which review an evaluation report,
  * which packages go on to the League, and every reason why not. Nothing here reads a file.
  */
+import type { FigureName } from '../scheme/schema.js';
+import { showFigure } from '../check/eligibility.js';
 import { error, info, warning, type Diagnostic } from '../core/diagnostic.js';
 import { locate } from '../core/source.js';
 import { toHalfWidth } from '../core/text.js';
-import { formatInt, formatPercent } from '../i18n/number.js';
 import { IS_RATE } from '../check/figures.js';
 import { cnDate } from '../forms/cn.js';
 import { gradeFor } from '../check/score.js';
@@ -70,7 +71,8 @@ export interface DecideInput {
 /** Institution and trade as a key: spaces and full-width forms do not make a new brand. */
 export const brandKey = (institution: string, trade: string) => `${toHalfWidth(institution).replace(/\s+/g, '')}|${toHalfWidth(trade).replace(/\s+/g, '')}`;
 
-const show = (name: keyof typeof IS_RATE, v: number) => (IS_RATE[name] ? formatPercent(v) : `${formatInt(v)} 人`);
+/** A figure with its unit: “240 人”, “92.5%”. */
+const show = (name: FigureName, v: number) => `${showFigure(name, v)}${IS_RATE[name] ? '' : ' 人'}`;
 
 export function decide(input: DecideInput): CountyPlan {
   const { intakes, scheme, file } = input;
@@ -84,17 +86,12 @@ export function decide(input: DecideInput): CountyPlan {
     const k = brandKey(e.institution, e.trade);
     if (!entryByKey.has(k)) entryByKey.set(k, i);
   });
-  const firstByKey = new Map<string, number>();
-  const dupes = new Set<number>();
+  // Packages by brand: more than one under a key is a duplicate.
+  const byKey = new Map<string, number[]>();
   intakes.forEach((it, i) => {
     if (!it.applicant) return;
     const k = brandKey(it.applicant.institution, it.applicant.trade);
-    const first = firstByKey.get(k);
-    if (first === undefined) firstByKey.set(k, i);
-    else {
-      dupes.add(first);
-      dupes.add(i);
-    }
+    byKey.set(k, [...(byKey.get(k) ?? []), i]);
   });
 
   const used = new Set<number>();
@@ -126,10 +123,10 @@ export function decide(input: DecideInput): CountyPlan {
       const band = (b: string) => scheme.populationBands[b as keyof Scheme['populationBands']]?.name ?? b;
       d.push(warning('county.bandMismatch', { own: band(a.populationBand), county: band(input.county.populationBand) }, { file: it.input }));
     }
-    if (dupes.has(i)) {
-      plan.duplicateOf = [...dupes].find((j) => j !== i && intakes[j]!.applicant && brandKey(intakes[j]!.applicant!.institution, intakes[j]!.applicant!.trade) === key);
-      const other = plan.duplicateOf !== undefined ? intakes[plan.duplicateOf]!.input : '';
-      d.push(error('county.duplicate', { institution: a.institution, trade: a.trade, other }, { file: it.input }));
+    const twin = byKey.get(key)!.find((j) => j !== i);
+    if (twin !== undefined) {
+      plan.duplicateOf = twin;
+      d.push(error('county.duplicate', { institution: a.institution, trade: a.trade, other: intakes[twin]!.input }, { file: it.input }));
     }
     for (const r of a.eligibility?.rows ?? []) {
       if (!r.meets && !r.relaxed) plan.failing.push(`${r.label.zh} ${show(r.figure, r.actual)}，要求 ≥ ${show(r.figure, r.required)}`);

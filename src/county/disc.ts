@@ -4,39 +4,21 @@
  * under data/申报单位/NN-机构-工种/ — each still a bag of its own that `shenbao verify` checks
  * by itself. index.html lists the applicants and links each one's own index.html.
  */
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
 import { fileEntry, type Bundle, type Entry } from '../build/bundle.js';
 import { chinaDate } from '../core/clock.js';
 import { VERSION } from '../core/version.js';
 import { cnDate } from '../forms/cn.js';
 import { makeBag, payloadDigests, type Bag } from '../package/bag.js';
-import { INDEX, ISO_NAMES, README, sizeText } from '../package/disc.js';
+import { discTags, discTemplate, href, INDEX, README, sizeText } from '../package/disc.js';
 import { jolietRenames } from '../package/iso.js';
+import { walkFiles } from '../package/sources.js';
 import type { Scheme } from '../scheme/schema.js';
 import { summaryContext, type CountyInfo } from './context.js';
 import type { CountyPlan } from './decide.js';
 import { applicantBase, COUNTY_DIR } from './documents.js';
 
 export const COUNTY_DISC = { county: 'data/旗县市材料', applicants: 'data/申报单位' } as const;
-
-const href = (p: string) => p.split('/').map(encodeURIComponent).join('/');
-
-/** Every regular file under a bag's root, relative, in code-point order. Links are never followed. */
-export function filesUnder(root: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    for (const name of readdirSync(path.join(root, rel)).sort()) {
-      const r = rel ? `${rel}/${name}` : name;
-      const st = lstatSync(path.join(root, r));
-      if (st.isDirectory()) walk(r);
-      else if (st.isFile()) out.push(r);
-    }
-  };
-  walk('');
-  return out;
-}
 
 export interface CountyDiscInput {
   county: CountyInfo;
@@ -49,9 +31,6 @@ export interface CountyDiscInput {
   bags: ReadonlyMap<number, { root: string; volumes: string[] }>;
   date: Date;
 }
-
-const template = (scheme: Scheme, name: string) =>
-  Handlebars.compile(readFileSync(path.join(scheme.dir, 'disc', name), 'utf8'), { noEscape: name.endsWith('.txt.hbs'), strict: false });
 
 export async function buildCountyDisc(input: CountyDiscInput): Promise<Bag> {
   const { county, plan, scheme } = input;
@@ -68,7 +47,7 @@ export async function buildCountyDisc(input: CountyDiscInput): Promise<Bag> {
     if (!p.forward || !bag) continue;
     const dir = `${COUNTY_DISC.applicants}/${applicantBase(p)}`;
     applicantDirs.set(p.number, dir);
-    for (const rel of filesUnder(bag.root)) payload.set(`${dir}/${rel}`, fileEntry(path.join(bag.root, ...rel.split('/'))));
+    for (const rel of walkFiles(bag.root).files.keys()) payload.set(`${dir}/${rel}`, fileEntry(path.join(bag.root, ...rel.split('/'))));
   }
 
   const digests = await payloadDigests(payload);
@@ -104,7 +83,7 @@ export async function buildCountyDisc(input: CountyDiscInput): Promise<Bag> {
     payloadSize: sizeText(payloadBytes),
     counts: summary.counts,
   };
-  const html = template(scheme, 'county-index.html.hbs')({
+  const html = discTemplate(scheme, 'county-index.html.hbs')({
     ...common,
     rows,
     summary: [docLink('汇总表', 'pdf'), docLink('汇总表', 'xlsx')].filter(Boolean),
@@ -113,15 +92,12 @@ export async function buildCountyDisc(input: CountyDiscInput): Promise<Bag> {
     countyFile: input.countyFile ? href(`${COUNTY_DISC.county}/${input.countyFile.name}`) : undefined,
     readmeHref: href(README),
   });
-  const readme = template(scheme, 'county-readme.txt.hbs')({
+  const readme = discTemplate(scheme, 'county-readme.txt.hbs')({
     ...common,
     applicants: plan.applicants.filter((p) => applicantDirs.has(p.number)).map((p) => `${applicantDirs.get(p.number)}/  ${p.label}`),
     renamed: [...renames].map(([a, b]) => `${a} → ${b}`),
   });
-  const tags = new Map<string, Uint8Array>();
-  tags.set(README, Buffer.from(`\ufeff${readme.replace(/\r?\n/g, '\r\n')}`, 'utf8'));
-  tags.set(INDEX, Buffer.from(html, 'utf8'));
-  if (renames.size) tags.set(ISO_NAMES, Buffer.from([...renames].map(([a, b]) => `${b}\t${a}\n`).join(''), 'utf8'));
+  const tags = discTags(readme, html, renames);
   return makeBag(payload, digests, tags, [
     ['Source-Organization', county.bureau],
     ...(county.contact ? ([['Contact-Name', county.contact]] as [string, string][]) : []),

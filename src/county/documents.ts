@@ -6,14 +6,11 @@
  */
 import type { Bundle } from '../build/bundle.js';
 import type { Progress } from '../build/progress.js';
-import { pad2 } from '../build/documents.js';
+import { pad2, renderFormat, type Format } from '../build/documents.js';
+import { fileNamePart } from '../build/write.js';
 import { fillForm } from '../forms/fill.js';
 import type { FilledForm } from '../forms/model.js';
-import { renderDocx } from '../render/docx.js';
 import type { FontSet } from '../render/fonts.js';
-import { numberPdf } from '../render/page-numbers.js';
-import { renderPdf } from '../render/pdf.js';
-import { renderXlsx } from '../render/xlsx.js';
 import { COUNTY_FORMS, type Scheme } from '../scheme/schema.js';
 import { countyContext, evaluationContext, reportContext, summaryContext, type CountyInfo } from './context.js';
 import type { ApplicantPlan, CountyPlan } from './decide.js';
@@ -26,16 +23,13 @@ export interface CountyDocument {
   /** The name in the print volume's contents. */
   title: string;
   form: FilledForm;
-  formats: ('pdf' | 'docx' | 'xlsx')[];
+  formats: Format[];
   applicant?: number;
 }
 
-/** A name safe on Windows and Linux. */
-const clean = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').replace(/\s+/g, '');
-
 export function applicantBase(p: ApplicantPlan): string {
   const a = p.intake.applicant!;
-  return `${pad2(p.number)}-${clean(a.institution)}-${clean(a.trade)}`;
+  return `${pad2(p.number)}-${fileNamePart(a.institution)}-${fileNamePart(a.trade)}`;
 }
 
 export function fillCountyDocuments(county: CountyInfo, plan: CountyPlan, scheme: Scheme): CountyDocument[] {
@@ -93,12 +87,8 @@ export async function renderCountyDocuments(
     const meta = { title: d.form.title, author: opts.author, subject: d.title, keywords: opts.keywords, date: opts.date };
     for (const format of d.formats) {
       stage.step(`${d.base}.${format}`, ++i, total);
-      let bytes: Uint8Array;
-      if (format === 'pdf') {
-        const pages = await renderPdf(d.form, opts.fonts, meta);
-        bare.set(d.base, pages);
-        bytes = d.form.pageNumbers ? await numberPdf(pages) : pages;
-      } else bytes = format === 'docx' ? await renderDocx(d.form, opts.fonts, meta) : await renderXlsx(d.form, opts.fonts, meta);
+      const { bytes, pages } = await renderFormat(d.form, format, opts.fonts, meta);
+      if (pages) bare.set(d.base, pages);
       bundle.set(`documents/${d.base}.${format}`, bytes);
     }
   }

@@ -5,17 +5,13 @@
  * built them, so one folder holds all the paper that goes to the League.
  */
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
-import { planVolume } from '../assemble/layout.js';
+import { assembleVolumes } from '../assemble/copies.js';
 import type { VolumeMaterial } from '../assemble/parts.js';
-import { drawSpine, spineWidth } from '../assemble/spine.js';
-import { drawVolumeBody, loadParts, pageCounts, withCover } from '../assemble/volume.js';
+import { loadParts } from '../assemble/volume.js';
 import { fileEntry, type Bundle } from '../build/bundle.js';
 import type { Progress } from '../build/progress.js';
-import { fillForm } from '../forms/fill.js';
 import type { FontSet } from '../render/fonts.js';
-import { renderPdf } from '../render/pdf.js';
-import { COUNTY_FORMS, FIXED_FORMS, type Scheme } from '../scheme/schema.js';
+import { COUNTY_FORMS, type Scheme } from '../scheme/schema.js';
 import { countyContext, summaryContext, type CountyInfo } from './context.js';
 import type { CountyPlan } from './decide.js';
 import { applicantBase, type CountyDocument } from './documents.js';
@@ -50,30 +46,19 @@ export async function buildCountyPrintSet(input: CountyPrintInput): Promise<Coun
   const ctx = { ...countyContext(county, plan, scheme), ...summaryContext(plan, scheme) };
   const materials: VolumeMaterial[] = input.docs.map((d, i) => ({ number: i + 1, name: d.title, parts: [{ kind: 'form', formId: d.base }] }));
   const parts = await loadParts(materials, '', input.bare);
-  const counts = pageCounts(parts);
   const meta = { title: `${county.name}${plan.year}年职业技能培训品牌推荐材料`, author: county.bureau, subject: `${county.name} · ${scheme.countyReview.recipient}`, keywords: scheme.notice, date };
-  const render = async (formId: string, extra: object) =>
-    PDFDocument.load(await renderPdf(fillForm({ template: scheme.forms[formId]!, ctx: { ...ctx, ...extra }, scheme }), fonts, meta), { updateMetadata: false });
-
-  let contentsPages = 1;
-  let vplan = planVolume(materials, counts, contentsPages);
-  let contents = await render(FIXED_FORMS.volumeContents, { contents: vplan.contents });
-  for (let tries = 0; contents.getPageCount() !== contentsPages && tries < 3; tries++) {
-    contentsPages = contents.getPageCount();
-    vplan = planVolume(materials, counts, contentsPages);
-    contents = await render(FIXED_FORMS.volumeContents, { contents: vplan.contents });
-  }
-  const body = await drawVolumeBody(vplan, parts, contents, meta);
-  const bundle: Bundle = new Map();
-  for (let copy = 1; copy <= input.copies; copy++) {
-    stage.step(zh ? `第${copy}份` : `copy ${copy}`, copy, input.copies);
-    const cover = await render(COUNTY_FORMS.cover, { copy, copies: input.copies });
-    if (cover.getPageCount() !== 1) throw new Error(`the county cover template fills ${cover.getPageCount()} pages; it must fit on one`);
-    bundle.set(`print/第${copy}份.pdf`, await withCover(body, cover));
-  }
-  const pages = vplan.pages.length;
-  const spine = { pages, sheetThickness: 0.1 };
-  bundle.set('print/书脊.pdf', await drawSpine(spine, `${county.name}${plan.year}年职业技能培训品牌推荐材料`, { title: `${meta.title} 书脊`, author: county.bureau, date }));
+  const { bundle, pages, spineMm } = await assembleVolumes({
+    materials,
+    parts,
+    meta,
+    scheme,
+    fonts,
+    ctx,
+    cover: COUNTY_FORMS.cover,
+    copies: input.copies,
+    spine: { text: meta.title, sheetThickness: 0.1 },
+    onCopy: (copy) => stage.step(zh ? `第${copy}份` : `copy ${copy}`, copy, input.copies),
+  });
 
   // The applicants' own volumes, unchanged.
   for (const p of plan.applicants) {
@@ -81,7 +66,6 @@ export async function buildCountyPrintSet(input: CountyPrintInput): Promise<Coun
     if (!p.forward || !bag) continue;
     for (const v of bag.volumes) bundle.set(`${PRINT.applicants}/${applicantBase(p)}/${path.posix.basename(v)}`, fileEntry(path.join(bag.root, ...v.split('/'))));
   }
-  const spineMm = spineWidth(spine);
   stage.done(zh ? `${input.copies} 份，每份 ${pages} 页` : `${input.copies} copies of ${pages} pages`);
   return { bundle, pages, spineMm };
 }

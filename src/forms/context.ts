@@ -41,6 +41,17 @@ export function printedTrainees(trainees: readonly Trainee[]): PrintedTrainee[] 
     }));
 }
 
+/** The grade bands as 办法第十条 words them: 90 分及以上优秀；70（含）—90 分良好；… */
+export function gradeBands(scheme: Scheme): string {
+  return scheme.grades
+    .map((gr, i) => {
+      const upper = scheme.grades[i - 1];
+      if (!upper) return `${gr.min} 分及以上${gr.name}`;
+      return gr.min === 0 ? `${upper.min} 分以下${gr.name}` : `${gr.min}（含）—${upper.min} 分${gr.name}`;
+    })
+    .join('；');
+}
+
 const pct = (n: number) => String(Math.round(n * 10) / 10);
 
 export function formContext(s: Submission, scheme: Scheme, report: CheckReport) {
@@ -65,11 +76,6 @@ export function formContext(s: Submission, scheme: Scheme, report: CheckReport) 
         groupLabel: `${g.id}. ${g.name}\n（${formatPoints(g.points)}分）`,
       })),
     };
-  });
-  const grades = scheme.grades.map((gr, i) => {
-    const upper = scheme.grades[i - 1];
-    if (!upper) return `${gr.min} 分及以上${gr.name}`;
-    return gr.min === 0 ? `${upper.min} 分以下${gr.name}` : `${gr.min}（含）—${upper.min} 分${gr.name}`;
   });
   return {
     kind: s.kind,
@@ -116,7 +122,7 @@ export function formContext(s: Submission, scheme: Scheme, report: CheckReport) 
       rows: groups.flatMap((g) => g.items),
       total: formatPoints(score.total),
       grade: score.grade.zh,
-      gradeBands: grades.join('；'),
+      gradeBands: gradeBands(scheme),
       gatedNote: score.gatesFailed.length ? `注意：${score.gatesFailed.join('、')}属于定性指标，当前不符合，按规定不予评价，自评分仅供参考。` : '',
     },
   };

@@ -5,17 +5,17 @@
  * and index.html, which opens from the disc in any browser. Every payload file is hashed once
  * (SHA-256 and SHA-512 in one read); the tag manifest covers the bag's own files.
  */
+import { showFigure } from '../check/eligibility.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { volumeMaterials } from '../assemble/parts.js';
 import { fileEntry, type Bundle, type Entry, type FileEntry } from '../build/bundle.js';
 import type { CheckReport } from '../check/run.js';
-import { IS_RATE } from '../check/figures.js';
 import { chinaDate } from '../core/clock.js';
 import { VERSION } from '../core/version.js';
 import { cnDate } from '../forms/cn.js';
-import { formatInt, formatPercent, formatPoints } from '../i18n/number.js';
+import { formatInt, formatPoints } from '../i18n/number.js';
 import type { Scheme } from '../scheme/schema.js';
 import type { LoadedSubmission } from '../submission/load.js';
 import { makeBag, payloadDigests } from './bag.js';
@@ -52,7 +52,21 @@ export function sizeText(bytes: number): string {
 }
 
 /** A relative link that a browser resolves on any disc: every path segment percent-encoded. */
-const href = (p: string) => p.split('/').map(encodeURIComponent).join('/');
+export const href = (p: string) => p.split('/').map(encodeURIComponent).join('/');
+
+/** Text for Windows Notepad, which reads UTF-8 with a byte-order mark and CRLF line ends reliably. */
+export function notepadText(text: string): Uint8Array {
+  return Buffer.from(`\ufeff${text.replace(/\r?\n/g, '\r\n')}`, 'utf8');
+}
+
+/** The tag files beside data/: 说明.txt, index.html and, when names were shortened, ISO-NAMES.txt. */
+export function discTags(readme: string, html: string, renames: ReadonlyMap<string, string>): Map<string, Uint8Array> {
+  const tags = new Map<string, Uint8Array>();
+  tags.set(README, notepadText(readme));
+  tags.set(INDEX, Buffer.from(html, 'utf8'));
+  if (renames.size) tags.set(ISO_NAMES, Buffer.from([...renames].map(([a, b]) => `${b}\t${a}\n`).join(''), 'utf8'));
+  return tags;
+}
 
 /** The submission's own files: the submission file, the roster, the brief, every attachment. */
 function sourceFiles(loaded: LoadedSubmission): Map<string, FileEntry> {
@@ -62,7 +76,8 @@ function sourceFiles(loaded: LoadedSubmission): Map<string, FileEntry> {
   return out;
 }
 
-const template = (scheme: Scheme, name: string) =>
+/** A template of the scheme's disc/ folder (.txt.hbs unescaped, .html.hbs HTML-escaped). */
+export const discTemplate = (scheme: Scheme, name: string) =>
   Handlebars.compile(readFileSync(path.join(scheme.dir, 'disc', name), 'utf8'), { noEscape: name.endsWith('.txt.hbs'), strict: false });
 
 export async function buildDisc(input: DiscInput): Promise<Disc> {
@@ -117,12 +132,12 @@ export async function buildDisc(input: DiscInput): Promise<Disc> {
   }));
   const figures = (e?.rows ?? []).map((r) => ({
     label: r.label.zh,
-    actual: IS_RATE[r.figure] ? formatPercent(r.actual) : formatInt(r.actual),
-    required: `≥ ${IS_RATE[r.figure] ? formatPercent(r.required) : formatInt(r.required)}`,
+    actual: showFigure(r.figure, r.actual),
+    required: `≥ ${showFigure(r.figure, r.required)}`,
     result: r.meets ? '达到' : r.relaxed ? '未达到（申请重点扶持）' : '未达到',
     cls: r.meets ? 'ok' : r.relaxed ? 'warn' : 'bad',
   }));
-  const html = template(scheme, 'index.html.hbs')({
+  const html = discTemplate(scheme, 'index.html.hbs')({
     ...common,
     checkSummary: counts.errors ? `检查发现 ${counts.errors} 个错误、${counts.warnings} 个警告。` : counts.warnings ? `检查通过，有 ${counts.warnings} 个警告。` : '检查通过：材料齐全，未发现问题。',
     checkClass: counts.errors ? 'bad' : counts.warnings ? 'warn' : 'ok',
@@ -138,13 +153,9 @@ export async function buildDisc(input: DiscInput): Promise<Disc> {
     sources: [loaded.file, ...[...sources.keys()].filter((k) => k !== loaded.file && !k.startsWith('材料/'))].map((k) => ({ href: href(`${DIR.sources}/${k}`), label: k, size: sized(`${DIR.sources}/${k}`) })),
     readmeHref: href(README),
   });
-  const readme = template(scheme, 'readme.txt.hbs')({ ...common, renamed: [...renames].map(([a, b]) => `${a} → ${b}`) });
+  const readme = discTemplate(scheme, 'readme.txt.hbs')({ ...common, renamed: [...renames].map(([a, b]) => `${a} → ${b}`) });
 
-  const tags = new Map<string, Uint8Array>();
-  // Windows Notepad reads UTF-8 with a byte-order mark and CRLF line ends reliably.
-  tags.set(README, Buffer.from(`\ufeff${readme.replace(/\r?\n/g, '\r\n')}`, 'utf8'));
-  tags.set(INDEX, Buffer.from(html, 'utf8'));
-  if (renames.size) tags.set(ISO_NAMES, Buffer.from([...renames].map(([a, b]) => `${b}\t${a}\n`).join(''), 'utf8'));
+  const tags = discTags(readme, html, renames);
   const bag = await makeBag(payload, digests, tags, [
     ['Source-Organization', s.institution.name],
     ...(s.institution.address ? ([['Organization-Address', s.institution.address]] as [string, string][]) : []),

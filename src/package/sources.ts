@@ -58,20 +58,27 @@ function rebase(files: Map<string, { size: number }>): { prefix: string; files: 
   return { prefix: '', files };
 }
 
-function folderSource(dir: string): BagSource {
-  const root = existsSync(path.join(dir, 'bagit.txt')) ? dir : existsSync(path.join(dir, 'disc', 'bagit.txt')) ? path.join(dir, 'disc') : dir;
+/** Every regular file under a folder, relative, in name order, with its size; links are listed apart, never followed. */
+export function walkFiles(root: string): { files: Map<string, { size: number }>; links: string[] } {
   const files = new Map<string, { size: number }>();
-  const problems: Problem[] = [];
+  const links: string[] = [];
   const walk = (rel: string) => {
     for (const name of readdirSync(path.join(root, rel)).sort()) {
       const r = rel ? `${rel}/${name}` : name;
       const st = lstatSync(path.join(root, r));
-      if (st.isSymbolicLink()) problems.push({ kind: 'link', name: r });
+      if (st.isSymbolicLink()) links.push(r);
       else if (st.isDirectory()) walk(r);
       else if (st.isFile()) files.set(r, { size: st.size });
     }
   };
   walk('');
+  return { files, links };
+}
+
+function folderSource(dir: string): BagSource {
+  const root = existsSync(path.join(dir, 'bagit.txt')) ? dir : existsSync(path.join(dir, 'disc', 'bagit.txt')) ? path.join(dir, 'disc') : dir;
+  const { files, links } = walkFiles(root);
+  const problems: Problem[] = links.map((name) => ({ kind: 'link', name }));
   return {
     kind: 'folder',
     files,

@@ -230,7 +230,7 @@ export async function renderPdf(form: FilledForm, fonts: FontSet, meta: PdfMeta)
     lang: 'zh-CN',
     defaultStyle: { font: 'serif', fontSize: SIZE_PT.body },
     content: contentOf(fonts, form.blocks, width),
-    footer: (page: number) => {
+    footer: () => {
       const stack: object[] = [];
       if (foot) {
         // The cover's foot lines (…制 / 二〇二六年十月) sit in the bottom margin, centred.

@@ -14,7 +14,7 @@ import { ETHNIC_GROUPS, normalizeEthnicGroup } from './ethnic-groups.js';
 import { maskId, maskPhone } from './mask.js';
 import { isValidPhone, normalizePhone } from './phone.js';
 import { checkResidentId, type IdProblem } from './resident-id.js';
-import type { RawRow, Roster, RosterTable, Trainee } from './types.js';
+import type { Roster, RosterTable, Trainee } from './types.js';
 
 export interface InterpretOptions {
   scheme: Scheme;

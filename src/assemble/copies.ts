@@ -1,0 +1,73 @@
+/**
+ * A set of printed volumes from its materials: the page plan (with the contents, whose own
+ * length moves every first page), the body drawn once, each copy given its own cover
+ * (第k份 / 共N份), and the spine label. Shared by an applicant's and a county's print set.
+ */
+import { PDFDocument } from 'pdf-lib';
+import type { Bundle } from '../build/bundle.js';
+import { fillForm } from '../forms/fill.js';
+import type { FontSet } from '../render/fonts.js';
+import { renderPdf } from '../render/pdf.js';
+import { FIXED_FORMS, type Scheme } from '../scheme/schema.js';
+import type { Submission } from '../submission/schema.js';
+import { planVolume } from './layout.js';
+import type { VolumeMaterial } from './parts.js';
+import { drawSpine, spineWidth } from './spine.js';
+import { drawVolumeBody, pageCounts, withCover, type LoadedPart, type VolumeMeta } from './volume.js';
+
+export interface VolumeSetInput {
+  materials: readonly VolumeMaterial[];
+  parts: LoadedPart[][];
+  meta: VolumeMeta;
+  scheme: Scheme;
+  fonts: FontSet;
+  /** What the contents and cover templates see (a copy's number and the count are added). */
+  ctx: object;
+  submission?: Submission;
+  /** The cover's form id. */
+  cover: string;
+  copies: number;
+  spine: { text: string; sheetThickness: number };
+  /** Called as each copy is made (progress). */
+  onCopy?(copy: number): void;
+}
+
+export interface VolumeSet {
+  /** print/第k份.pdf and print/书脊.pdf */
+  bundle: Bundle;
+  pages: number;
+  spineMm: number;
+}
+
+export async function assembleVolumes(input: VolumeSetInput): Promise<VolumeSet> {
+  const { materials, parts, meta, scheme, fonts } = input;
+  const render = async (formId: string, extra: object) => {
+    const form = fillForm({ template: scheme.forms[formId]!, ctx: { ...input.ctx, ...extra }, submission: input.submission, scheme });
+    return PDFDocument.load(await renderPdf(form, fonts, meta), { updateMetadata: false });
+  };
+  const counts = pageCounts(parts);
+
+  // The contents list the first page of each material, which depends on how long the contents are.
+  let contentsPages = 1;
+  let plan = planVolume(materials, counts, contentsPages);
+  let contents = await render(FIXED_FORMS.volumeContents, { contents: plan.contents });
+  for (let tries = 0; contents.getPageCount() !== contentsPages && tries < 3; tries++) {
+    contentsPages = contents.getPageCount();
+    plan = planVolume(materials, counts, contentsPages);
+    contents = await render(FIXED_FORMS.volumeContents, { contents: plan.contents });
+  }
+
+  const bundle: Bundle = new Map();
+  const body = await drawVolumeBody(plan, parts, contents, meta);
+  for (let copy = 1; copy <= input.copies; copy++) {
+    input.onCopy?.(copy);
+    const cover = await render(input.cover, { copy, copies: input.copies });
+    // A cover template that runs onto a second page would lose its end: say so rather than print it.
+    if (cover.getPageCount() !== 1) throw new Error(`the cover template ${input.cover} fills ${cover.getPageCount()} pages; it must fit on one`);
+    bundle.set(`print/第${copy}份.pdf`, await withCover(body, cover));
+  }
+  const pages = plan.pages.length;
+  const spine = { pages, sheetThickness: input.spine.sheetThickness };
+  bundle.set('print/书脊.pdf', await drawSpine(spine, input.spine.text, { title: `${meta.title} 书脊`, author: meta.author, date: meta.date }));
+  return { bundle, pages, spineMm: spineWidth(spine) };
+}
