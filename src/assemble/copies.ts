@@ -4,10 +4,11 @@
  * (第k份 / 共N份), and the spine label. Shared by an applicant's and a county's print set.
  */
 import { PDFDocument } from 'pdf-lib';
-import type { Bundle } from '../build/bundle.js';
+import type { Bundle } from '../core/bundle.js';
+import { fail } from '../core/failure.js';
 import { fillForm } from '../forms/fill.js';
 import type { FontSet } from '../render/fonts.js';
-import { renderPdf } from '../render/pdf.js';
+import { renderPdf } from '../render/render.js';
 import { FIXED_FORMS, type Scheme } from '../scheme/schema.js';
 import type { Submission } from '../submission/schema.js';
 import { planVolume } from './layout.js';
@@ -28,8 +29,8 @@ export interface VolumeSetInput {
   cover: string;
   copies: number;
   spine: { text: string; sheetThickness: number };
-  /** Called as each copy is made (progress). */
-  onCopy?(copy: number): void;
+  /** Called as each copy is made (progress), with the copy's file. */
+  onCopy?(copy: number, file: string): void;
 }
 
 export interface VolumeSet {
@@ -58,16 +59,16 @@ export async function assembleVolumes(input: VolumeSetInput): Promise<VolumeSet>
   }
 
   const bundle: Bundle = new Map();
-  const body = await drawVolumeBody(plan, parts, contents, meta);
+  const body = await drawVolumeBody(plan, parts, contents, meta, fonts);
   for (let copy = 1; copy <= input.copies; copy++) {
-    input.onCopy?.(copy);
+    input.onCopy?.(copy, `print/第${copy}份.pdf`);
     const cover = await render(input.cover, { copy, copies: input.copies });
-    // A cover template that runs onto a second page would lose its end: say so rather than print it.
-    if (cover.getPageCount() !== 1) throw new Error(`the cover template ${input.cover} fills ${cover.getPageCount()} pages; it must fit on one`);
+    // A cover that runs onto a second page (a name far too long) would lose its end: say so rather than print it.
+    if (cover.getPageCount() !== 1) throw fail('problems', 'print.coverOverflow', { form: input.cover, pages: cover.getPageCount() }, { field: 'institution.name' });
     bundle.set(`print/第${copy}份.pdf`, await withCover(body, cover));
   }
   const pages = plan.pages.length;
   const spine = { pages, sheetThickness: input.spine.sheetThickness };
-  bundle.set('print/书脊.pdf', await drawSpine(spine, input.spine.text, { title: `${meta.title} 书脊`, author: meta.author, date: meta.date }));
+  bundle.set('print/书脊.pdf', await drawSpine(spine, input.spine.text, { title: `${meta.title} 书脊`, author: meta.author, date: meta.date }, fonts));
   return { bundle, pages, spineMm: spineWidth(spine) };
 }

@@ -37,11 +37,11 @@ export function volumeMaterials(loaded: LoadedSubmission, scheme: Scheme): Volum
     for (const kind of m.partnerFiles) {
       s.partners.forEach((p, k) => {
         const f = loaded.partners[k]?.[kind];
-        if (f && usable(f)) parts.push(file(f, `${p.name}${kind === 'agreement' ? '就业协议' : '基本情况'}`));
+        if (f && usable(f)) parts.push(file(f, `${p.name}${scheme.partnerFiles[kind]}`));
       });
     }
     return { number: i + 1, name: m.name, parts };
   });
-  out.push({ number: list.length + 1, name: '自评分表', parts: [{ kind: 'form', formId: FIXED_FORMS.scoreSheet }] });
+  out.push({ number: list.length + 1, name: scheme.forms[FIXED_FORMS.scoreSheet]!.name, parts: [{ kind: 'form', formId: FIXED_FORMS.scoreSheet }] });
   return out;
 }

@@ -4,9 +4,9 @@
  * institution and brand set vertically, one upright character under the next.
  */
 import { PDFDocument, rgb } from 'pdf-lib';
-import { fontSet } from '../render/fonts.js';
+import type { FontSet } from '../render/fonts.js';
 import { embedSubsetFont } from '../render/page-numbers.js';
-import { A4, PT_PER_MM } from '../render/typography.js';
+import { A4, PT_PER_MM } from '../paper/typography.js';
 
 export interface SpineSpec {
   pages: number;
@@ -19,7 +19,7 @@ export function spineWidth(s: SpineSpec): number {
   return Math.round(Math.ceil(s.pages / 2) * s.sheetThickness * 10) / 10;
 }
 
-export async function drawSpine(spec: SpineSpec, text: string, meta: { title: string; author: string; date: Date }): Promise<Uint8Array> {
+export async function drawSpine(spec: SpineSpec, text: string, meta: { title: string; author: string; date: Date }, fonts: FontSet): Promise<Uint8Array> {
   const width = Math.max(spineWidth(spec), 1);
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.setTitle(meta.title);
@@ -32,7 +32,6 @@ export async function drawSpine(spec: SpineSpec, text: string, meta: { title: st
   // The strip's edges, for cutting and gluing.
   page.drawRectangle({ x: 0.25, y: 0.25, width: page.getWidth() - 0.5, height: page.getHeight() - 0.5, borderColor: rgb(0.6, 0.6, 0.6), borderWidth: 0.5 });
 
-  const fonts = fontSet();
   const faces = new Map<string, Awaited<ReturnType<typeof embedSubsetFont>>>();
   const chars = [...text];
   const margin = 20 * PT_PER_MM;

@@ -4,28 +4,24 @@
  * attachment pages and scans fitted onto A4 clear of the spine and the page number, blank
  * left-hand pages marked 此页无正文, and page numbers through the volume (not on the cover).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { degrees, PDFDocument, type PDFEmbeddedPage, type PDFFont, type PDFImage, type PDFPage, type PDFRef, rgb } from 'pdf-lib';
+import { fail } from '../core/failure.js';
 import { drawXObject, embedPassThroughPng, passThroughPng } from './png.js';
-import { bundledFontFiles, fontSet, type FontRole } from '../render/fonts.js';
+import type { FontRole, FontSet } from '../render/fonts.js';
 import { drawPageNumber, embedNumberFont, embedSubsetFont } from '../render/page-numbers.js';
-import { PORTRAIT, PT_PER_MM } from '../render/typography.js';
+import { PORTRAIT, PT_PER_MM } from '../paper/typography.js';
 import type { VolumePlan } from './layout.js';
 import type { PartSource, VolumeMaterial } from './parts.js';
-import { fit, orientationOf, pageSize, placeImage, type Box, type Orientation } from './placement.js';
+import { fit, orientationOf, pageSize, placeImage, type Box, type Orientation } from '../paper/placement.js';
 
 /** A part made ready: its PDF (for forms and PDF attachments) or its scan. */
 export type LoadedPart =
   | { kind: 'pdf'; doc: PDFDocument; generated: boolean; caption?: string }
   | { kind: 'image'; bytes: Uint8Array; type: 'jpeg' | 'png'; pixels: { width: number; height: number }; caption: string; path: string };
 
-/** An attachment that passed the check but cannot be placed in the volume after all. */
-export class AttachmentFailure extends Error {
-  constructor(readonly path: string, readonly reason: string) {
-    super(reason);
-  }
-}
+/** An attachment that passed the check but cannot be placed in the volume after all: the submission's problem (exit 1). */
+const unusable = (path: string, detail: string) => fail('problems', 'attachment.unusable', { path, detail }, { file: path });
 
 export interface VolumeMeta {
   title: string;
@@ -37,8 +33,15 @@ export interface VolumeMeta {
 
 const mm = (x: number) => x * PT_PER_MM;
 
-/** Loads every part once; the same loaded parts serve all copies. */
-export async function loadParts(materials: readonly VolumeMaterial[], dir: string, forms: ReadonlyMap<string, Uint8Array>): Promise<LoadedPart[][]> {
+/** What the parts are made from: the rendered forms and the submission's files as loaded (read once, PDFs parsed once). */
+export interface PartSources {
+  forms: ReadonlyMap<string, Uint8Array>;
+  contents?: ReadonlyMap<string, Uint8Array>;
+  pdfs?: ReadonlyMap<string, PDFDocument>;
+}
+
+/** Readies every part once; the same parts serve all copies. */
+export async function loadParts(materials: readonly VolumeMaterial[], sources: PartSources): Promise<LoadedPart[][]> {
   const docs = new Map<string, Promise<PDFDocument>>();
   const open = (key: string, bytes: () => Uint8Array) => {
     let d = docs.get(key);
@@ -50,20 +53,18 @@ export async function loadParts(materials: readonly VolumeMaterial[], dir: strin
       Promise.all(
         m.parts.map(async (p: PartSource): Promise<LoadedPart> => {
           if (p.kind === 'form') {
-            const bytes = forms.get(p.formId);
+            const bytes = sources.forms.get(p.formId);
             if (!bytes) throw new Error(`no rendered form ${p.formId}`);
             return { kind: 'pdf', doc: await open(`form:${p.formId}`, () => bytes), generated: true };
           }
-          const file = path.join(dir, p.fact.path);
-          // pdf-lib reads `bytes.buffer` from offset 0, so a small file in Node's shared buffer pool
-          // must be copied into an array of its own.
-          const bytes = () => new Uint8Array(readFileSync(file));
-          try {
-            if (p.fact.content === 'pdf') return { kind: 'pdf', doc: await open(`file:${p.fact.path}`, bytes), generated: false, caption: p.caption };
-          } catch (e) {
-            throw new AttachmentFailure(p.fact.path, (e as Error).message);
+          if (p.fact.content === 'pdf') {
+            const doc = sources.pdfs?.get(p.fact.path);
+            if (!doc) throw unusable(p.fact.path, 'not parsed');
+            return { kind: 'pdf', doc, generated: false, caption: p.caption };
           }
-          return { kind: 'image', bytes: bytes(), type: p.fact.content as 'jpeg' | 'png', pixels: p.fact.pixels!, caption: p.caption, path: p.fact.path };
+          const bytes = sources.contents?.get(p.fact.path);
+          if (!bytes) throw unusable(p.fact.path, 'not read');
+          return { kind: 'image', bytes, type: p.fact.content as 'jpeg' | 'png', pixels: p.fact.pixels!, caption: p.caption, path: p.fact.path };
         }),
       ),
     ),
@@ -83,7 +84,7 @@ async function embedScan(doc: PDFDocument, part: Extract<LoadedPart, { kind: 'im
     const png = passThroughPng(part.bytes);
     return png ? { kind: 'xobject', ref: embedPassThroughPng(doc, png) } : { kind: 'image', image: await doc.embedPng(part.bytes) };
   } catch (e) {
-    throw new AttachmentFailure(part.path, (e as Error).message);
+    throw unusable(part.path, (e as Error).message);
   }
 }
 
@@ -94,19 +95,18 @@ function mirrored(box: Box, page: { width: number }, even: boolean): Box {
 
 /** Caption text, drawn run by run in the face that has each character. */
 class Captioner {
-  private readonly fonts = fontSet();
   private readonly embedded = new Map<FontRole, Promise<PDFFont>>();
   /** `serif`: the volume's page-number font, the same bundled serif, reused for captions. */
-  constructor(private readonly doc: PDFDocument, serif: PDFFont) {
+  constructor(private readonly doc: PDFDocument, private readonly fonts: FontSet, serif: PDFFont) {
     this.embedded.set('serif', Promise.resolve(serif));
   }
 
   private face(role: FontRole): Promise<PDFFont> {
     let f = this.embedded.get(role);
     if (!f) {
-      const files = bundledFontFiles();
       const tag = `SBCAP${'ABCDE'[['serif', 'kai', 'sans', 'serifBold', 'title'].indexOf(role)] ?? 'Z'}`;
-      this.embedded.set(role, (f = embedSubsetFont(this.doc, this.fonts.faces[role].bytes, tag, path.basename(files[role]).replace(/\.\w+$/, ''))));
+      const face = this.fonts.faces[role];
+      this.embedded.set(role, (f = embedSubsetFont(this.doc, face.bytes, tag, path.basename(face.source).replace(/\.\w+$/, ''))));
     }
     return f;
   }
@@ -127,7 +127,7 @@ class Captioner {
  * The volume without its cover: page 1 is left empty for the copy's cover (see withCover),
  * so the body — every attachment decoded, every font embedded — is drawn once for all copies.
  */
-export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPart[][], contents: PDFDocument, meta: VolumeMeta): Promise<Uint8Array> {
+export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPart[][], contents: PDFDocument, meta: VolumeMeta, fonts: FontSet): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.setTitle(meta.title);
   doc.setAuthor(meta.author);
@@ -137,8 +137,8 @@ export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPar
   doc.setProducer('shenbao');
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);
-  const numberFont = await embedNumberFont(doc);
-  const captions = new Captioner(doc, numberFont);
+  const numberFont = await embedNumberFont(doc, fonts);
+  const captions = new Captioner(doc, fonts, numberFont);
   const images = new Map<LoadedPart, Promise<Scan>>();
   const embedded = new Map<string, PDFEmbeddedPage>();
 

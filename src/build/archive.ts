@@ -2,16 +2,19 @@
  * The electronic archive of a build: the disc tree (disc/), the same tree as a zip, and as an
  * ISO 9660/Joliet image, all from one disc value; plus which disc the image fits on.
  */
-import { entrySize, type Bundle, type FileEntry } from './bundle.js';
-import type { Progress } from './progress.js';
+import { entrySize, type Bundle, type FileEntry } from '../core/bundle.js';
+import { info, warning, type Diagnostic } from '../core/diagnostic.js';
+import type { Progress } from '../core/progress.js';
 import { discFor } from '../package/capacity.js';
+import type { Digest } from '../package/digest.js';
 import { buildDisc, type DiscInput } from '../package/disc.js';
 import { isoSize, planIso, writeIso } from '../package/iso.js';
 import { writeZip } from '../package/zip.js';
-import { info, warning, type Diagnostic } from '../core/diagnostic.js';
 
 export interface Archive {
   bundle: Bundle;
+  /** Every file of the disc tree with its digest. */
+  digests: Map<string, Digest>;
   isoBytes: number;
   payloadBytes: number;
   files: number;
@@ -38,22 +41,21 @@ export function packTree(tree: Bundle, name: string, date: Date, ids: IsoNames):
   return { bundle, isoBytes: isoSize(plan) };
 }
 
-export async function buildArchive(input: DiscInput & { name: string; progress: Progress; lang: 'zh' | 'en' }): Promise<Archive> {
-  const zh = input.lang === 'zh';
-  const stage = input.progress.stage(zh ? '光盘' : 'disc');
-  stage.step(zh ? '校验值' : 'checksums');
+/** The size of the image as a diagnostic: which disc it fits on, or that none holds it. */
+export function discFits(bytes: number): Diagnostic {
+  const disc = discFor(bytes);
+  return disc ? info('disc.fits', { size: bytes, disc: disc.id }) : warning('disc.tooLarge', { size: bytes });
+}
+
+export async function buildArchive(input: DiscInput & { name: string; progress: Progress }): Promise<Archive> {
+  const stage = input.progress.stage('disc');
   const disc = await buildDisc(input);
   const s = input.loaded.submission;
-  const kind = s.kind === 'review' ? '复评材料' : '申报材料';
-  const { bundle, isoBytes: bytes } = packTree(disc.tree, input.name, input.date, {
+  const { bundle, isoBytes } = packTree(disc.tree, input.name, input.date, {
     volumeId: `SHENBAO_${s.filingDate.slice(0, 4)}_${s.level.toUpperCase()}`,
-    jolietVolumeId: `${s.brand.trade}${kind}`,
+    jolietVolumeId: `${s.brand.trade}${input.scheme.kinds[s.kind].package}`,
     publisher: s.institution.name,
   });
-  const disc_ = discFor(bytes);
-  const diagnostics: Diagnostic[] = [
-    disc_ ? info('disc.fits', { size: bytes, disc: disc_.id }) : warning('disc.tooLarge', { size: bytes }),
-  ];
-  stage.done(zh ? `${disc.digests.size} 个文件` : `${disc.digests.size} files`);
-  return { bundle, isoBytes: bytes, payloadBytes: disc.payloadBytes, files: disc.digests.size, diagnostics };
+  stage.done({ files: disc.digests.size, bytes: disc.payloadBytes });
+  return { bundle, digests: disc.all, isoBytes, payloadBytes: disc.payloadBytes, files: disc.digests.size, diagnostics: [discFits(isoBytes)] };
 }

@@ -4,21 +4,19 @@
  * (01-申请表.pdf, 07-花名册.xlsx), plus the self-score sheet after the list.
  */
 import type { CheckReport } from '../check/run.js';
+import type { Bundle } from '../core/bundle.js';
+import { collectGarbage } from '../core/memory.js';
+import { pad2 } from '../core/names.js';
+import type { Progress } from '../core/progress.js';
 import { formContext } from '../forms/context.js';
 import { fillForm } from '../forms/fill.js';
 import type { FilledForm } from '../forms/model.js';
 import type { FontSet } from '../render/fonts.js';
-import { renderDocx } from '../render/docx.js';
-import { renderPdf } from '../render/pdf.js';
-import { numberPdf } from '../render/page-numbers.js';
-import { renderXlsx } from '../render/xlsx.js';
+import { renderFormat, type Format } from '../render/render.js';
 import { FIXED_FORMS, type Kind, type Scheme } from '../scheme/schema.js';
 import type { LoadedSubmission } from '../submission/load.js';
-import type { Bundle } from './bundle.js';
-import type { Progress } from './progress.js';
-import { collectGarbage } from './memory.js';
 
-export type Format = 'pdf' | 'docx' | 'xlsx';
+export type { Format };
 
 export interface DocumentPlan {
   /** Material number (1-based), or the number after the list for the score sheet. */
@@ -39,8 +37,6 @@ export function planDocuments(scheme: Scheme, kind: Kind): DocumentPlan[] {
   plan.push({ number: list.length + 1, formId: FIXED_FORMS.scoreSheet });
   return plan;
 }
-
-export const pad2 = (n: number) => String(n).padStart(2, '0');
 
 export interface FilledDocument {
   plan: DocumentPlan;
@@ -66,8 +62,6 @@ export interface RenderOptions {
   subject: string;
   keywords: string;
   progress: Progress;
-  /** “6 份” / “6 files”: the count shown when a format is done. */
-  count: (n: number) => string;
 }
 
 export interface RenderedDocuments {
@@ -75,26 +69,6 @@ export interface RenderedDocuments {
   bundle: Bundle;
   /** The same PDFs without page numbers, by form id, for the print volume. */
   bare: Map<string, Uint8Array>;
-}
-
-export interface DocumentMeta {
-  title: string;
-  author: string;
-  subject: string;
-  keywords: string;
-  date: Date;
-}
-
-/**
- * One filled form in one format. A PDF comes back twice: page-numbered for the documents,
- * and as `pages`, unnumbered, for a print volume that numbers its pages through.
- */
-export async function renderFormat(form: FilledForm, format: Format, fonts: FontSet, meta: DocumentMeta): Promise<{ bytes: Uint8Array; pages?: Uint8Array }> {
-  if (format === 'pdf') {
-    const pages = await renderPdf(form, fonts, meta);
-    return { bytes: form.pageNumbers ? await numberPdf(pages) : pages, pages };
-  }
-  return { bytes: format === 'docx' ? await renderDocx(form, fonts, meta) : await renderXlsx(form, fonts, meta) };
 }
 
 export async function renderDocuments(docs: readonly FilledDocument[], opts: RenderOptions): Promise<RenderedDocuments> {
@@ -105,7 +79,7 @@ export async function renderDocuments(docs: readonly FilledDocument[], opts: Ren
   for (const format of ['pdf', 'docx', 'xlsx'] as const) {
     const todo = docs.filter((d) => d.formats.includes(format));
     if (todo.length === 0) continue;
-    const stage = opts.progress.stage(format.toUpperCase());
+    const stage = opts.progress.stage(format);
     for (const d of todo) {
       const file = `${d.base}.${format}`;
       stage.step(file, ++i, total);
@@ -114,7 +88,7 @@ export async function renderDocuments(docs: readonly FilledDocument[], opts: Ren
       if (pages) bare.set(d.plan.formId, pages);
       bundle.set(`documents/${file}`, bytes);
     }
-    stage.done(opts.count(todo.length));
+    stage.done({ files: todo.length });
     collectGarbage();
   }
   return { bundle, bare };

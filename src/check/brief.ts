@@ -5,7 +5,6 @@
  * such as 2023 or 85% — counts one; spaces and line breaks count nothing.
  */
 import { error } from '../core/diagnostic.js';
-import { formatInt } from '../i18n/number.js';
 import { type CheckContext } from './context.js';
 
 // Han ideographs in every block (including Extension B and beyond), CJK symbols and
@@ -21,6 +20,6 @@ export function checkBrief(ctx: CheckContext, maxChars: number, where = ctx.load
   const brief = ctx.loaded.brief;
   if (!brief || brief.text.trim() === '') return undefined;
   const n = countChars(brief.text);
-  if (n > maxChars) ctx.diagnostics.push(error('brief.tooLong', { count: formatInt(n), max: formatInt(maxChars) }, where));
+  if (n > maxChars) ctx.diagnostics.push(error('brief.tooLong', { count: n, max: maxChars }, where));
   return n;
 }

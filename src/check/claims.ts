@@ -4,9 +4,8 @@
  * (91.7 stands for 91.65–91.75, 92 for 91.5–92.5).
  */
 import { error } from '../core/diagnostic.js';
-import { formatInt, formatPercent } from '../i18n/number.js';
+import { formatInt, formatPercent } from '../core/number.js';
 import { at, type CheckContext } from './context.js';
-import { FIGURE_LABELS } from './figures.js';
 
 export function decimalsOf(n: number): number {
   const s = String(n);
@@ -30,7 +29,7 @@ export function checkClaims(ctx: CheckContext): void {
   ] as const;
   for (const [name, claimed, derived] of counts) {
     if (claimed !== derived) {
-      ctx.diagnostics.push(error('figures.claimMismatch', { figure: FIGURE_LABELS[name], claimed: formatInt(claimed), derived: formatInt(derived) }, at(ctx, 'claimed', name)));
+      ctx.diagnostics.push(error('figures.claimMismatch', { figure: name, claimed: formatInt(claimed), derived: formatInt(derived) }, at(ctx, 'claimed', name)));
     }
   }
   const rates = [
@@ -41,7 +40,7 @@ export function checkClaims(ctx: CheckContext): void {
   for (const [name, claimed, derived] of rates) {
     if (!rateMatches(claimed, derived)) {
       ctx.diagnostics.push(
-        error('figures.claimMismatch', { figure: FIGURE_LABELS[name], claimed: `${claimed}%`, derived: formatPercent(derived, Math.max(1, decimalsOf(claimed))) }, at(ctx, 'claimed', name)),
+        error('figures.claimMismatch', { figure: name, claimed: `${claimed}%`, derived: formatPercent(derived, Math.max(1, decimalsOf(claimed))) }, at(ctx, 'claimed', name)),
       );
     }
   }

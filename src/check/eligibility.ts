@@ -6,15 +6,14 @@
  */
 import { error, warning } from '../core/diagnostic.js';
 import { closest } from '../core/suggest.js';
-import type { Bilingual } from '../i18n/lang.js';
-import { formatInt, formatPercent, listJoin } from '../i18n/number.js';
+import type { Term } from '../core/term.js';
+import { formatInt, formatPercent } from '../core/number.js';
 import { FIGURES, type FigureName, type Level, type PopulationBand } from '../scheme/schema.js';
 import { at, type CheckContext } from './context.js';
-import { FIGURE_LABELS, IS_RATE, meets } from './figures.js';
+import { IS_RATE, meets } from './figures.js';
 
 export interface EligibilityRow {
   figure: FigureName;
-  label: Bilingual;
   actual: number;
   required: number;
   unit: 'persons' | 'percent';
@@ -25,7 +24,7 @@ export interface EligibilityRow {
 
 export interface Eligibility {
   level: Level;
-  levelName: Bilingual;
+  levelName: Term;
   populationBand: PopulationBand | null;
   ref: string;
   keyGroupSubsidisedOnly: boolean;
@@ -51,7 +50,7 @@ export function checkBrandClaims(ctx: CheckContext): void {
   const catNames = Object.values(scheme.categories);
   brand.categories.forEach((c, i) => {
     if (!catIds.includes(c) && !catNames.includes(c)) {
-      ctx.diagnostics.push(error('category.unknown', { value: c, options: listJoin(catIds.map((id) => `${id}（${scheme.categories[id]}）`), 'zh') }, at(ctx, 'brand', 'categories', i)));
+      ctx.diagnostics.push(error('category.unknown', { value: c, options: catIds.map((id) => ({ id, name: scheme.categories[id]! })) }, at(ctx, 'brand', 'categories', i)));
     }
   });
   const ss = brand.specialSupport;
@@ -62,12 +61,12 @@ export function checkBrandClaims(ctx: CheckContext): void {
     if (!groundIds.includes(g) && !groundNames.includes(g)) {
       const suggestion = closest(g, groundIds);
       ctx.diagnostics.push(
-        error('specialSupport.unknownGround', { value: g, options: suggestion ?? listJoin(groundIds, 'en') }, at(ctx, 'brand', 'specialSupport', 'grounds', i)),
+        error('specialSupport.unknownGround', { value: g, options: suggestion ? [suggestion] : groundIds }, at(ctx, 'brand', 'specialSupport', 'grounds', i)),
       );
     }
   });
   if (!scheme.counties.includes(ctx.submission.county.name)) {
-    ctx.diagnostics.push(warning('county.unknown', { value: ctx.submission.county.name, options: listJoin(scheme.counties, 'zh') }, at(ctx, 'county', 'name')));
+    ctx.diagnostics.push(warning('county.unknown', { value: ctx.submission.county.name, options: scheme.counties }, at(ctx, 'county', 'name')));
   }
   if (ctx.submission.level === 'county' && !ctx.submission.county.populationBand) {
     ctx.diagnostics.push(error('county.bandRequired', {}, at(ctx, 'county')));
@@ -78,7 +77,7 @@ export function checkEligibility(ctx: CheckContext): Eligibility | undefined {
   const { scheme, submission: s, threshold: t, figures: f } = ctx;
   if (!t || !f) return undefined;
   const level = scheme.levels[s.level];
-  const levelName: Bilingual = { zh: level.name, en: level.en };
+  const levelName: Term = { zh: level.name, en: level.en };
   const ss = s.brand.specialSupport;
   const minRate = scheme.specialSupport.minEmploymentRate;
   const rateOk = meets(f, 'employmentRate', minRate);
@@ -87,13 +86,13 @@ export function checkEligibility(ctx: CheckContext): Eligibility | undefined {
   const rows: EligibilityRow[] = FIGURES.map((name) => {
     const required = t[name];
     const ok = meets(f, name, required);
-    return { figure: name, label: FIGURE_LABELS[name], actual: f[name], required, unit: IS_RATE[name] ? 'percent' : 'persons', meets: ok, relaxed: !ok && applies };
+    return { figure: name, actual: f[name], required, unit: IS_RATE[name] ? 'percent' : 'persons', meets: ok, relaxed: !ok && applies };
   });
 
   for (const r of rows) {
     if (r.meets) continue;
     const where = at(ctx, 'claimed', r.figure);
-    const base = { figure: r.label, actual: showFigure(r.figure, r.actual), required: requirement(r.figure, r.required), level: levelName };
+    const base = { figure: r.figure, actual: showFigure(r.figure, r.actual), required: requirement(r.figure, r.required), level: levelName };
     if (r.relaxed) {
       ctx.diagnostics.push(
         warning('threshold.relaxed', { ...base, employmentRate: formatPercent(f.employmentRate), minRate: formatPercent(minRate), ref: scheme.specialSupport.ref }, where),

@@ -3,7 +3,6 @@
  * and repeated people are not counted. Rates are percentages, unrounded; rounding happens
  * only where a figure is shown.
  */
-import type { Bilingual } from '../i18n/lang.js';
 import type { FigureName } from '../scheme/schema.js';
 import type { Trainee } from '../roster/types.js';
 
@@ -31,15 +30,6 @@ export interface Figures {
   otherTrade: number;
   duplicates: number;
 }
-
-export const FIGURE_LABELS: Record<FigureName | 'employed', Bilingual> = {
-  trained: { zh: '培训人数', en: 'trainees' },
-  passRate: { zh: '培训合格率', en: 'pass rate' },
-  employed: { zh: '培训后就业人数', en: 'employed after training' },
-  employmentRate: { zh: '培训后就业率', en: 'employment rate' },
-  keyGroup: { zh: '就业重点群体培训规模', en: 'key-group trainees' },
-  orderShare: { zh: '订单定向式培训占比', en: 'order/directed share' },
-};
 
 /** Which figures are percentages (the rest are head counts). */
 export const IS_RATE: Record<FigureName, boolean> = {

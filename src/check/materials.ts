@@ -5,13 +5,13 @@
  */
 import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import { typeOfExtension } from '../core/sniff.js';
-import type { Bilingual } from '../i18n/lang.js';
-import { listJoin } from '../i18n/number.js';
+import type { Term } from '../core/term.js';
 import type { AttachmentType, MaterialDef } from '../scheme/schema.js';
 import type { FileFact } from '../submission/files.js';
 import { at, type CheckContext } from './context.js';
 import { checkBrief } from './brief.js';
-import { MIN_DPI, placeImage } from '../assemble/placement.js';
+import { MIN_DPI, placeImage } from '../paper/placement.js';
+import { MAX_FILE_BYTES } from '../submission/files.js';
 
 export type MaterialStatus = 'ok' | 'warning' | 'error';
 
@@ -31,10 +31,8 @@ export interface MaterialReport {
   problems: Diagnostic[];
 }
 
-export const KIND_NAMES: Record<'application' | 'review', Bilingual> = {
-  application: { zh: '认定申报', en: 'application' },
-  review: { zh: '复评', en: 'review' },
-};
+/** The kind of filing as the scheme names it, in both languages. */
+export const kindTerm = (ctx: CheckContext): Term => ({ zh: ctx.scheme.kinds[ctx.submission.kind].name, en: ctx.scheme.kinds[ctx.submission.kind].en });
 
 /** Problems with one referenced file, if any. */
 export function fileDiagnostics(f: FileFact, accepted?: readonly AttachmentType[]): Diagnostic[] {
@@ -44,7 +42,8 @@ export function fileDiagnostics(f: FileFact, accepted?: readonly AttachmentType[
     case 'outside': return [error('file.outside', { path: f.path }, where)];
     case 'empty': return [error('file.empty', { path: f.path }, where)];
     case 'notFile': return [error('file.notFile', { path: f.path }, where)];
-    case 'unreadable': return [error('file.unreadable', { path: f.path, reason: 'EACCES' }, where)];
+    case 'unreadable': return [error('file.unreadable', { path: f.path, reason: f.reason ?? 'denied' }, where)];
+    case 'tooLarge': return [error('file.tooLarge', { path: f.path, size: f.size, max: MAX_FILE_BYTES }, where)];
     case 'ok': break;
   }
   if (accepted && !(accepted as readonly string[]).includes(f.content)) {
@@ -100,7 +99,7 @@ function checkMaterial(ctx: CheckContext, m: MaterialDef, number: number): Mater
     const slot = scheme.slots[slotId]!;
     const facts = loaded.attachments[slotId] ?? [];
     if (facts.length === 0) {
-      problems.push(error('material.missing', { material: m.name, slot: `${slot.name}（attachments.${slotId}）` }, at(ctx, 'attachments', slotId)));
+      problems.push(error('material.missing', { material: m.name, slot: slot.name, slotId }, at(ctx, 'attachments', slotId)));
     }
     for (const f of facts) {
       const d = fileDiagnostics(f, slot.types);
@@ -134,9 +133,9 @@ export function checkMaterials(ctx: CheckContext): MaterialReport[] {
   const used = new Set(list.flatMap((m) => m.slots));
   for (const key of Object.keys(ctx.loaded.attachments)) {
     if (!(key in scheme.slots)) {
-      ctx.diagnostics.push(error('attachment.unknownSlot', { key, options: listJoin(Object.keys(scheme.slots), 'en') }, at(ctx, 'attachments', key)));
+      ctx.diagnostics.push(error('attachment.unknownSlot', { key, options: Object.keys(scheme.slots) }, at(ctx, 'attachments', key)));
     } else if (!used.has(key)) {
-      ctx.diagnostics.push(warning('attachment.notForKind', { key, kind: KIND_NAMES[submission.kind] }, at(ctx, 'attachments', key)));
+      ctx.diagnostics.push(warning('attachment.notForKind', { key, kind: kindTerm(ctx) }, at(ctx, 'attachments', key)));
     }
   }
   return reports;

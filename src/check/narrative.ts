@@ -5,10 +5,9 @@
  * from prompt key to text (or as one text for the whole section).
  */
 import { error, warning } from '../core/diagnostic.js';
-import { listJoin } from '../i18n/number.js';
 import type { SectionDef } from '../scheme/schema.js';
 import { at, type CheckContext } from './context.js';
-import { KIND_NAMES } from './materials.js';
+import { kindTerm } from './materials.js';
 
 /** The text written for one prompt of a section, or '' when there is none. */
 export function promptText(value: string | Record<string, string> | undefined, section: SectionDef, key: string): string {
@@ -23,9 +22,9 @@ export function checkNarrative(ctx: CheckContext): void {
   const narrative = submission.narrative;
   for (const key of Object.keys(narrative)) {
     if (!(key in scheme.sections)) {
-      ctx.diagnostics.push(error('narrative.unknown', { key, options: listJoin(wanted, 'en') }, at(ctx, 'narrative', key)));
+      ctx.diagnostics.push(error('narrative.unknown', { key, options: wanted }, at(ctx, 'narrative', key)));
     } else if (!wanted.includes(key)) {
-      ctx.diagnostics.push(warning('narrative.notForKind', { key, kind: KIND_NAMES[submission.kind] }, at(ctx, 'narrative', key)));
+      ctx.diagnostics.push(warning('narrative.notForKind', { key, kind: kindTerm(ctx) }, at(ctx, 'narrative', key)));
     }
   }
   for (const id of wanted) {
@@ -39,13 +38,13 @@ export function checkNarrative(ctx: CheckContext): void {
     if (value) {
       const keys = section.prompts.map((p) => p.key);
       for (const k of Object.keys(value)) {
-        if (!keys.includes(k)) ctx.diagnostics.push(error('narrative.unknown', { key: `${id}.${k}`, options: listJoin(keys, 'en') }, at(ctx, 'narrative', id, k)));
+        if (!keys.includes(k)) ctx.diagnostics.push(error('narrative.unknown', { key: `${id}.${k}`, options: keys }, at(ctx, 'narrative', id, k)));
       }
     }
     section.prompts.forEach((p, i) => {
       if (promptText(value, section, p.key) === '') {
         const short = p.text.length > 24 ? `${p.text.slice(0, 24)}…` : p.text;
-        ctx.diagnostics.push(error('narrative.missing', { section: section.title, prompt: `${i + 1}. ${short}` }, at(ctx, 'narrative', id, p.key)));
+        ctx.diagnostics.push(error('narrative.missing', { section: section.title, prompt: short, number: i + 1 }, at(ctx, 'narrative', id, p.key)));
       }
     });
   }

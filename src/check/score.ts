@@ -9,8 +9,7 @@
  *  - special support: full points when it is claimed and its employment-rate condition holds.
  */
 import { error, info, warning } from '../core/diagnostic.js';
-import type { Bilingual } from '../i18n/lang.js';
-import { formatPoints, listJoin } from '../i18n/number.js';
+import type { Term } from '../core/term.js';
 import type { Grade, Rubric, RubricItem } from '../scheme/schema.js';
 import { at, type CheckContext } from './context.js';
 import type { Eligibility } from './eligibility.js';
@@ -36,14 +35,14 @@ export interface Score {
   items: ScoredItem[];
   groups: { id: string; name: string; max: number; points: number; assumed: boolean }[];
   total: number;
-  grade: Bilingual;
+  grade: Term;
   /** Names of qualitative gates that fail (培训绩效, 诚信记录): no evaluation if any. */
   gatesFailed: string[];
 }
 
 const floor1 = (x: number) => Math.floor(x * 10 + 1e-9) / 10;
 
-export function gradeFor(total: number, grades: readonly Grade[]): Bilingual {
+export function gradeFor(total: number, grades: readonly Grade[]): Term {
   const g = grades.find((x) => total >= x.min) ?? grades.at(-1)!;
   return { zh: g.name, en: g.en };
 }
@@ -82,7 +81,7 @@ export function scoreSubmission(ctx: CheckContext, eligibility: Eligibility | un
   const known = new Set(rubric.groups.flatMap((g) => g.items.map((i) => i.id)));
 
   for (const key of Object.keys(self)) {
-    if (!known.has(key)) ctx.diagnostics.push(error('score.unknownItem', { item: key, options: listJoin([...known], 'en') }, at(ctx, 'selfScore', key)));
+    if (!known.has(key)) ctx.diagnostics.push(error('score.unknownItem', { item: key, options: [...known] }, at(ctx, 'selfScore', key)));
   }
   const categories = new Set(submission.brand.categories.flatMap((c) => [c, ...Object.entries(scheme.categories).filter(([, n]) => n === c).map(([id]) => id)]));
 
@@ -94,11 +93,11 @@ export function scoreSubmission(ctx: CheckContext, eligibility: Eligibility | un
       if (item.derive) {
         points = derivedPoints(ctx, item, eligibility);
         source = 'derived';
-        if (given !== undefined) ctx.diagnostics.push(warning('score.derivedGiven', { item: item.id, derived: formatPoints(points) }, at(ctx, 'selfScore', item.id)));
+        if (given !== undefined) ctx.diagnostics.push(warning('score.derivedGiven', { item: item.id, derived: points }, at(ctx, 'selfScore', item.id)));
       } else if (given !== undefined) {
         source = 'self';
         if (given > item.points) {
-          ctx.diagnostics.push(error('score.overMax', { item: item.id, given: formatPoints(given), max: formatPoints(item.points) }, at(ctx, 'selfScore', item.id)));
+          ctx.diagnostics.push(error('score.overMax', { item: item.id, given, max: item.points }, at(ctx, 'selfScore', item.id)));
           points = item.points;
         } else points = given;
         if (item.category && given > 0 && !categories.has(item.category)) {
@@ -108,11 +107,11 @@ export function scoreSubmission(ctx: CheckContext, eligibility: Eligibility | un
       items.push({ id: item.id, group: g.id, name: item.name, max: item.points, points, source, assumed: g.assumed });
     }
   }
-  if (notScored.length) ctx.diagnostics.push(warning('score.notScored', { items: notScored.join(', ') }, at(ctx, 'selfScore')));
+  if (notScored.length) ctx.diagnostics.push(warning('score.notScored', { items: notScored }, at(ctx, 'selfScore')));
 
   const assumed = items.filter((i) => i.assumed);
   if (assumed.length) {
-    ctx.diagnostics.push(info('score.assumedRubric', { rubric: `${rubric.ref}`, items: assumed.map((i) => i.id).join(', '), note: rubric.assumedNote ?? '' }, {}));
+    ctx.diagnostics.push(info('score.assumedRubric', { rubric: rubric.ref, items: assumed.map((i) => i.id), note: rubric.assumedNote ?? '' }, {}));
   }
 
   const groups = rubric.groups.map((g) => ({
@@ -134,7 +133,7 @@ export function scoreSubmission(ctx: CheckContext, eligibility: Eligibility | un
       : items.filter((i) => i.group === gid && i.source === 'derived').some((i) => i.points < i.max);
     if (fails) gatesFailed.push(g.name);
   }
-  if (gatesFailed.length) ctx.diagnostics.push(info('score.gated', { reason: listJoin(gatesFailed, 'zh') }, {}));
+  if (gatesFailed.length) ctx.diagnostics.push(info('score.gated', { groups: gatesFailed }, {}));
 
   return { rubric: rid, title: rubric.title, ref: rubric.ref, items, groups, total, grade: gradeFor(total, scheme.grades), gatesFailed };
 }

@@ -1,91 +1,80 @@
 /**
- * `shenbao build [dir]`: check, then fill and render every document, and write the
- * package under <out>/<name>/ in one step (nothing half-written). A submission with
- * errors is refused unless --force.
+ * `shenbao build [dir]`: check, then fill and render every document, bind the volumes and
+ * make the disc, and write the package under <out>/<name>/ in one step (nothing
+ * half-written). A submission with errors is refused unless --force.
  */
 import path from 'node:path';
-import { makePackage, type Package } from '../build/package.js';
-import { statSync } from 'node:fs';
+import { countBySeverity } from '../core/diagnostic.js';
+import { ioFailure } from '../core/failure.js';
+import { IoError } from '../core/io.js';
+import { both, silent } from '../core/progress.js';
+import { ui } from '../i18n/ui.js';
+import { build } from '../pipeline/build.js';
 import { sizeText } from '../package/disc.js';
-import { AttachmentFailure } from '../assemble/volume.js';
-import { both, recordingProgress, silent, terminalProgress, timings } from '../build/progress.js';
-import { WriteFailure, writeBundle } from '../build/write.js';
-import type { Clock } from '../core/clock.js';
-import { countBySeverity, error } from '../core/diagnostic.js';
-import { collectGarbage } from '../build/memory.js';
-import { renderDiagnostics } from './check-report.js';
-import { EXIT } from './exit.js';
-import { prepare, type PrepareOptions } from './prepare.js';
-import { paint, type Out } from './terminal.js';
-import { ReadFailure } from '../submission/load.js';
+import { renderDiagnostics } from '../report/check.js';
+import { writeBundle } from '../world/node-write.js';
+import { diagnosticsJson, EXIT, shown, writeJson, type Cli } from './context.js';
+import { recordingProgress, terminalProgress, type Timing } from './progress.js';
+import { paint, painter } from './terminal.js';
 
-export interface BuildOptions extends PrepareOptions {
+export interface BuildOptions {
+  dir: string;
   out: string;
   force: boolean;
-  quiet: boolean;
+  scheme?: string;
+  config?: string;
 }
 
-
-
-export async function runBuild(opts: BuildOptions, clock: Clock, out: Out, err: Out): Promise<number> {
-  const zh = opts.lang === 'zh';
-  const progress = both(opts.quiet || !err.color ? silent : terminalProgress(err), recordingProgress(timings));
-
-  const checking = progress.stage(zh ? '检查' : 'check');
-  const { loaded, scheme, fonts, report, diagnostics } = await prepare(opts, clock);
-  if (!loaded || !scheme || !fonts || !report) {
-    checking.done();
-    out.write(renderDiagnostics(diagnostics, opts.lang, out));
-    out.write(zh ? '申报文件有错误，未生成任何文件。\n' : 'The submission file has errors; nothing was written.\n');
+export async function runBuild(cli: Cli, opts: BuildOptions, timings: Timing[]): Promise<number> {
+  const t = ui(cli.lang);
+  const { out, err } = cli;
+  const progress = both(cli.quiet || !err.color || cli.json ? silent : terminalProgress(err, cli.lang), recordingProgress(timings));
+  const result = await build(cli.world, { dir: opts.dir, scheme: opts.scheme, config: opts.config, cwd: cli.cwd, force: opts.force, progress });
+  if (result.status === 'unreadable') {
+    if (cli.json) writeJson(cli, { ok: false, exitCode: EXIT.problems, diagnostics: diagnosticsJson(cli, result.diagnostics) });
+    else out.write(`${renderDiagnostics(result.diagnostics, cli.lang, painter(out))}${t.build.unreadable}\n`);
     return EXIT.problems;
   }
-  const counts = countBySeverity(report.diagnostics);
-  checking.done(zh ? `${counts.error} 个错误，${counts.warning} 个警告` : `${counts.error} error(s), ${counts.warning} warning(s)`);
-  if (counts.error > 0) {
-    const problems = report.diagnostics.filter((d) => d.severity !== 'info');
-    out.write(renderDiagnostics(problems, opts.lang, out));
-    if (!opts.force) {
-      out.write(
-        paint(out, 'red', zh
-          ? `\n有 ${counts.error} 个错误，未生成任何文件。改正后再运行（shenbao check 可查看完整报告），或加 --force 仍然生成。\n`
-          : `\n${counts.error} error(s): nothing was written. Fix them (see shenbao check) or add --force to build anyway.\n`),
-      );
-      return EXIT.problems;
-    }
-    out.write(paint(out, 'yellow', zh ? `\n--force：尽管有 ${counts.error} 个错误，仍然生成。\n` : `\n--force: building despite ${counts.error} error(s).\n`));
-  }
-
-  collectGarbage();
-  let pkg: Package;
-  try {
-    pkg = await makePackage({ loaded, scheme, fonts, report, date: clock.now, progress, lang: opts.lang });
-  } catch (e) {
-    if (!(e instanceof AttachmentFailure)) throw e;
-    out.write(renderDiagnostics([error('attachment.unusable', { path: e.path, reason: e.reason }, { file: e.path })], opts.lang, out));
+  const diagnostics = result.checked.report.diagnostics;
+  const counts = countBySeverity(diagnostics);
+  const problems = diagnostics.filter((d) => d.severity !== 'info');
+  if (result.status === 'refused') {
+    if (cli.json) writeJson(cli, { ok: false, exitCode: EXIT.problems, diagnostics: diagnosticsJson(cli, problems) });
+    else out.write(`${renderDiagnostics(problems, cli.lang, painter(out))}${paint(out, 'red', `\n${t.build.refused(counts.error)}\n`)}`);
     return EXIT.problems;
   }
-  const { name, bundle, print, archive } = pkg;
+  if (counts.error > 0 && !cli.json) out.write(`${renderDiagnostics(problems, cli.lang, painter(out))}${paint(out, 'yellow', `\n${t.build.forced(counts.error)}\n`)}`);
 
-  const writing = progress.stage(zh ? '写入' : 'write');
+  const { pkg } = result;
+  const writing = progress.stage('write');
   let target: string;
   try {
-    target = await writeBundle(path.resolve(opts.out), name, bundle);
+    target = await writeBundle(path.resolve(cli.cwd, opts.out), pkg.name, pkg.bundle);
   } catch (e) {
-    if (e instanceof WriteFailure) throw new ReadFailure([error('file.unwritable', { path: e.target, reason: e.reason }, { file: e.target })]);
+    if (e instanceof IoError) throw ioFailure(e, true);
     throw e;
   }
   writing.done();
 
-  const rel = path.relative(process.cwd(), target);
-  const shown = rel && !rel.startsWith('..') ? rel : target;
   // The listing shows what a clerk opens; the disc tree is summed up in one line.
-  const shownFiles = [...bundle.keys()].filter((k) => !k.startsWith('disc/'));
-  out.write(zh ? `已生成 → ${shown}${path.sep}\n` : `Written → ${shown}${path.sep}\n`);
-  for (const rel of shownFiles) {
-    out.write(`  ${rel}  ${paint(out, 'gray', sizeText(statSync(path.join(target, ...rel.split('/'))).size))}\n`);
+  const files = [...pkg.bundle.keys()].filter((k) => !k.startsWith('disc/'));
+  if (cli.json) {
+    writeJson(cli, {
+      ok: true,
+      exitCode: EXIT.ok,
+      output: target,
+      files,
+      disc: { files: pkg.archive.files, payloadBytes: pkg.archive.payloadBytes, isoBytes: pkg.archive.isoBytes },
+      print: { pages: pkg.print.pages, spineMm: pkg.print.spineMm },
+      diagnostics: diagnosticsJson(cli, [...diagnostics, ...pkg.diagnostics]),
+    });
+    return EXIT.ok;
   }
-  out.write(zh ? `  disc/  ${paint(out, 'gray', `光盘目录：${archive.files} 个文件，${sizeText(archive.payloadBytes)}，BagIt 校验清单`)}\n` : `  disc/  ${paint(out, 'gray', `disc tree: ${archive.files} files, ${sizeText(archive.payloadBytes)}, BagIt manifests`)}\n`);
-  out.write(zh ? `打印册每份 ${print.pages} 页（双面 ${Math.ceil(print.pages / 2)} 张），书脊约 ${print.spineMm} mm。\n` : `Each print volume: ${print.pages} pages (${Math.ceil(print.pages / 2)} sheets double-sided), spine about ${print.spineMm} mm.\n`);
-  out.write(renderDiagnostics(pkg.diagnostics, opts.lang, out));
+  const { stat } = await import('node:fs/promises');
+  out.write(`${t.build.written(`${shown(cli, target)}${path.sep}`)}\n`);
+  for (const rel of files) out.write(`  ${rel}  ${paint(out, 'gray', sizeText((await stat(path.join(target, ...rel.split('/')))).size))}\n`);
+  out.write(`  disc/  ${paint(out, 'gray', t.build.discLine(pkg.archive.files, pkg.archive.payloadBytes))}\n`);
+  out.write(`${t.build.volumes(pkg.print.pages, pkg.print.spineMm)}\n`);
+  out.write(renderDiagnostics(pkg.diagnostics, cli.lang, painter(out)));
   return EXIT.ok;
 }

@@ -1,18 +1,17 @@
 /** `shenbao check [dir]`: load, check, print the report (or JSON), and choose the exit code. */
 import type { CheckReport } from '../check/run.js';
-import type { Clock } from '../core/clock.js';
 import { countBySeverity, type Diagnostic } from '../core/diagnostic.js';
-import { diagnosticJson } from '../i18n/format.js';
-import type { Lang } from '../i18n/lang.js';
 import { ui } from '../i18n/ui.js';
-import { renderCheckReport, renderDiagnostics } from './check-report.js';
-import { EXIT } from './exit.js';
-import { prepare, type PrepareOptions } from './prepare.js';
-import type { Out } from './terminal.js';
+import { prepare } from '../pipeline/prepare.js';
+import { renderCheckReport, renderDiagnostics } from '../report/check.js';
+import { diagnosticsJson, EXIT, writeJson, type Cli } from './context.js';
+import { painter } from './terminal.js';
 
-export interface CheckOptions extends PrepareOptions {
-  json: boolean;
+export interface CheckOptions {
+  dir: string;
   strict: boolean;
+  scheme?: string;
+  config?: string;
 }
 
 export function exitCodeFor(diagnostics: readonly Diagnostic[], strict: boolean): number {
@@ -20,11 +19,13 @@ export function exitCodeFor(diagnostics: readonly Diagnostic[], strict: boolean)
   return c.error > 0 || (strict && c.warning > 0) ? EXIT.problems : EXIT.ok;
 }
 
-/** The `--json` object: `{ok, diagnostics, figures, eligibility, materials, score}`. */
-export function checkJson(report: CheckReport | undefined, diagnostics: readonly Diagnostic[], lang: Lang, strict: boolean) {
+/** The `--json` object: `{ok, exitCode, diagnostics, figures, eligibility, materials, score, partners}`. */
+export function checkJson(cli: Cli, report: CheckReport | undefined, diagnostics: readonly Diagnostic[], strict: boolean) {
+  const exitCode = exitCodeFor(diagnostics, strict);
   return {
-    ok: exitCodeFor(diagnostics, strict) === EXIT.ok,
-    diagnostics: diagnostics.map((d) => diagnosticJson(d, lang)),
+    ok: exitCode === EXIT.ok,
+    exitCode,
+    diagnostics: diagnosticsJson(cli, diagnostics),
     figures: report?.figures ?? null,
     eligibility: report?.eligibility ?? null,
     materials:
@@ -34,18 +35,19 @@ export function checkJson(report: CheckReport | undefined, diagnostics: readonly
   };
 }
 
-export async function runCheck(opts: CheckOptions, clock: Clock, out: Out): Promise<number> {
-  const { loaded, scheme, report, diagnostics } = await prepare(opts, clock);
-  if (!loaded || !scheme || !report) {
+export async function runCheck(cli: Cli, opts: CheckOptions): Promise<number> {
+  const prepared = await prepare(cli.world, { dir: opts.dir, scheme: opts.scheme, config: opts.config, cwd: cli.cwd });
+  if (!prepared.ok) {
     // The submission file itself is unusable (syntax or schema): report what is wrong and stop.
-    if (opts.json) out.write(JSON.stringify(checkJson(undefined, diagnostics, opts.lang, opts.strict), null, 2) + '\n');
+    if (cli.json) writeJson(cli, checkJson(cli, undefined, prepared.diagnostics, opts.strict));
     else {
-      const c = countBySeverity(diagnostics);
-      out.write(renderDiagnostics(diagnostics, opts.lang, out) + '\n' + ui(opts.lang).summaryErrors(c.error) + '\n');
+      const c = countBySeverity(prepared.diagnostics);
+      cli.out.write(`${renderDiagnostics(prepared.diagnostics, cli.lang, painter(cli.out))}\n${ui(cli.lang).summaryErrors(c.error)}\n`);
     }
     return EXIT.problems;
   }
-  if (opts.json) out.write(JSON.stringify(checkJson(report, report.diagnostics, opts.lang, opts.strict), null, 2) + '\n');
-  else out.write(renderCheckReport(report, loaded.submission, scheme, loaded.file, opts.lang, out, opts.strict));
+  const { report, loaded, scheme } = prepared;
+  if (cli.json) writeJson(cli, checkJson(cli, report, report.diagnostics, opts.strict));
+  else cli.out.write(renderCheckReport(report, loaded.submission, scheme, loaded.file, cli.lang, painter(cli.out), opts.strict));
   return exitCodeFor(report.diagnostics, opts.strict);
 }

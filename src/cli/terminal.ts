@@ -1,47 +1,28 @@
 /**
- * Terminal output: colours only on a TTY (and never with NO_COLOR), and column alignment
- * that knows a Chinese character takes two columns.
+ * The terminal: colours only on a TTY (and never with NO_COLOR), and never a control
+ * character from the data written raw.
  */
 import { styleText } from 'node:util';
-
-export type Style = 'red' | 'yellow' | 'green' | 'gray' | 'bold' | 'cyan';
+import type { Paint, Style } from '../report/paint.js';
 
 export interface Out {
   write(s: string): void;
   color: boolean;
 }
 
-export function stdout(): Out {
+function out(stream: NodeJS.WriteStream): Out {
   return {
-    write: (s) => void process.stdout.write(s),
-    color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    write: (s) => void stream.write(s),
+    color: Boolean(stream.isTTY) && !process.env.NO_COLOR,
   };
 }
 
-export function stderr(): Out {
-  return {
-    write: (s) => void process.stderr.write(s),
-    color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR,
-  };
+export const stdout = (): Out => out(process.stdout);
+export const stderr = (): Out => out(process.stderr);
+
+export function paint(o: Out, style: Style, s: string): string {
+  return o.color ? styleText(style, s) : s;
 }
 
-export function paint(out: Out, style: Style, s: string): string {
-  return out.color ? styleText(style, s) : s;
-}
-
-const WIDE = /[\p{Script=Han}\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
-
-/** Columns a string occupies in a terminal (CJK and full-width characters count two). */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += WIDE.test(ch) ? 2 : 1;
-  return w;
-}
-
-export function padEnd(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
-}
-
-export function padStart(s: string, width: number): string {
-  return ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
-}
+/** The report painter for this output: colours when it is a terminal, plain otherwise. */
+export const painter = (o: Out): Paint => (style, s) => paint(o, style, s);

@@ -10,7 +10,7 @@ export interface Clock {
   fixed: boolean;
 }
 
-export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
+export function clockFromEnv(env: Readonly<Record<string, string | undefined>>): Clock {
   const raw = env.SOURCE_DATE_EPOCH;
   if (raw !== undefined && /^\d+$/.test(raw.trim())) return { now: new Date(Number(raw.trim()) * 1000), fixed: true };
   return { now: new Date(), fixed: false };

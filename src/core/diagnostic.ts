@@ -2,10 +2,11 @@
  * One diagnostic type for every stage (loader, roster, rules, score).
  *
  * A diagnostic stores a message *code* and its parameters, not a sentence: the sentence is
- * produced at the edge in the user's language (see i18n/format.ts). Parameters never carry
- * raw personal data — callers mask ID numbers and phones before they build one.
+ * produced at the edge in the user's language (see i18n/format.ts); the codes and their
+ * parameters are listed in codes.ts. Parameters never carry raw personal data — callers
+ * mask ID numbers and phones before they build one.
  */
-import type { Code, ParamsOf } from '../i18n/catalog.js';
+import type { Code, ParamsOf } from './codes.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 

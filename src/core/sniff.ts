@@ -2,8 +2,6 @@
  * What a file holds, judged by its first bytes rather than its name: a renamed Word file is
  * still a Word file. Used for attachments (PDF, JPEG, PNG) and for the roster.
  */
-import type { Bilingual } from '../i18n/lang.js';
-
 export type ContentType =
   | 'pdf' | 'jpeg' | 'png' | 'gif' | 'bmp' | 'tiff' | 'webp' | 'heic'
   | 'zip' | 'ole2' | 'html' | 'text' | 'empty' | 'unknown';
@@ -31,23 +29,6 @@ export function sniff(head: Uint8Array): ContentType {
   if (!b.subarray(0, 512).includes(0)) return 'text';
   return 'unknown';
 }
-
-export const CONTENT_NAMES: Record<ContentType, Bilingual> = {
-  pdf: { zh: ' PDF 文档', en: 'a PDF document' },
-  jpeg: { zh: ' JPEG 图片', en: 'a JPEG image' },
-  png: { zh: ' PNG 图片', en: 'a PNG image' },
-  gif: { zh: ' GIF 图片', en: 'a GIF image' },
-  bmp: { zh: ' BMP 图片', en: 'a BMP image' },
-  tiff: { zh: ' TIFF 图片', en: 'a TIFF image' },
-  webp: { zh: ' WebP 图片', en: 'a WebP image' },
-  heic: { zh: ' HEIC 照片（苹果手机格式）', en: 'a HEIC photo (iPhone format)' },
-  zip: { zh: ' ZIP 压缩包或 Office 文档', en: 'a ZIP archive or Office document' },
-  ole2: { zh: '旧版 Office 文件（.xls/.doc）', en: 'an old Office file (.xls/.doc)' },
-  html: { zh: ' HTML 网页', en: 'an HTML page' },
-  text: { zh: '纯文本', en: 'plain text' },
-  empty: { zh: '空文件', en: 'nothing (empty)' },
-  unknown: { zh: '无法识别的内容', en: 'unrecognised content' },
-};
 
 /** What a file extension promises. */
 export function typeOfExtension(file: string): ContentType | undefined {

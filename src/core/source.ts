@@ -26,31 +26,11 @@ export function formatOf(file: string): SourceFormat {
   return file.toLowerCase().endsWith('.json') ? 'json' : 'yaml';
 }
 
-/** Chinese wording of the yaml library's error codes that clerks actually meet. */
-const YAML_REASONS_ZH: Record<string, string> = {
-  BAD_INDENT: '缩进不对齐',
-  TAB_AS_INDENT: '用了 Tab 缩进（只能用空格）',
-  DUPLICATE_KEY: '同一个键写了两次',
-  MISSING_CHAR: '缺少必要的符号（如引号或括号没有闭合）',
-  MULTILINE_IMPLICIT_KEY: '键不能跨行（可能是冒号后缺空格或缩进错误）',
-  BLOCK_AS_IMPLICIT_KEY: '缩进或冒号位置不对',
-  UNEXPECTED_TOKEN: '出现了不该出现的符号',
-  BAD_SCALAR_START: '值的开头符号不合法（以 @、` 或 % 开头的值要加引号）',
-  MISSING_ANCHOR: '引用了不存在的锚点',
-  BAD_DQ_ESCAPE: '双引号中的转义写法不对',
-  IMPLICIT_KEY_TOO_LONG: '键太长（可能缺少换行或冒号）',
-  BLOCK_IN_FLOW: '方括号/花括号中不能换行写列表',
-};
-
 function firstLine(s: string): string {
   return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
-export function parseSource(
-  text: string,
-  file: string,
-  lang: 'zh' | 'en' = 'zh',
-): { source?: Source; diagnostics: Diagnostic[] } {
+export function parseSource(text: string, file: string): { source?: Source; diagnostics: Diagnostic[] } {
   const format = formatOf(file);
   const lines = new LineCounter();
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -61,9 +41,8 @@ export function parseSource(
     const data = parseJson(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false }) as unknown;
     if (errors.length > 0) {
       const first = errors[0]!;
-      const code = printParseErrorCode(first.error);
-      const reason = text.trim() === '' ? (lang === 'zh' ? '文件是空的' : 'the file is empty') : lang === 'zh' ? (JSON_REASONS_ZH[code] ?? code) : code;
-      return { diagnostics: [error('syntax.json', { reason }, { file, ...lineColumn(text, first.offset) })] };
+      const code = text.trim() === '' ? 'empty' : printParseErrorCode(first.error);
+      return { diagnostics: [error('syntax.json', { code }, { file, ...lineColumn(text, first.offset) })] };
     }
     const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
     return { source: { file, format, data, doc: doc.errors.length ? undefined : doc, lines }, diagnostics: [] };
@@ -75,33 +54,19 @@ export function parseSource(
       // An unclosed quote is noticed at the end of the file; point at where it was opened.
       const opened = err.code === 'MISSING_CHAR' && /quote/i.test(err.message) ? unclosedQuote(text) : undefined;
       const p = opened ?? lines.linePos(err.pos[0]);
-      const reason = lang === 'zh' ? (YAML_REASONS_ZH[err.code] ?? firstLine(err.message)) : firstLine(err.message);
-      return error('syntax.yaml', { reason }, { file, line: p.line, column: p.col });
+      return error('syntax.yaml', { code: err.code, detail: firstLine(err.message) }, { file, line: p.line, column: p.col });
     });
     return { diagnostics };
   }
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // A “billion laughs” file: aliases that expand without end.
+    return { diagnostics: [error('syntax.yaml', { code: 'ALIAS_COUNT', detail: (e as Error).message }, { file, line: 1, column: 1 })] };
+  }
   return { source: { file, format, data, doc, lines }, diagnostics: [] };
 }
-
-const JSON_REASONS_ZH: Record<string, string> = {
-  InvalidSymbol: '出现了无效的符号（文字要放在双引号中）',
-  InvalidNumberFormat: '数字格式不对',
-  PropertyNameExpected: '缺少键名（键名要放在双引号中）',
-  ValueExpected: '缺少值',
-  ColonExpected: '缺少冒号',
-  CommaExpected: '缺少逗号',
-  CloseBraceExpected: '缺少右花括号 }',
-  CloseBracketExpected: '缺少右方括号 ]',
-  EndOfFileExpected: '文件结尾有多余的内容',
-  InvalidCommentToken: 'JSON 不允许注释',
-  UnexpectedEndOfComment: 'JSON 不允许注释',
-  UnexpectedEndOfString: '字符串没有结束（缺少双引号）',
-  UnexpectedEndOfNumber: '数字没有写完',
-  InvalidUnicode: 'Unicode 转义写法不对',
-  InvalidEscapeCharacter: '转义字符写法不对',
-  InvalidCharacter: '字符串中有不允许的字符（如换行）',
-};
 
 /** The first line whose double (or single) quotes do not pair up. */
 function unclosedQuote(text: string): { line: number; col: number } | undefined {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
-/** shenbao's version, from package.json (written into PDFs' neighbours, the disc and reports). */
-export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** shenbao's version, from package.json (written into the disc, the bag and reports). */
+export const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;

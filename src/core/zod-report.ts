@@ -1,14 +1,22 @@
 /**
- * Turns zod issues into shenbao diagnostics: each names the field path, its Chinese label
- * (taken from the schema's `.describe()`), the YAML/JSON position, and what was expected,
- * in words a clerk understands rather than zod's type names.
+ * Turns zod issues into shenbao diagnostics: each names the field path, its label in both
+ * languages (from the schema's metadata, see `label`), the YAML/JSON position, and what was
+ * expected — raw, so the message catalogue can say it in words a clerk understands.
  */
 import { z } from 'zod';
+import type { Code, ParamsOf } from './codes.js';
 import { error, type Diagnostic } from './diagnostic.js';
 import { fieldName, locate, type FieldPath, type Source } from './source.js';
-import type { Code, ParamsOf } from '../i18n/catalog.js';
-import type { Lang } from '../i18n/lang.js';
 import { closest } from './suggest.js';
+import type { Term } from './term.js';
+
+/**
+ * A field's label and help in both languages, for `.meta()`: the schema stays the one
+ * source of what each field is called — in messages, the skeleton and the page.
+ */
+export function label(zh: string, en: string, help?: Term): { description: string; en: string; help?: string; helpEn?: string } {
+  return { description: zh, en, ...(help && { help: help.zh, helpEn: help.en }) };
+}
 
 type Issue = z.core.$ZodIssue;
 type AnySchema = z.core.$ZodType;
@@ -31,12 +39,21 @@ function defOf(s: AnySchema): Record<string, unknown> & { type: string } {
   return (s as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
 }
 
-function describe(s: AnySchema): string | undefined {
-  return z.globalRegistry.get(s)?.description ?? (s as unknown as { description?: string }).description;
+function describe(s: AnySchema): Term | undefined {
+  const meta = z.globalRegistry.get(s);
+  const zh = meta?.description ?? (s as unknown as { description?: string }).description;
+  if (!zh) return undefined;
+  return { zh, en: typeof meta?.en === 'string' ? meta.en : zh };
+}
+
+/** A field's help text in both languages, when the schema gives one. */
+export function helpOf(s: AnySchema): Term | undefined {
+  const meta = z.globalRegistry.get(s);
+  return typeof meta?.help === 'string' ? { zh: meta.help, en: typeof meta.helpEn === 'string' ? meta.helpEn : meta.help } : undefined;
 }
 
 /** Unwraps optional/default/pipe wrappers, remembering the first description seen. */
-function unwrap(s: AnySchema): { schema: AnySchema; label?: string } {
+function unwrap(s: AnySchema): { schema: AnySchema; label?: Term } {
   let label = describe(s);
   let cur = s;
   for (let i = 0; i < 20; i++) {
@@ -56,7 +73,7 @@ function unwrap(s: AnySchema): { schema: AnySchema; label?: string } {
 }
 
 /** The schema found at a field path (through objects, arrays, records and unions). */
-export function schemaAt(root: AnySchema, path: FieldPath): { schema?: AnySchema; label?: string } {
+export function schemaAt(root: AnySchema, path: FieldPath): { schema?: AnySchema; label?: Term } {
   let { schema, label } = unwrap(root);
   for (const seg of path) {
     const def = defOf(schema);
@@ -95,17 +112,16 @@ export function objectKeys(root: AnySchema, path: FieldPath): string[] {
   return [];
 }
 
-/** The Chinese label from `.describe()`, or the key itself (English messages show the path). */
-function labelFor(root: AnySchema, path: FieldPath): string {
-  const last = [...path].reverse().find((p) => typeof p === 'string');
-  return schemaAt(root, path).label ?? String(last ?? fieldName(path));
+/** The field's label, or its key where the schema names none (an open record's own keys). */
+function labelFor(root: AnySchema, path: FieldPath): Term {
+  const last = String([...path].reverse().find((p) => typeof p === 'string') ?? fieldName(path));
+  return schemaAt(root, path).label ?? { zh: last, en: last };
 }
 
 export function zodDiagnostics(
   issues: readonly Issue[],
   root: AnySchema,
   source: Source | undefined,
-  lang: Lang,
   prefix: FieldPath = [],
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -142,7 +158,7 @@ export function zodDiagnostics(
           field,
           label,
           value: String(input),
-          options: issue.values.map(String).join(lang === 'zh' ? '、' : ', '),
+          options: issue.values.map(String),
         });
         break;
       case 'too_small':
@@ -156,18 +172,18 @@ export function zodDiagnostics(
         break;
       case 'invalid_union': {
         const branch = pickUnionBranch(issue.errors, input);
-        if (branch) out.push(...zodDiagnostics(branch, root, source, lang, path));
-        else push('schema.invalid', { field, label, reason: issue.message });
+        if (branch) out.push(...zodDiagnostics(branch, root, source, path));
+        else push('schema.invalid', { field, label, detail: issue.message });
         break;
       }
       case 'custom': {
         const p = issue.params as CustomIssueParams | undefined;
         if (p?.code) push(p.code, { field, label, ...p.params } as never);
-        else push('schema.invalid', { field, label, reason: issue.message });
+        else push('schema.invalid', { field, label, detail: issue.message });
         break;
       }
       default:
-        push('schema.invalid', { field, label, reason: issue.message });
+        push('schema.invalid', { field, label, detail: issue.message });
     }
   }
   return out;

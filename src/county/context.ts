@@ -4,15 +4,13 @@
  * from the applicant's roster as checked, never retyped by the county.
  */
 import { showFigure } from '../check/eligibility.js';
-import type { Figures } from '../check/figures.js';
+import { formatInt, formatPercent, formatPoints } from '../core/number.js';
 import { cnDate, cnDateSpaced } from '../forms/cn.js';
 import { gradeBands } from '../forms/context.js';
-import { paragraphsOf } from '../forms/fill.js';
-import { formatInt, formatPercent, formatPoints } from '../i18n/number.js';
-import type { Scheme } from '../scheme/schema.js';
-import type { ApplicantPlan, CountyPlan } from './decide.js';
+import { paragraphsOf, render } from '../forms/fill.js';
+import { COUNTY_FORMS, type Scheme } from '../scheme/schema.js';
+import { removalShown, type ApplicantPlan, type CountyPlan } from './decide.js';
 import { derivedText } from './derived.js';
-import { REPORT_SECTIONS, type SectionKey } from './sections.js';
 import type { ApplicantFacts } from './intake.js';
 
 export interface CountyInfo {
@@ -23,11 +21,12 @@ export interface CountyInfo {
   date: string;
 }
 
-const KIND = { application: '认定', review: '复评' } as const;
-const FIXITY = { intact: '完好', damaged: '已损坏', unsealed: '未封装', unreadable: '无法读取' } as const;
-const DECISION = { recommend: '推荐', decline: '不推荐', undecided: '未定', refused: '不能推荐', review: '报送', unusable: '—' } as const;
-
 const lines = (text: string | undefined) => paragraphsOf(text ?? '').map((t) => ({ text: t }));
+
+/** The title of the county's package (its cover's title): 科尔沁右翼前旗2026年职业技能培训品牌推荐材料. */
+export function countyTitle(county: CountyInfo, plan: CountyPlan, scheme: Scheme): string {
+  return render(scheme.forms[COUNTY_FORMS.cover]!.title, { county, year: plan.year });
+}
 
 export function countyContext(county: CountyInfo, plan: CountyPlan, scheme: Scheme) {
   return {
@@ -47,12 +46,12 @@ export function countyContext(county: CountyInfo, plan: CountyPlan, scheme: Sche
   };
 }
 
-function figureRows(a: ApplicantFacts) {
+function figureRows(a: ApplicantFacts, scheme: Scheme) {
   return (a.eligibility?.rows ?? []).map((r) => ({
-    label: r.label.zh,
+    label: scheme.figureNames[r.figure],
     actual: showFigure(r.figure, r.actual),
     required: `≥ ${showFigure(r.figure, r.required)}`,
-    result: r.meets ? '达到' : r.relaxed ? '未达到（重点扶持放宽）' : '未达到',
+    result: r.meets ? scheme.results.meets : r.relaxed ? scheme.results.relaxed : scheme.results.fails,
   }));
 }
 
@@ -72,12 +71,12 @@ function applicantBase(p: ApplicantPlan, scheme: Scheme) {
     period: a.period,
     coverage: a.coverage,
     categories: a.categories.map((c) => scheme.categories[c] ?? c).join('、') || '—',
-    figures: figureRows(a),
+    figures: figureRows(a, scheme),
     thresholdRef: a.eligibility?.ref ?? '',
     partners: formatInt(a.partners),
     minPartners: scheme.minPartners,
     selfScore: formatPoints(a.score.total),
-    selfGrade: a.score.grade,
+    selfGrade: a.score.grade.zh,
   };
 }
 
@@ -86,53 +85,40 @@ export function reportContext(p: ApplicantPlan, scheme: Scheme) {
   const words = p.entry;
   const derived = derivedText(a, scheme);
   const base = applicantBase(p, scheme);
-  const said = Object.fromEntries(REPORT_SECTIONS.map((s) => [s.key, lines(words?.[s.key])])) as Record<SectionKey, { text: string }[]>;
-  const opinion = words?.opinion.trim()
-    ? lines(words.opinion)
-    : [{ text: `经审核，${a.institution}申报材料真实、完整，“${a.trade}”培训品牌上年度各项绩效指标达到${base.levelName}职业技能培训品牌认定标准，同意推荐。` }];
-  return { applicant: base, derived, words: said, opinion };
+  const sections = scheme.countyReview.sections.map((s) => ({ ...s, derived: s.key === 'practices' ? '' : derived[s.key], words: lines(words?.[s.key]) }));
+  const said = Object.fromEntries(sections.map((s) => [s.key, s.words]));
+  const titles = Object.fromEntries(sections.map((s) => [s.key, s.title]));
+  const opinion = words?.opinion.trim() ? lines(words.opinion) : [{ text: render(scheme.countyReview.opinions.recommend, base) }];
+  return { applicant: base, derived, words: said, titles, sections, opinion };
 }
 
 export function evaluationContext(p: ApplicantPlan, scheme: Scheme) {
   const a = p.intake.applicant!;
   const base = applicantBase(p, scheme);
-  const f: Figures | null = a.figures;
   const removalRef = scheme.countyReview.refs.removal;
-  const checks = [
-    {
-      ground: '上年度没有开展品牌工种补贴性培训',
-      result: f ? (f.subsidised === 0 ? '存在：花名册中享受补贴的培训 0 人' : `未发现：享受补贴的培训 ${formatInt(f.subsidised)} 人`) : '无法判断：花名册无法读取',
-    },
-    { ground: '骗取、套取培训补贴资金', result: '由评估领导小组现场核查' },
-    { ground: '侵害学员合法权益', result: '由评估领导小组现场核查' },
-    {
-      ground: '未与相关企业签订长期培训就业协议',
-      result: a.partners === 0 ? '存在：没有附就业协议的合作企业' : `未发现：有就业协议的合作企业 ${formatInt(a.partners)} 家${a.partners < scheme.minPartners ? `（少于 ${scheme.minPartners} 家）` : ''}`,
-    },
-    { ground: '其他严重违法违规行为', result: '由评估领导小组现场核查' },
-  ].map((c, i) => ({ ...c, number: i + 1 }));
+  // 第十三条 ground by ground, as the notice words them; what the data shows, or that it is checked on site.
+  const evidence = { subsidised: formatInt(a.figures?.subsidised ?? 0), partners: formatInt(a.partners), min: scheme.minPartners, fewer: a.partners < scheme.minPartners };
+  const checks = scheme.countyReview.removalGrounds.map((g, i) => {
+    const shown = g.computed ? removalShown(g.computed, a) : undefined;
+    const words = !g.computed ? scheme.countyReview.onSite : shown === undefined ? (g.unknown ?? scheme.countyReview.onSite) : shown ? g.present! : g.absent!;
+    return { number: i + 1, ground: g.text, result: render(words, evidence) };
+  });
   const score = p.countyScore;
   const scoreRows = a.score.groups.map((g) => ({ name: `${g.id}. ${g.name}`, max: formatPoints(g.max), self: formatPoints(g.points) }));
-  const keep = `继续保留其${base.levelName}职业技能培训品牌资格`;
-  const defaultOpinion =
-    p.removal.length > 0
-      ? `数据显示存在直接取消资格的情形（${removalRef}），建议取消其${base.levelName}职业技能培训品牌资格。`
-      : score === undefined
-        ? ''
-        : score >= Math.min(...scheme.grades.filter((g) => g.min > 0).map((g) => g.min))
-          ? `评估得分 ${formatPoints(score)} 分，等级为“${p.countyGrade}”，建议${keep}。`
-          : `评估得分 ${formatPoints(score)} 分，等级为“${p.countyGrade}”，复评未通过，建议取消其${base.levelName}职业技能培训品牌资格。`;
-  const words = p.entry;
+  const opinions = scheme.countyReview.opinions;
+  const said = { ...base, ref: removalRef, score: score === undefined ? '' : formatPoints(score), grade: p.countyGrade?.zh ?? '' };
+  const passing = score !== undefined && score >= Math.min(...scheme.grades.filter((g) => g.min > 0).map((g) => g.min));
+  const defaultOpinion = p.removal.length > 0 ? render(opinions.removal, said) : score === undefined ? '' : render(passing ? opinions.keep : opinions.fail, said);
   return {
     applicant: base,
     checks,
     removalRef,
     scoreRows,
     countyScore: score === undefined ? '' : formatPoints(score),
-    countyGrade: p.countyGrade ?? '',
+    countyGrade: p.countyGrade?.zh ?? '',
     gradeBands: gradeBands(scheme),
-    findings: lines(words?.findings),
-    opinion: words?.opinion.trim() ? lines(words.opinion) : defaultOpinion ? [{ text: defaultOpinion }] : [],
+    findings: lines(p.entry?.findings),
+    opinion: p.entry?.opinion.trim() ? lines(p.entry.opinion) : defaultOpinion ? [{ text: defaultOpinion }] : [],
   };
 }
 
@@ -145,7 +131,7 @@ export function summaryContext(plan: CountyPlan, scheme: Scheme) {
       number: String(p.number),
       institution: a?.institution ?? p.intake.input.split(/[\\/]/).pop() ?? p.intake.input,
       trade: a?.trade ?? '—',
-      kind: a ? KIND[a.kind] : '—',
+      kind: a ? scheme.kinds[a.kind].short : '—',
       level: a ? scheme.levels[a.level].name : '—',
       trained: f ? formatInt(f.trained) : '—',
       passRate: f ? formatPercent(f.passRate) : '—',
@@ -154,9 +140,9 @@ export function summaryContext(plan: CountyPlan, scheme: Scheme) {
       orderShare: f ? formatPercent(f.orderShare) : '—',
       selfScore: a ? formatPoints(a.score.total) : '—',
       countyScore: p.countyScore !== undefined ? formatPoints(p.countyScore) : a?.kind === 'review' ? '' : '—',
-      eligible: el ? (el.eligible ? '是' : '否') : '—',
-      decision: DECISION[p.decision],
-      fixity: FIXITY[p.intake.fixity],
+      eligible: el ? (el.eligible ? scheme.yesNo.yes : scheme.yesNo.no) : '—',
+      decision: scheme.countyReview.decisions[p.decision],
+      fixity: scheme.countyReview.fixity[p.intake.fixity],
     };
   });
   return {

@@ -3,20 +3,18 @@
  * says: which applicant gets a recommendation report, which review an evaluation report,
  * which packages go on to the League, and every reason why not. Nothing here reads a file.
  */
-import type { FigureName } from '../scheme/schema.js';
 import { showFigure } from '../check/eligibility.js';
+import { gradeFor } from '../check/score.js';
+import type { Blocker, FailingFigure } from '../core/codes.js';
 import { error, info, warning, type Diagnostic } from '../core/diagnostic.js';
 import { locate } from '../core/source.js';
+import type { Term } from '../core/term.js';
 import { toHalfWidth } from '../core/text.js';
-import { IS_RATE } from '../check/figures.js';
-import { cnDate } from '../forms/cn.js';
-import { gradeFor } from '../check/score.js';
 import type { Scheme } from '../scheme/schema.js';
+import { derivedText } from './derived.js';
 import type { Intake } from './intake.js';
 import type { LoadedCountyFile } from './load.js';
 import type { CountyApplicant } from './schema.js';
-import { derivedText } from './derived.js';
-import { REPORT_SECTIONS } from './sections.js';
 
 export type Decision =
   /** Application, county says recommend, nothing stands in the way. */
@@ -44,12 +42,12 @@ export interface ApplicantPlan {
   /** Its package goes into the county's outgoing package. */
   forward: boolean;
   duplicateOf?: number;
-  /** Thresholds not met, as “培训人数 180 人 < 200 人”. */
-  failing: string[];
-  /** Reviews: grounds for removal the data shows (第十三条). */
+  /** Thresholds not met. */
+  failing: FailingFigure[];
+  /** Reviews: grounds for removal the data shows (第十三条), by their id in the scheme. */
   removal: string[];
   countyScore?: number;
-  countyGrade?: string;
+  countyGrade?: Term;
   diagnostics: Diagnostic[];
 }
 
@@ -70,9 +68,6 @@ export interface DecideInput {
 
 /** Institution and trade as a key: spaces and full-width forms do not make a new brand. */
 export const brandKey = (institution: string, trade: string) => `${toHalfWidth(institution).replace(/\s+/g, '')}|${toHalfWidth(trade).replace(/\s+/g, '')}`;
-
-/** A figure with its unit: “240 人”, “92.5%”. */
-const show = (name: FigureName, v: number) => `${showFigure(name, v)}${IS_RATE[name] ? '' : ' 人'}`;
 
 export function decide(input: DecideInput): CountyPlan {
   const { intakes, scheme, file } = input;
@@ -120,8 +115,9 @@ export function decide(input: DecideInput): CountyPlan {
 
     if (a.county !== input.county.name) d.push(warning('county.otherCounty', { own: a.county, county: input.county.name }, { file: it.input }));
     if (a.level === 'county' && input.county.populationBand && a.populationBand && a.populationBand !== input.county.populationBand) {
-      const band = (b: string) => scheme.populationBands[b as keyof Scheme['populationBands']]?.name ?? b;
-      d.push(warning('county.bandMismatch', { own: band(a.populationBand), county: band(input.county.populationBand) }, { file: it.input }));
+      const band = (b: string) => scheme.populationBands[b as keyof Scheme['populationBands']] ?? { name: b, en: b };
+      const term = (b: string) => ({ zh: band(b).name, en: band(b).en });
+      d.push(warning('county.bandMismatch', { own: term(a.populationBand), county: term(input.county.populationBand) }, { file: it.input }));
     }
     const twin = byKey.get(key)!.find((j) => j !== i);
     if (twin !== undefined) {
@@ -129,27 +125,30 @@ export function decide(input: DecideInput): CountyPlan {
       d.push(error('county.duplicate', { institution: a.institution, trade: a.trade, other: intakes[twin]!.input }, { file: it.input }));
     }
     for (const r of a.eligibility?.rows ?? []) {
-      if (!r.meets && !r.relaxed) plan.failing.push(`${r.label.zh} ${show(r.figure, r.actual)}，要求 ≥ ${show(r.figure, r.required)}`);
+      if (!r.meets && !r.relaxed) plan.failing.push({ figure: r.figure, actual: showFigure(r.figure, r.actual), required: `≥ ${showFigure(r.figure, r.required)}`, unit: r.unit });
     }
     if (ei === undefined) d.push(warning('county.notInFile', { institution: a.institution, trade: a.trade }, { file: it.input }));
 
     const intact = it.fixity === 'intact' || it.fixity === 'unsealed';
-    const blockers: string[] = [];
-    if (!intact) blockers.push(it.fixity === 'damaged' ? `材料包已损坏（${it.problems.length} 处问题）` : '材料包无法读取');
-    if (plan.duplicateOf !== undefined) blockers.push('重复报送');
+    const blockers: Blocker[] = [];
+    if (!intact) blockers.push(it.fixity === 'damaged' ? { kind: 'damaged', problems: it.problems.length } : { kind: 'unreadable' });
+    if (plan.duplicateOf !== undefined) blockers.push({ kind: 'duplicate' });
 
     if (a.kind === 'review') {
-      if (plan.entry?.recommend !== undefined) d.push(info('county.scoreIgnored', { institution: a.institution }, entryAt('recommend')));
-      if (a.figures && a.figures.subsidised === 0) plan.removal.push(`上年度没有开展品牌工种补贴性培训（花名册中享受补贴的培训 0 人）`);
-      if (a.partners === 0) plan.removal.push(`没有与相关企业签订长期培训就业协议（有协议的合作企业 0 家）`);
-      for (const g of plan.removal) d.push(warning('county.removal', { institution: a.institution, ground: g, ref: scheme.countyReview.refs.removal }, { file: it.input }));
+      if (plan.entry?.recommend !== undefined) d.push(info('county.scoreIgnored', { institution: a.institution, field: 'recommend' }, entryAt('recommend')));
+      for (const g of scheme.countyReview.removalGrounds) {
+        if (g.computed && removalShown(g.computed, a) === true) {
+          plan.removal.push(g.id);
+          d.push(warning('county.removal', { institution: a.institution, ground: g.text, ref: scheme.countyReview.refs.removal }, { file: it.input }));
+        }
+      }
       const score = plan.entry?.score;
       if (score !== undefined) {
         plan.countyScore = score;
-        plan.countyGrade = gradeFor(score, scheme.grades).zh;
+        plan.countyGrade = gradeFor(score, scheme.grades);
       } else if (blockers.length === 0) d.push(warning('county.noScore', { institution: a.institution }, ei !== undefined ? entryAt() : { file: it.input }));
       if (blockers.length) {
-        d.push(error('county.notForwarded', { institution: a.institution, reason: blockers.join('；') }, { file: it.input }));
+        d.push(error('county.notForwarded', { institution: a.institution, blockers }, { file: it.input }));
         return plan;
       }
       plan.decision = 'review';
@@ -157,14 +156,14 @@ export function decide(input: DecideInput): CountyPlan {
       return plan;
     }
 
-    if (plan.entry?.score !== undefined) d.push(info('county.scoreIgnored', { institution: a.institution }, entryAt('score')));
+    if (plan.entry?.score !== undefined) d.push(info('county.scoreIgnored', { institution: a.institution, field: 'score' }, entryAt('score')));
     const wish = plan.entry?.recommend;
     if (wish === false) {
       plan.decision = 'decline';
       return plan;
     }
-    if (it.counts.error > 0) blockers.push(`检查发现 ${it.counts.error} 个错误`);
-    if (a.eligibility && !a.eligibility.eligible) blockers.push(`未达到${scheme.levels[a.level].name}认定条件（${plan.failing.join('；')}）`);
+    if (it.counts.error > 0) blockers.push({ kind: 'errors', count: it.counts.error });
+    if (a.eligibility && !a.eligibility.eligible) blockers.push({ kind: 'notEligible', level: { zh: scheme.levels[a.level].name, en: scheme.levels[a.level].en }, failing: plan.failing });
     if (wish === undefined) {
       if (ei !== undefined) d.push(warning('county.undecided', { institution: a.institution, trade: a.trade }, entryAt()));
       plan.decision = 'undecided';
@@ -172,15 +171,15 @@ export function decide(input: DecideInput): CountyPlan {
     }
     if (blockers.length) {
       plan.decision = 'refused';
-      d.push(error('county.cannotRecommend', { institution: a.institution, reason: blockers.join('；') }, entryAt('recommend')));
+      d.push(error('county.cannotRecommend', { institution: a.institution, blockers }, entryAt('recommend')));
       return plan;
     }
     plan.decision = 'recommend';
     plan.forward = true;
     // A section with neither derived sentences nor the county's words would print as a bare heading.
     const derived = derivedText(a, scheme);
-    const empty = REPORT_SECTIONS.filter((s) => !plan.entry![s.key].trim() && !(s.key !== 'practices' && derived[s.key])).map((s) => s.title);
-    if (empty.length) d.push(warning('county.noWords', { institution: a.institution, sections: empty.join('；') }, entryAt()));
+    const empty = scheme.countyReview.sections.filter((s) => !plan.entry![s.key].trim() && !(s.key !== 'practices' && derived[s.key])).map((s) => s.title);
+    if (empty.length) d.push(warning('county.noWords', { institution: a.institution, sections: empty }, entryAt()));
     return plan;
   });
 
@@ -192,7 +191,41 @@ export function decide(input: DecideInput): CountyPlan {
   const year = years.length ? Math.min(...years) : Number(input.county.date.slice(0, 4));
   const deadline = `${year}-${scheme.countyReview.deadline}`;
   if (input.county.date > deadline) {
-    global.push(warning('county.late', { date: cnDate(input.county.date), deadline: cnDate(deadline), ref: scheme.countyReview.refs.recommend }, file ? where('county', 'date') : {}));
+    global.push(warning('county.late', { date: input.county.date, deadline, ref: scheme.countyReview.refs.recommend }, file ? where('county', 'date') : {}));
   }
   return { applicants, diagnostics: global, year, deadline };
+}
+
+/**
+ * Whether the data shows a ground for removal the scheme marks as computable (第十三条): no
+ * subsidised training last year, or no partner with an employment agreement. Undefined when
+ * the data cannot tell (the roster could not be read).
+ */
+export function removalShown(what: 'subsidised' | 'agreements', a: NonNullable<Intake['applicant']>): boolean | undefined {
+  if (what === 'subsidised') return a.figures ? a.figures.subsidised === 0 : undefined;
+  return a.partners === 0;
+}
+
+/** What became of building a plain submission folder's package (see pipeline/county.ts). */
+export type BuildOutcome = { ok: true } | { ok: false; diagnostics: Diagnostic[]; detail?: string };
+
+/**
+ * The plan after the builds of plain submission folders: one that could not be built is not
+ * forwarded, and a recommendation becomes a refusal. A new plan; the old one is unchanged.
+ */
+export function withBuilds(plan: CountyPlan, outcomes: ReadonlyMap<number, BuildOutcome>): CountyPlan {
+  return {
+    ...plan,
+    applicants: plan.applicants.map((p) => {
+      const o = outcomes.get(p.number);
+      if (!o || o.ok) return p;
+      const blockers: Blocker[] = [{ kind: 'notBuilt', ...(o.detail && { detail: o.detail }) }];
+      return {
+        ...p,
+        forward: false,
+        decision: p.decision === 'recommend' ? 'refused' : p.decision,
+        diagnostics: [...p.diagnostics, ...o.diagnostics, error('county.cannotRecommend', { institution: p.intake.applicant!.institution, blockers }, { file: p.intake.input })],
+      };
+    }),
+  };
 }

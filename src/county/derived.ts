@@ -2,7 +2,7 @@
  * The sentences of the recommendation report that follow from the applicant's own data: the
  * figures of its roster, its key groups, its categories. The county adds its words after them.
  */
-import { formatInt, formatPercent } from '../i18n/number.js';
+import { formatInt, formatPercent } from '../core/number.js';
 import type { Scheme } from '../scheme/schema.js';
 import type { ApplicantFacts } from './intake.js';
 

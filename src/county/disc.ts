@@ -5,18 +5,25 @@
  * by itself. index.html lists the applicants and links each one's own index.html.
  */
 import path from 'node:path';
-import { fileEntry, type Bundle, type Entry } from '../build/bundle.js';
+import type { Bundle, Entry } from '../core/bundle.js';
 import { chinaDate } from '../core/clock.js';
 import { VERSION } from '../core/version.js';
 import { cnDate } from '../forms/cn.js';
 import { makeBag, payloadDigests, type Bag } from '../package/bag.js';
+import type { Digest } from '../package/digest.js';
 import { discTags, discTemplate, href, INDEX, README, sizeText } from '../package/disc.js';
 import { jolietRenames } from '../package/iso.js';
-import { walkFiles } from '../package/sources.js';
 import type { Scheme } from '../scheme/schema.js';
-import { summaryContext, type CountyInfo } from './context.js';
+import { countyTitle, summaryContext, type CountyInfo } from './context.js';
 import type { CountyPlan } from './decide.js';
-import { applicantBase, COUNTY_DIR } from './documents.js';
+import { applicantBase, countyNames, reportOf } from './documents.js';
+
+/** An applicant's bag as it goes on to the League: every file (by its path in the bag), with its digest when verified. */
+export interface ForwardedBag {
+  files: ReadonlyMap<string, { entry: Entry; digest?: Digest }>;
+  /** Its print volumes (paths in the bag). */
+  volumes: string[];
+}
 
 export const COUNTY_DISC = { county: 'data/旗县市材料', applicants: 'data/申报单位' } as const;
 
@@ -28,7 +35,7 @@ export interface CountyDiscInput {
   outputs: Bundle;
   record: Uint8Array;
   countyFile?: { name: string; bytes: Uint8Array };
-  bags: ReadonlyMap<number, { root: string; volumes: string[] }>;
+  bags: ReadonlyMap<number, ForwardedBag>;
   date: Date;
 }
 
@@ -42,18 +49,24 @@ export async function buildCountyDisc(input: CountyDiscInput): Promise<Bag> {
   payload.set(`${COUNTY_DISC.county}/审核记录.txt`, input.record);
   if (input.countyFile) payload.set(`${COUNTY_DISC.county}/${input.countyFile.name}`, input.countyFile.bytes);
   const applicantDirs = new Map<number, string>();
+  // A forwarded bag's files were hashed when it was verified: those digests are reused.
+  const known = new Map<string, Digest>();
   for (const p of plan.applicants) {
     const bag = input.bags.get(p.number);
     if (!p.forward || !bag) continue;
     const dir = `${COUNTY_DISC.applicants}/${applicantBase(p)}`;
     applicantDirs.set(p.number, dir);
-    for (const rel of walkFiles(bag.root).files.keys()) payload.set(`${dir}/${rel}`, fileEntry(path.join(bag.root, ...rel.split('/'))));
+    for (const [rel, f] of bag.files) {
+      payload.set(`${dir}/${rel}`, f.entry);
+      if (f.digest) known.set(`${dir}/${rel}`, f.digest);
+    }
   }
 
-  const digests = await payloadDigests(payload);
+  const digests = await payloadDigests(payload, known);
   const payloadBytes = [...digests.values()].reduce((a, d) => a + d.size, 0);
   const renames = jolietRenames([...payload.keys(), README, INDEX]);
-  const title = `${county.name}${plan.year}年职业技能培训品牌推荐材料`;
+  const title = countyTitle(county, plan, scheme);
+  const names = countyNames(scheme);
   const summary = summaryContext(plan, scheme);
   const docLink = (base: string, ext: string) => {
     const p = `${COUNTY_DISC.county}/${base}.${ext}`;
@@ -61,13 +74,12 @@ export async function buildCountyDisc(input: CountyDiscInput): Promise<Bag> {
   };
   const rows = plan.applicants.map((p, i) => {
     const dir = applicantDirs.get(p.number);
-    const base = p.intake.applicant ? applicantBase(p) : '';
-    const reportDir = p.decision === 'recommend' ? COUNTY_DIR.reports : p.decision === 'review' ? COUNTY_DIR.evaluations : undefined;
+    const report = reportOf(p, scheme);
     return {
       ...summary.rows[i]!,
       index: dir ? href(`${dir}/${INDEX}`) : undefined,
-      reportName: reportDir === COUNTY_DIR.reports ? '推荐报告' : '评价结果报告',
-      report: reportDir ? [docLink(`${reportDir}/${base}`, 'pdf'), docLink(`${reportDir}/${base}`, 'docx')].filter(Boolean) : [],
+      reportName: report?.folder ?? names.reports,
+      report: report ? [docLink(report.base, 'pdf'), docLink(report.base, 'docx')].filter(Boolean) : [],
     };
   });
   const common = {
@@ -86,7 +98,7 @@ export async function buildCountyDisc(input: CountyDiscInput): Promise<Bag> {
   const html = discTemplate(scheme, 'county-index.html.hbs')({
     ...common,
     rows,
-    summary: [docLink('汇总表', 'pdf'), docLink('汇总表', 'xlsx')].filter(Boolean),
+    summary: [docLink(names.summary, 'pdf'), docLink(names.summary, 'xlsx')].filter(Boolean),
     volumes: [...payload.keys()].filter((p) => p.startsWith(`${COUNTY_DISC.county}/打印册/`)).sort().map((p) => ({ href: href(p), label: path.posix.basename(p), size: sizeText(digests.get(p)!.size) })),
     record: href(`${COUNTY_DISC.county}/审核记录.txt`),
     countyFile: input.countyFile ? href(`${COUNTY_DISC.county}/${input.countyFile.name}`) : undefined,

@@ -1,21 +1,19 @@
 /**
  * The county's own documents: the summary table (PDF and XLSX), a recommendation report per
  * recommended application and an evaluation result report per review (PDF and DOCX), named
- * NN-机构-工种 after the applicant's number in the summary. Filling is pure; rendering is
- * the same PDF/DOCX/XLSX renderers as the applicants' forms.
+ * NN-机构-工种 after the applicant's number in the summary, in folders named after the forms.
+ * Filling is pure; rendering is the same PDF/DOCX/XLSX renderers as the applicants' forms.
  */
-import type { Bundle } from '../build/bundle.js';
-import type { Progress } from '../build/progress.js';
-import { pad2, renderFormat, type Format } from '../build/documents.js';
-import { fileNamePart } from '../build/write.js';
+import type { Bundle } from '../core/bundle.js';
+import { fileNamePart, pad2 } from '../core/names.js';
+import type { Progress } from '../core/progress.js';
 import { fillForm } from '../forms/fill.js';
 import type { FilledForm } from '../forms/model.js';
 import type { FontSet } from '../render/fonts.js';
+import { renderFormat, type Format } from '../render/render.js';
 import { COUNTY_FORMS, type Scheme } from '../scheme/schema.js';
 import { countyContext, evaluationContext, reportContext, summaryContext, type CountyInfo } from './context.js';
 import type { ApplicantPlan, CountyPlan } from './decide.js';
-
-export const COUNTY_DIR = { reports: '推荐报告', evaluations: '评价结果报告' } as const;
 
 export interface CountyDocument {
   /** documents/… path without extension. */
@@ -27,42 +25,37 @@ export interface CountyDocument {
   applicant?: number;
 }
 
+/** The folders of the reports, named as their forms are (推荐报告, 评价结果报告), and the summary's file. */
+export function countyNames(scheme: Scheme) {
+  return { reports: scheme.forms[COUNTY_FORMS.report]!.name, evaluations: scheme.forms[COUNTY_FORMS.evaluation]!.name, summary: scheme.forms[COUNTY_FORMS.summary]!.name };
+}
+
 export function applicantBase(p: ApplicantPlan): string {
   const a = p.intake.applicant!;
   return `${pad2(p.number)}-${fileNamePart(a.institution)}-${fileNamePart(a.trade)}`;
 }
 
+/** The report an applicant gets from the county, if any: documents/<folder>/<base>. */
+export function reportOf(p: ApplicantPlan, scheme: Scheme): { folder: string; base: string } | undefined {
+  if (!p.intake.applicant) return undefined;
+  const names = countyNames(scheme);
+  const folder = p.decision === 'recommend' ? names.reports : p.decision === 'review' ? names.evaluations : undefined;
+  return folder ? { folder, base: `${folder}/${applicantBase(p)}` } : undefined;
+}
+
 export function fillCountyDocuments(county: CountyInfo, plan: CountyPlan, scheme: Scheme): CountyDocument[] {
   const common = countyContext(county, plan, scheme);
   const summary = summaryContext(plan, scheme);
+  const names = countyNames(scheme);
   const fill = (id: string, ctx: object) => fillForm({ template: scheme.forms[id]!, ctx: { ...common, ...ctx }, scheme });
-  const docs: CountyDocument[] = [
-    { base: '汇总表', title: '申报汇总表', form: fill(COUNTY_FORMS.summary, summary), formats: ['pdf', 'xlsx'] },
-  ];
-  for (const p of plan.applicants) {
-    const a = p.intake.applicant;
-    if (p.decision === 'recommend') {
-      docs.push({
-        base: `${COUNTY_DIR.reports}/${applicantBase(p)}`,
-        title: `推荐报告：${a!.institution}（${a!.trade}）`,
-        form: fill(COUNTY_FORMS.report, reportContext(p, scheme)),
-        formats: ['pdf', 'docx'],
-        applicant: p.number,
-      });
-    }
-  }
-  for (const p of plan.applicants) {
-    const a = p.intake.applicant;
-    if (p.decision === 'review') {
-      docs.push({
-        base: `${COUNTY_DIR.evaluations}/${applicantBase(p)}`,
-        title: `评价结果报告：${a!.institution}（${a!.trade}）`,
-        form: fill(COUNTY_FORMS.evaluation, evaluationContext(p, scheme)),
-        formats: ['pdf', 'docx'],
-        applicant: p.number,
-      });
-    }
-  }
+  const docs: CountyDocument[] = [{ base: names.summary, title: names.summary, form: fill(COUNTY_FORMS.summary, summary), formats: ['pdf', 'xlsx'] }];
+  const add = (p: ApplicantPlan, formId: string, ctx: object) => {
+    const a = p.intake.applicant!;
+    const report = reportOf(p, scheme)!;
+    docs.push({ base: report.base, title: `${report.folder}：${a.institution}（${a.trade}）`, form: fill(formId, ctx), formats: ['pdf', 'docx'], applicant: p.number });
+  };
+  for (const p of plan.applicants) if (p.decision === 'recommend') add(p, COUNTY_FORMS.report, reportContext(p, scheme));
+  for (const p of plan.applicants) if (p.decision === 'review') add(p, COUNTY_FORMS.evaluation, evaluationContext(p, scheme));
   return docs;
 }
 
@@ -75,10 +68,9 @@ export interface RenderedCounty {
 
 export async function renderCountyDocuments(
   docs: readonly CountyDocument[],
-  opts: { fonts: FontSet; date: Date; author: string; keywords: string; progress: Progress; lang: 'zh' | 'en' },
+  opts: { fonts: FontSet; date: Date; author: string; keywords: string; progress: Progress },
 ): Promise<RenderedCounty> {
-  const zh = opts.lang === 'zh';
-  const stage = opts.progress.stage(zh ? '旗县市文书' : 'county documents');
+  const stage = opts.progress.stage('countyDocuments');
   const bundle: Bundle = new Map();
   const bare = new Map<string, Uint8Array>();
   const total = docs.reduce((n, d) => n + d.formats.length, 0);
@@ -92,6 +84,6 @@ export async function renderCountyDocuments(
       bundle.set(`documents/${d.base}.${format}`, bytes);
     }
   }
-  stage.done(zh ? `${docs.length} 份` : `${docs.length} document(s)`);
+  stage.done({ documents: docs.length });
   return { bundle, bare };
 }

@@ -4,7 +4,7 @@
  * self-score. Built once per build; templates only select from it.
  */
 import type { CheckReport } from '../check/run.js';
-import { formatPoints } from '../i18n/number.js';
+import { formatPoints } from '../core/number.js';
 import type { Scheme } from '../scheme/schema.js';
 import type { Submission } from '../submission/schema.js';
 import type { Trainee } from '../roster/types.js';
@@ -80,7 +80,7 @@ export function formContext(s: Submission, scheme: Scheme, report: CheckReport) 
   return {
     kind: s.kind,
     review: s.kind === 'review',
-    packageKind: s.kind === 'review' ? '复评材料' : '申报材料',
+    packageKind: scheme.kinds[s.kind].package,
     level: s.level,
     levelName: level.name,
     formTitle: level.formTitle,
@@ -95,13 +95,11 @@ export function formContext(s: Submission, scheme: Scheme, report: CheckReport) 
     institution: { ...s.institution, founded: cnDate(s.institution.founded) },
     brand: {
       ...s.brand,
-      /** 是否属于重点产业、紧缺、新职业、数字技能、乡村振兴技能工种: 是（…） or 否. */
-      categoryAnswer: categories.length ? `是（${categories.join('、')}）` : '否',
-      /** 开展培训时间及班期（数）: the period as written, with the number of classes unless it already says it. */
-      periodText: /期/.test(s.brand.period) ? s.brand.period : `${s.brand.period}，共 ${s.brand.classes} 期`,
-      specialSupportAnswer: s.brand.specialSupport.claimed
-        ? `申请重点扶持（${s.brand.specialSupport.grounds.map((g) => scheme.specialSupport.grounds[g] ?? g).join('；')}）`
-        : '',
+      /** The categories' names (是否属于重点产业…技能工种: the template words the answer). */
+      categoryNames: categories,
+      /** Whether the period as written already names its classes (…共 8 期); else the template adds them. */
+      periodNamesClasses: /期/.test(s.brand.period),
+      specialSupportGrounds: s.brand.specialSupport.claimed ? s.brand.specialSupport.grounds.map((g) => scheme.specialSupport.grounds[g] ?? g) : [],
     },
     claimed: {
       trained: String(s.claimed.trained),
@@ -123,7 +121,7 @@ export function formContext(s: Submission, scheme: Scheme, report: CheckReport) 
       total: formatPoints(score.total),
       grade: score.grade.zh,
       gradeBands: gradeBands(scheme),
-      gatedNote: score.gatesFailed.length ? `注意：${score.gatesFailed.join('、')}属于定性指标，当前不符合，按规定不予评价，自评分仅供参考。` : '',
+      gatesFailed: score.gatesFailed,
     },
   };
 }

@@ -3,19 +3,21 @@
  * expressions are compiled once per distinct text and cached.
  */
 import Handlebars from 'handlebars';
-import type { FontRole } from '../render/fonts.js';
+import type { FontRole } from '../paper/typography.js';
 import type { Scheme } from '../scheme/schema.js';
 import type { Submission } from '../submission/schema.js';
 import { promptText } from '../check/narrative.js';
 import { cnNumber } from './cn.js';
 import type { FormContext } from './context.js';
 import type { Align, Block, Cell, FilledForm, Para, Row, SizeRole } from './model.js';
-import type { BlockTemplate, CellTemplate, FormTemplate, ParagraphTemplate, RowTemplate } from './template.js';
+import type { BlockTemplate, CellTemplate, FormTemplate, ParagraphTemplate, RowTemplate } from '../scheme/form-template.js';
 
 const hb = Handlebars.create();
 hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 hb.registerHelper('cnNumber', (n: number) => cnNumber(n));
 hb.registerHelper('inc', (n: number) => n + 1);
+// {{join list "、"}}: the template, not the code, decides how a list is written.
+hb.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : '、') : ''));
 
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 

@@ -6,10 +6,9 @@
  * Sizes are roles, not points, so that the typography (GB/T 9704) lives in one place
  * (render/typography.ts) and every format agrees.
  */
-import type { FontRole } from '../render/fonts.js';
+import type { FontRole, SizeRole } from '../paper/typography.js';
 
-/** Text sizes after GB/T 9704: 二号 titles, 三号 running text, 小四 tables, 五号 roster. */
-export type SizeRole = 'title' | 'subtitle' | 'body' | 'table' | 'small' | 'roster';
+export type { SizeRole };
 
 export type Align = 'left' | 'center' | 'right' | 'justify';
 

@@ -1,12 +1,14 @@
+/** Diagnostics into sentences, at the edge: the one place a code becomes words of one language. */
+import type { Code } from '../core/codes.js';
 import type { Diagnostic, Location } from '../core/diagnostic.js';
-import { catalog, type Code } from './catalog.js';
+import { catalog } from './catalog.js';
 import type { Lang } from './lang.js';
 
 type AnyRender = (p: unknown) => string;
 
 export function messageOf(d: Diagnostic, lang: Lang): string {
-  const def = catalog[d.code as Code];
-  return (def[lang] as AnyRender)(d.params);
+  const def = catalog[d.code as Code] as unknown as Record<Lang, AnyRender>;
+  return def[lang](d.params);
 }
 
 export function hintOf(d: Diagnostic, lang: Lang): string | undefined {

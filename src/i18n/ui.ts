@@ -1,12 +1,24 @@
-/** Fixed words of the terminal reports, in both languages. */
+/**
+ * Every fixed word of the front ends — report headings, progress lines, what each command
+ * prints, the help — in Chinese and English. The compiler keeps the two in step: English
+ * must say everything Chinese says.
+ */
+import type { StageId, StageSummary } from '../core/progress.js';
 import type { Lang } from './lang.js';
 
+const sizeText = (bytes: number) =>
+  bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GB` : bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MB` : `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB`;
+
 const zh = {
+  // ── the check report ─────────────────────────────────────────────────────────
   reportTitle: '申报材料检查报告',
+  /** Punctuation differs too: “培训机构：…” / “Institution: …”. */
+  colon: '：',
+  dash: ' —— ',
   kind: { application: '认定申报', review: '复评' },
   institution: '培训机构',
   trade: '品牌工种',
-  county: '旗县市',
+  countyWord: '旗县市',
   level: '申报级别',
   file: '申报文件',
   materials: (n: number) => `材料（${n} 项）`,
@@ -25,7 +37,7 @@ const zh = {
   excluded: (other: number, dup: number) =>
     [other ? `${other} 行工种不符未计入` : '', dup ? `${dup} 行身份证号码重复未计入` : ''].filter(Boolean).join('；'),
   eligible: (level: string) => `结论：达到${level}标准`,
-  eligibleRelaxed: (level: string) => `结论：按重点扶持申请放宽后可参评${level}（由评审确定）`,
+  eligibleRelaxed: (level: string) => `结论：未达到${level}标准，申请重点扶持，需评审认定`,
   notEligible: (level: string) => `结论：未达到${level}标准`,
   keyGroupSubsidised: '（享受补贴）',
   score: (title: string, ref: string) => `自评分（${ref} ${title}）`,
@@ -40,19 +52,148 @@ const zh = {
   summaryOkWarnings: (w: number) => `检查通过，但有 ${w} 个警告，请逐条确认。`,
   summaryErrors: (e: number) => `有 ${e} 个错误需要改正后再申报。`,
   strictFail: (w: number) => `--strict：${w} 个警告按错误处理。`,
-  fix: '改正',
+  list: (items: readonly string[]) => items.join('、'),
+
+  // ── progress ─────────────────────────────────────────────────────────────────
+  stage: {
+    check: '检查', fill: '填表', pdf: 'PDF', docx: 'DOCX', xlsx: 'XLSX', print: '打印册', disc: '光盘', write: '写入', verify: '核验',
+    intake: '核验和检查材料包', buildUnsealed: '生成未封装单位的材料包', countyDocuments: '旗县市文书',
+  } satisfies Record<StageId, string>,
+  stageDone: (id: StageId, s: StageSummary): string => {
+    switch (id) {
+      case 'check': return s.errors === undefined ? '' : `${s.errors} 个错误，${s.warnings ?? 0} 个警告`;
+      case 'fill': return `${s.forms ?? 0} 份表格`;
+      case 'pdf': case 'docx': case 'xlsx': return `${s.files ?? 0} 份`;
+      case 'print': return s.spineMm === undefined ? `${s.copies} 份，每份 ${s.pages} 页` : `${s.copies} 份，每份 ${s.pages} 页，书脊 ${s.spineMm} mm`;
+      case 'disc': return s.bytes === undefined ? `${s.files ?? 0} 个文件` : `${s.files ?? 0} 个文件，${sizeText(s.bytes)}`;
+      case 'intake': case 'buildUnsealed': return `${s.packages ?? 0} 个`;
+      case 'countyDocuments': return `${s.documents ?? 0} 份`;
+      default: return '';
+    }
+  },
+
+  // ── build ────────────────────────────────────────────────────────────────────
+  build: {
+    unreadable: '申报文件有错误，未生成任何文件。',
+    refused: (e: number) => `有 ${e} 个错误，未生成任何文件。改正后再运行（shenbao check 可查看完整报告），或加 --force 仍然生成。`,
+    forced: (e: number) => `--force：尽管有 ${e} 个错误，仍然生成。`,
+    written: (where: string) => `已生成 → ${where}`,
+    discLine: (files: number, bytes: number) => `光盘目录：${files} 个文件，${sizeText(bytes)}，BagIt 校验清单`,
+    volumes: (pages: number, spine: number) => `打印册每份 ${pages} 页（双面 ${Math.ceil(pages / 2)} 张），书脊约 ${spine} mm。`,
+  },
+
+  // ── init ─────────────────────────────────────────────────────────────────────
+  init: {
+    created: (what: string) => `已生成 ${what}`,
+    folders: (n: number) => `已建立 ${n} 个附件文件夹（材料/…）`,
+    next: (dir: string) => `\n下一步：填写 submission.yaml 和花名册，把扫描件放进对应文件夹，然后运行\n    shenbao check ${dir}\n`,
+  },
+
+  // ── verify ───────────────────────────────────────────────────────────────────
+  verify: {
+    kinds: { folder: '文件夹', zip: 'zip 归档', iso: '光盘镜像' },
+    verifying: (target: string, kind: string) => `核验 ${target}（${kind}）`,
+    ok: (n: number, algs: string) => `✓ 核验通过：${n} 个文件的 ${algs} 校验值全部一致，没有缺少或多出的文件。`,
+    failed: (errors: number, verified: number, files: number) => `✗ 发现 ${errors} 处问题（${verified}/${files} 个文件一致）。`,
+  },
+
+  // ── county ───────────────────────────────────────────────────────────────────
+  county: {
+    forms: { folder: '文件夹', zip: 'zip 归档', iso: '光盘镜像', submission: '申报文件夹（未封装）' },
+    unrecognised: '无法识别',
+    decisions: { recommend: '推荐', decline: '不推荐', undecided: '未定', refused: '不能推荐', review: '复评，报送', unusable: '不能使用' },
+    kinds: { application: '认定', review: '复评' },
+    label: { package: '材料包', check: '检查', materials: '材料', figures: '绩效', score: '自评分', removal: '取消情形', decision: '决定' },
+    intact: (form: string, n: number, algs: string) => `完好（${form}）：${n} 个文件的 ${algs} 校验值全部一致`,
+    damaged: (form: string, v: number, n: number, p: number) => `已损坏（${form}）：${v}/${n} 个文件一致，${p} 处问题`,
+    unsealed: (form: string) => `${form}：没有校验清单，按原样检查`,
+    unreadable: (form: string) => `无法读取（${form}）`,
+    errors: (n: number) => `${n} 个错误`,
+    noErrors: '无错误',
+    warnings: (n: number) => `，${n} 个警告`,
+    complete: (n: number) => `${n} 项齐全`,
+    incomplete: (n: number, list: string) => `${n} 项缺少或有误：${list}`,
+    meets: (level: string) => `符合${level}条件`,
+    below: (level: string) => `未达到${level}条件`,
+    countyScore: (score: string, grade: string) => `；旗县市评估 ${score}（${grade}）`,
+    more: (n: number) => `……另有 ${n} 处检查问题未列出（在申报文件夹运行 shenbao check 查看全部）`,
+    recordTitle: (title: string) => `${title} —— 审核记录`,
+    recordHead: (bureau: string, date: string, generated: string) => `推荐单位：${bureau}    推荐日期：${date}    生成：${generated}`,
+    recordBasis: (notice: string, refs: string) => `依据：${notice}，${refs}`,
+    written: (where: string) => `已生成 → ${where}`,
+    summaryLine: (n: number) => `汇总表.pdf、汇总表.xlsx  documents/，${n} 个单位`,
+    reportsLine: (r: number, e: number) => `推荐报告 ${r} 份，评价结果报告 ${e} 份（PDF、DOCX）`,
+    printLine: (pages: number, forwarded: number, folder: string) => `print/  旗县市材料一式三份，每份 ${pages} 页；${folder}/ 下是 ${forwarded} 个报送单位的打印册`,
+    discLine: (name: string, files: number, bytes: number, disc?: string) => `disc/、${name}.zip、${name}.iso  ${files} 个文件，${sizeText(bytes)}${disc ? `，可刻录到一张 ${disc}` : '，一张光盘装不下'}`,
+    recordLine: '审核记录.txt',
+    blocking: '有材料包不能使用或不能推荐，见上面各单位的说明。',
+    initCreated: (file: string, n: number) => `已生成 ${file}：${n} 个申报单位`,
+    initUnreadable: (input: string, why: string) => `${input}：无法读取申报数据，未列入${why ? `（${why}）` : ''}`,
+    initNoCounty: '请在 county.name 中填写旗县市名称',
+    initNext: (file: string, command: string) => `\n下一步：在 ${file} 中填写联系人、每个单位是否推荐和报告文字，然后运行\n    shenbao county ${command}\n`,
+    summaryFixity: { intact: '材料包完好', damaged: '材料包已损坏', unsealed: '申报文件夹（未封装）', unreadable: '材料包无法读取' },
+    summaryUnusable: (unreadable: boolean) => `材料包无法使用：${unreadable ? '无法读取' : '申报数据无法读取'}`,
+    summaryErrors: (n: number) => (n ? `检查 ${n} 个错误` : '检查无错误'),
+    summaryFigures: (trained: string, pass: string, employment: string) => `培训 ${trained} 人，合格率 ${pass}，就业率 ${employment}`,
+    summaryScore: (score: string) => `自评 ${score} 分`,
+    packagesPlaceholder: '<材料包…>',
+  },
+
+  // ── the command line ─────────────────────────────────────────────────────────
   usageHint: '运行 shenbao --help 查看用法。',
   internal: '内部错误',
+  help: {
+    usage: '$0 <命令> [选项]\n\n兴安盟职业技能培训品牌申报材料：检查、填表、装订、归档。',
+    lang: '输出语言',
+    scheme: '评价方案文件夹（默认 templates/xam-2023）',
+    config: '配置文件（默认当前目录的 shenbao.config.yaml）',
+    json: '输出 JSON',
+    quiet: '不显示进度',
+    out: '输出文件夹',
+    init: '新建申报文件夹：submission.yaml 模板、花名册模板和附件文件夹',
+    initDir: '要建立的文件夹',
+    initKind: '申报类型：application 认定申报 / review 复评',
+    initLevel: '申报级别：county 旗县市级 / league 盟级 / region 自治区级',
+    initForce: '覆盖已有的 submission.yaml 和花名册',
+    initExample1: '在“我的申报”文件夹中建立盟级认定申报',
+    initExample2: '建立复评材料',
+    check: '检查申报材料：材料是否齐全、花名册、绩效是否达标、自评分',
+    dir: '申报文件夹（或 submission.yaml）',
+    strict: '有警告也按不通过处理（退出码 1）',
+    checkExample1: '检查示例申报',
+    checkExample2: '输出 JSON，供其他程序读取',
+    build: '生成全部表格：PDF、DOCX，花名册另有 XLSX（先检查，有错误时不生成）',
+    buildForce: '即使检查有错误也生成',
+    buildExample1: '生成示例申报的全部材料，写入 output/',
+    buildExample2: '写入指定文件夹',
+    verify: '核验光盘目录、zip 或 ISO：文件是否齐全、校验值是否一致',
+    verifyTarget: 'disc 文件夹、输出文件夹、.zip 或 .iso',
+    verifyExample1: '核验光盘镜像',
+    verifyExample2: '核验放入光驱的光盘',
+    county: '旗县市初审：核验和检查各单位的材料包，写推荐报告、评价结果报告和汇总表，生成报送盟里的打印册和光盘。\n先用 “shenbao county init <材料包…>” 生成 county.yaml',
+    countyPackages: '材料包：build 的输出文件夹、.zip、.iso，或申报文件夹；也可以是放着多个材料包的文件夹',
+    countyName: '旗县市名称（默认取 county.yaml 中的）',
+    countyFile: '旗县市数据文件（默认当前目录的 county.yaml）',
+    countyJobs: '同时处理的材料包数（默认为 CPU 核数）',
+    countyForce: 'init：覆盖已有的 county.yaml',
+    countyExample1: '读取“收件”文件夹中的全部材料包，生成 county.yaml',
+    countyExample2: '按 county.yaml 生成推荐材料，写入 output/',
+    countyExample3: '不用 county.yaml，只核验、检查并出汇总表',
+    demandCommand: '请给出一个命令，例如 shenbao check data/example',
+    epilog: '退出码：0 通过（可有警告）；1 材料有错误（--strict 时含警告）；2 用法错误；3 文件无法读取；4 内部错误。\n文档：README.md',
+  },
 };
 
 type Ui = typeof zh;
 
 const en: Ui = {
   reportTitle: 'Submission check report',
+  colon: ': ',
+  dash: ' — ',
   kind: { application: 'application', review: 'review' },
   institution: 'Institution',
   trade: 'Brand trade',
-  county: 'County',
+  countyWord: 'County',
   level: 'Level',
   file: 'Submission file',
   materials: (n) => `Materials (${n})`,
@@ -71,13 +212,13 @@ const en: Ui = {
   excluded: (other, dup) =>
     [other ? `${other} row(s) of another trade not counted` : '', dup ? `${dup} repeated ID number(s) not counted` : ''].filter(Boolean).join('; '),
   eligible: (level) => `Result: meets the ${level} thresholds`,
-  eligibleRelaxed: (level) => `Result: eligible for ${level} only if special support relaxes the thresholds (the reviewers decide)`,
+  eligibleRelaxed: (level) => `Result: below the ${level} thresholds; special support is claimed, which the reviewers decide`,
   notEligible: (level) => `Result: below the ${level} thresholds`,
   keyGroupSubsidised: ' (subsidised)',
   score: (title, ref) => `Self-score (${ref} ${title})`,
   total: 'Total',
   points: 'pts',
-  gated: (names) => `Note: ${names} are qualitative gates; failing them means no evaluation`,
+  gated: (names) => `Note: ${names}: qualitative gate(s); failing them means no evaluation`,
   assumedMark: ' (assumed item)',
   issues: (e, w) => `Problems: ${e} error(s), ${w} warning(s)`,
   noIssues: 'No problems found',
@@ -86,9 +227,130 @@ const en: Ui = {
   summaryOkWarnings: (w) => `Check passed with ${w} warning(s); please review each.`,
   summaryErrors: (e) => `${e} error(s) must be fixed before filing.`,
   strictFail: (w) => `--strict: ${w} warning(s) count as errors.`,
-  fix: 'Fix',
+  list: (items) => items.join(', '),
+
+  stage: {
+    check: 'check', fill: 'fill', pdf: 'PDF', docx: 'DOCX', xlsx: 'XLSX', print: 'print volumes', disc: 'disc', write: 'write', verify: 'verify',
+    intake: 'verify and check packages', buildUnsealed: 'build unsealed submissions', countyDocuments: 'county documents',
+  },
+  stageDone: (id, s) => {
+    switch (id) {
+      case 'check': return s.errors === undefined ? '' : `${s.errors} error(s), ${s.warnings ?? 0} warning(s)`;
+      case 'fill': return `${s.forms ?? 0} forms`;
+      case 'pdf': case 'docx': case 'xlsx': return `${s.files ?? 0} file(s)`;
+      case 'print': return s.spineMm === undefined ? `${s.copies} copies of ${s.pages} pages` : `${s.copies} copies of ${s.pages} pages, spine ${s.spineMm} mm`;
+      case 'disc': return s.bytes === undefined ? `${s.files ?? 0} files` : `${s.files ?? 0} files, ${sizeText(s.bytes)}`;
+      case 'intake': case 'buildUnsealed': return `${s.packages ?? 0}`;
+      case 'countyDocuments': return `${s.documents ?? 0} document(s)`;
+      default: return '';
+    }
+  },
+
+  build: {
+    unreadable: 'The submission file has errors; nothing was written.',
+    refused: (e) => `${e} error(s): nothing was written. Fix them (see shenbao check) or add --force to build anyway.`,
+    forced: (e) => `--force: building despite ${e} error(s).`,
+    written: (where) => `Written → ${where}`,
+    discLine: (files, bytes) => `disc tree: ${files} files, ${sizeText(bytes)}, BagIt manifests`,
+    volumes: (pages, spine) => `Each print volume: ${pages} pages (${Math.ceil(pages / 2)} sheets double-sided), spine about ${spine} mm.`,
+  },
+
+  init: {
+    created: (what) => `Created ${what}`,
+    folders: (n) => `Created ${n} attachment folders (材料/…)`,
+    next: (dir) => `\nNext: fill in submission.yaml and the roster, put the scans into their folders, then run\n    shenbao check ${dir}\n`,
+  },
+
+  verify: {
+    kinds: { folder: 'folder', zip: 'zip', iso: 'disc image' },
+    verifying: (target, kind) => `Verifying ${target} (${kind})`,
+    ok: (n, algs) => `✓ Verified: ${n} files match their ${algs} checksums; nothing missing, nothing extra.`,
+    failed: (errors, verified, files) => `✗ ${errors} problem(s) (${verified}/${files} files match).`,
+  },
+
+  county: {
+    forms: { folder: 'folder', zip: 'zip', iso: 'disc image', submission: 'submission folder (unsealed)' },
+    unrecognised: 'unrecognised',
+    decisions: { recommend: 'recommended', decline: 'not recommended', undecided: 'undecided', refused: 'cannot be recommended', review: 'review, forwarded', unusable: 'unusable' },
+    kinds: { application: 'application', review: 'review' },
+    label: { package: 'package', check: 'check', materials: 'materials', figures: 'figures', score: 'self-score', removal: 'removal', decision: 'decision' },
+    intact: (form, n, algs) => `intact (${form}): ${n} files match their ${algs} checksums`,
+    damaged: (form, v, n, p) => `damaged (${form}): ${v}/${n} files match, ${p} problem(s)`,
+    unsealed: (form) => `${form}: no manifests; checked as it is`,
+    unreadable: (form) => `unreadable (${form})`,
+    errors: (n) => `${n} error(s)`,
+    noErrors: 'no errors',
+    warnings: (n) => `, ${n} warning(s)`,
+    complete: (n) => `all ${n} complete`,
+    incomplete: (n, list) => `${n} missing or faulty: ${list}`,
+    meets: (level) => `meets the ${level} thresholds`,
+    below: (level) => `below the ${level} thresholds`,
+    countyScore: (score, grade) => `; county ${score} (${grade})`,
+    more: (n) => `… ${n} more check problem(s) (run shenbao check on the submission to see all)`,
+    recordTitle: (title) => `${title} — audit record`,
+    recordHead: (bureau, date, generated) => `Recommending unit: ${bureau}    Date: ${date}    Generated: ${generated}`,
+    recordBasis: (notice, refs) => `Basis: ${notice}, ${refs}`,
+    written: (where) => `Written → ${where}`,
+    summaryLine: (n) => `summary (PDF, XLSX) in documents/, ${n} applicant(s)`,
+    reportsLine: (r, e) => `${r} recommendation report(s), ${e} evaluation report(s) (PDF, DOCX)`,
+    printLine: (pages, forwarded, folder) => `print/  county volume ×3, ${pages} pages each; ${forwarded} applicant volume set(s) under ${folder}/`,
+    discLine: (name, files, bytes, disc) => `disc/, ${name}.zip, ${name}.iso  ${files} files, ${sizeText(bytes)}${disc ? `, fits one ${disc}` : ', fits no single disc'}`,
+    recordLine: '审核记录.txt (audit record)',
+    blocking: 'Some packages cannot be used or recommended; see above.',
+    initCreated: (file, n) => `Created ${file}: ${n} applicant(s)`,
+    initUnreadable: (input, why) => `${input}: its data could not be read; not listed${why ? ` (${why})` : ''}`,
+    initNoCounty: 'Fill in county.name',
+    initNext: (file, command) => `\nNext: fill in the contact, each decision and the report texts in ${file}, then run\n    shenbao county ${command}\n`,
+    summaryFixity: { intact: 'package intact', damaged: 'package damaged', unsealed: 'submission folder (unsealed)', unreadable: 'package unreadable' },
+    summaryUnusable: (unreadable) => `package unusable: ${unreadable ? 'cannot be read' : 'its data cannot be read'}`,
+    summaryErrors: (n) => (n ? `check: ${n} error(s)` : 'check: no errors'),
+    summaryFigures: (trained, pass, employment) => `${trained} trained, pass rate ${pass}, employment rate ${employment}`,
+    summaryScore: (score) => `self-score ${score}`,
+    packagesPlaceholder: '<packages…>',
+  },
+
   usageHint: 'Run shenbao --help for usage.',
   internal: 'internal error',
+  help: {
+    usage: '$0 <command> [options]\n\nTraining-brand filing for Hinggan League: check, fill, bind, archive.',
+    lang: 'language of the output',
+    scheme: 'scheme folder (default templates/xam-2023)',
+    config: 'config file (default ./shenbao.config.yaml)',
+    json: 'print JSON',
+    quiet: 'no progress output',
+    out: 'output folder',
+    init: 'create a submission folder: submission.yaml skeleton, roster template, attachment folders',
+    initDir: 'folder to create',
+    initKind: 'application or review',
+    initLevel: 'level applied for: county, league or region',
+    initForce: 'overwrite an existing submission.yaml and roster',
+    initExample1: 'a League-level application in the folder 我的申报',
+    initExample2: 'a review',
+    check: 'check a submission: materials, roster, figures against thresholds, self-score',
+    dir: 'submission folder (or its submission.yaml)',
+    strict: 'treat warnings as errors (exit 1)',
+    checkExample1: 'check the bundled example',
+    checkExample2: 'JSON for other programs',
+    build: 'fill every form as PDF and DOCX (roster also XLSX), bind the volumes, make the disc; checks first and refuses on errors',
+    buildForce: 'build even if the check finds errors',
+    buildExample1: 'build the example into output/',
+    buildExample2: 'write elsewhere',
+    verify: 'verify a disc tree, zip or ISO: every file present and unchanged',
+    verifyTarget: 'disc folder, output folder, .zip or .iso',
+    verifyExample1: 'verify the disc image',
+    verifyExample2: 'verify the disc in drive E:',
+    county: 'county review: verify and check applicant packages, write the recommendation and evaluation reports and the summary, make the print set and disc for the League.\nStart with "shenbao county init <packages…>" to write county.yaml',
+    countyPackages: 'packages: build output folders, .zip, .iso or submission folders; or a folder of packages',
+    countyName: 'county name (default: from county.yaml)',
+    countyFile: 'county file (default ./county.yaml)',
+    countyJobs: 'packages processed at once (default: CPU cores)',
+    countyForce: 'init: overwrite county.yaml',
+    countyExample1: 'write county.yaml for every package in the folder 收件',
+    countyExample2: 'make the county package into output/',
+    countyExample3: 'without county.yaml: verify, check and summarise',
+    demandCommand: 'Give a command, e.g. shenbao check data/example',
+    epilog: 'Exit codes: 0 ok (warnings allowed); 1 the submission has errors (or warnings with --strict); 2 wrong usage; 3 a file could not be read; 4 internal error.\nDocs: README.md',
+  },
 };
 
 export function ui(lang: Lang): Ui {

@@ -3,21 +3,25 @@
  * bag's own files — bagit.txt, bag-info.txt with Payload-Oxum, SHA-256 and SHA-512 manifests,
  * the tag manifest — computed from one streaming read of each payload file.
  */
-import { isBytes, type Bundle, type Entry, type FileEntry } from '../build/bundle.js';
+import { isBytes, type Bundle, type Entry, type FileEntry } from '../core/bundle.js';
 import { BAGIT_TXT, bagInfo, manifest, payloadOxum } from './bagit.js';
 import { digest, type Digest } from './digest.js';
 
 export interface Bag {
   tree: Bundle;
+  /** The payload's digests (data/…). */
   digests: Map<string, Digest>;
+  /** Every file's digest, payload and tag files alike (for a county that forwards the bag). */
+  all: Map<string, Digest>;
   payloadBytes: number;
 }
 
-export async function payloadDigests(payload: ReadonlyMap<string, Entry>): Promise<Map<string, Digest>> {
+/** Digests of the payload; those already `known` (a forwarded bag's, from its verification) are not computed again. */
+export async function payloadDigests(payload: ReadonlyMap<string, Entry>, known?: ReadonlyMap<string, Digest>): Promise<Map<string, Digest>> {
   const digests = new Map<string, Digest>();
   for (const [p, e] of payload) {
     if (!isBytes(e) && e.kind === 'stream') throw new Error(`${p}: a streamed entry cannot be part of the payload`);
-    digests.set(p, await digest(e as Uint8Array | FileEntry));
+    digests.set(p, known?.get(p) ?? (await digest(e as Uint8Array | FileEntry)));
   }
   return digests;
 }
@@ -42,6 +46,8 @@ export async function makeBag(
   // The tag manifest covers every file outside data/ but the tag manifests themselves.
   const tagDigests = new Map<string, Digest>();
   for (const [p, e] of tree) if (!p.startsWith('data/')) tagDigests.set(p, await digest(e as Uint8Array));
-  tree.set('tagmanifest-sha256.txt', Buffer.from(manifest(tagDigests, 'sha256'), 'utf8'));
-  return { tree, digests: new Map(digests), payloadBytes };
+  const tagManifest = Buffer.from(manifest(tagDigests, 'sha256'), 'utf8');
+  tree.set('tagmanifest-sha256.txt', tagManifest);
+  const all = new Map([...digests, ...tagDigests, ['tagmanifest-sha256.txt', await digest(tagManifest)]]);
+  return { tree, digests: new Map(digests), all, payloadBytes };
 }

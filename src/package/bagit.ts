@@ -3,7 +3,7 @@
  * one manifest per algorithm over the payload (data/…), and a tag manifest over the tag
  * files. Pure text from digests; paths in code-point order.
  */
-import { byCodePoint } from '../build/bundle.js';
+import { byCodePoint } from '../core/bundle.js';
 import type { Digest } from './digest.js';
 
 export type Algorithm = 'sha256' | 'sha512';

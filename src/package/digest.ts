@@ -3,7 +3,7 @@
  * chunks, so hashing a 200 MB scan costs no more memory than hashing a page.
  */
 import { createHash } from 'node:crypto';
-import { entryStream, type FileEntry } from '../build/bundle.js';
+import { entryChunks, type FileEntry } from '../core/bundle.js';
 
 export interface Digest {
   size: number;
@@ -15,7 +15,7 @@ export async function digest(content: Uint8Array | FileEntry | AsyncIterable<Uin
   const a = createHash('sha256');
   const b = createHash('sha512');
   let size = 0;
-  const source = content instanceof Uint8Array ? [content] : 'kind' in content ? entryStream(content) : content;
+  const source = content instanceof Uint8Array ? [content] : 'kind' in content ? entryChunks(content) : content;
   for await (const chunk of source as AsyncIterable<Uint8Array> | Uint8Array[]) {
     a.update(chunk);
     b.update(chunk);

@@ -5,27 +5,27 @@
  * and index.html, which opens from the disc in any browser. Every payload file is hashed once
  * (SHA-256 and SHA-512 in one read); the tag manifest covers the bag's own files.
  */
-import { showFigure } from '../check/eligibility.js';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import Handlebars from 'handlebars';
 import { volumeMaterials } from '../assemble/parts.js';
-import { fileEntry, type Bundle, type Entry, type FileEntry } from '../build/bundle.js';
+import { showFigure } from '../check/eligibility.js';
+import type { Bundle, Entry } from '../core/bundle.js';
 import type { CheckReport } from '../check/run.js';
 import { chinaDate } from '../core/clock.js';
 import { VERSION } from '../core/version.js';
 import { cnDate } from '../forms/cn.js';
-import { formatInt, formatPoints } from '../i18n/number.js';
+import { formatInt, formatPoints } from '../core/number.js';
 import type { Scheme } from '../scheme/schema.js';
 import type { LoadedSubmission } from '../submission/load.js';
 import { makeBag, payloadDigests } from './bag.js';
 import type { Digest } from './digest.js';
 import { jolietRenames } from './iso.js';
+import { ISO_NAMES } from './sources.js';
+
+export { ISO_NAMES };
 
 export const DIR = { documents: 'data/表格', print: 'data/打印册', sources: 'data/申报数据' } as const;
 export const README = '说明.txt';
 export const INDEX = 'index.html';
-export const ISO_NAMES = 'ISO-NAMES.txt';
 
 export interface DiscInput {
   loaded: LoadedSubmission;
@@ -38,12 +38,8 @@ export interface DiscInput {
   date: Date;
 }
 
-export interface Disc {
-  /** Paths relative to the disc's root. */
-  tree: Bundle;
-  digests: Map<string, Digest>;
-  payloadBytes: number;
-}
+/** The disc tree as a bag (paths relative to the disc's root). */
+export type Disc = import('./bag.js').Bag;
 
 export function sizeText(bytes: number): string {
   if (bytes >= 1024 * 1024 * 1024) return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
@@ -68,17 +64,20 @@ export function discTags(readme: string, html: string, renames: ReadonlyMap<stri
   return tags;
 }
 
-/** The submission's own files: the submission file, the roster, the brief, every attachment. */
-function sourceFiles(loaded: LoadedSubmission): Map<string, FileEntry> {
-  const out = new Map<string, FileEntry>();
-  out.set(loaded.file, fileEntry(path.join(loaded.dir, loaded.file)));
-  for (const f of loaded.files) if (f.status === 'ok') out.set(f.path, fileEntry(path.join(loaded.dir, f.path)));
+/** The submission's own files, byte for byte as loaded: the submission file, the roster, the brief, every attachment. */
+function sourceFiles(loaded: LoadedSubmission): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  out.set(loaded.file, loaded.contents.get(loaded.file)!);
+  for (const f of loaded.files) {
+    const bytes = loaded.contents.get(f.path);
+    if (f.status === 'ok' && bytes) out.set(f.path, bytes);
+  }
   return out;
 }
 
 /** A template of the scheme's disc/ folder (.txt.hbs unescaped, .html.hbs HTML-escaped). */
 export const discTemplate = (scheme: Scheme, name: string) =>
-  Handlebars.compile(readFileSync(path.join(scheme.dir, 'disc', name), 'utf8'), { noEscape: name.endsWith('.txt.hbs'), strict: false });
+  Handlebars.compile(scheme.templates.disc[name] ?? '', { noEscape: name.endsWith('.txt.hbs'), strict: false });
 
 export async function buildDisc(input: DiscInput): Promise<Disc> {
   const { loaded, scheme, report } = input;
@@ -99,7 +98,7 @@ export async function buildDisc(input: DiscInput): Promise<Disc> {
   const renames = jolietRenames([...payload.keys(), README, INDEX]);
 
   const level = scheme.levels[s.level];
-  const kindName = s.kind === 'review' ? '复评材料' : '申报材料';
+  const kindName = scheme.kinds[s.kind].package;
   const title = `${level.formTitle}${kindName}`;
   const e = report.eligibility;
   const counts = { errors: report.diagnostics.filter((d) => d.severity === 'error').length, warnings: report.diagnostics.filter((d) => d.severity === 'warning').length };
@@ -131,20 +130,20 @@ export async function buildDisc(input: DiscInput): Promise<Disc> {
     ),
   }));
   const figures = (e?.rows ?? []).map((r) => ({
-    label: r.label.zh,
+    label: scheme.figureNames[r.figure],
     actual: showFigure(r.figure, r.actual),
     required: `≥ ${showFigure(r.figure, r.required)}`,
-    result: r.meets ? '达到' : r.relaxed ? '未达到（申请重点扶持）' : '未达到',
+    result: r.meets ? scheme.results.meets : r.relaxed ? scheme.results.relaxed : scheme.results.fails,
     cls: r.meets ? 'ok' : r.relaxed ? 'warn' : 'bad',
   }));
   const html = discTemplate(scheme, 'index.html.hbs')({
     ...common,
-    checkSummary: counts.errors ? `检查发现 ${counts.errors} 个错误、${counts.warnings} 个警告。` : counts.warnings ? `检查通过，有 ${counts.warnings} 个警告。` : '检查通过：材料齐全，未发现问题。',
+    counts,
     checkClass: counts.errors ? 'bad' : counts.warnings ? 'warn' : 'ok',
     figures,
     partners: report.partners,
     minPartners: scheme.minPartners,
-    partnersResult: report.partners >= scheme.minPartners ? '达到' : '未达到',
+    partnersResult: report.partners >= scheme.minPartners ? scheme.results.meets : scheme.results.fails,
     partnersCls: report.partners >= scheme.minPartners ? 'ok' : 'bad',
     score: formatPoints(report.score.total),
     grade: report.score.grade.zh,

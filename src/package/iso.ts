@@ -12,7 +12,8 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { byCodePoint, entryStream, type FileEntry } from '../build/bundle.js';
+import { byCodePoint, entryChunks, type FileEntry } from '../core/bundle.js';
+import { fail } from '../core/failure.js';
 
 export const SECTOR = 2048;
 
@@ -194,7 +195,8 @@ export function planIso(files: readonly IsoFile[], options: IsoOptions): IsoPlan
   };
   collect(root);
   for (const f of placed) {
-    if (f.size > 0xffffffff) throw new Error(`${f.name} is larger than an ISO 9660 file can be (4 GB)`);
+    // ISO 9660 records a file's size in 32 bits; such a file is the input's problem, not a bug.
+    if (f.size > 0xffffffff) throw fail('problems', 'file.tooLarge', { path: f.name, size: f.size, max: 0xffffffff }, { file: f.name });
     f.extent = f.size === 0 ? 0 : take(f.size);
   }
   return { root, dirs, files: placed, pathTable, pathTableSectors, totalSectors: sector, options };
@@ -371,9 +373,7 @@ export async function writeIso(plan: IsoPlan, out: Writable): Promise<void> {
     if (f.size === 0) continue;
     await padTo(f.extent);
     const start = written;
-    const source = entryStream(f.content);
-    if (source instanceof Uint8Array) await write(source);
-    else for await (const chunk of source) await write(chunk as Uint8Array);
+    for await (const chunk of entryChunks(f.content)) await write(chunk);
     // A file that changed size since the layout was planned would shift every file after it.
     if (written - start !== f.size) throw new Error(`${f.name} changed size while the disc image was written`);
   }

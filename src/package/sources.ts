@@ -1,16 +1,25 @@
 /**
  * What `verify` reads a bag from — a folder, a zip or a disc image — behind one interface:
- * the list of files (relative to the bag's root) and a way to read each in chunks. Nothing
- * is ever extracted: zip entries and image extents are read in place. Entries whose names
- * would lead outside the bag (`../x`, `/etc/x`), and links, are reported and never followed.
+ * the list of files (relative to the bag's root) and a way to read each in chunks, all
+ * through the World. Nothing is ever extracted: zip entries and image extents are read in
+ * place. Entries whose names would lead outside the bag (`../x`, `/etc/x`), and links, are
+ * reported and never followed.
+ *
+ * Zips are read with yauzl, from the central directory with random access (fflate, which
+ * re-zips Office files, reads only local headers: it cannot find the end of a stored entry
+ * that holds another zip, and sees no symlinks or lying sizes).
  */
-import { closeSync, createReadStream, existsSync, lstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { byCodePoint } from '../core/bundle.js';
+import { IoError } from '../core/io.js';
 import { sniff } from '../core/sniff.js';
-import { readIsoEntries, readIsoFile } from './iso-read.js';
-import { ISO_NAMES } from './disc.js';
+import type { World } from '../world/world.js';
+import { readIsoEntries, readIsoFile, type IsoImage } from './iso-read.js';
+
+/** Names shortened for Joliet, listed in the bag (see disc.ts). */
+export const ISO_NAMES = 'ISO-NAMES.txt';
 
 export interface Problem {
   kind: 'unsafe' | 'link' | 'broken';
@@ -59,45 +68,77 @@ function rebase(files: Map<string, { size: number }>): { prefix: string; files: 
 }
 
 /** Every regular file under a folder, relative, in name order, with its size; links are listed apart, never followed. */
-export function walkFiles(root: string): { files: Map<string, { size: number }>; links: string[] } {
+export async function walkFiles(world: World, root: string): Promise<{ files: Map<string, { size: number }>; links: string[] }> {
   const files = new Map<string, { size: number }>();
   const links: string[] = [];
-  const walk = (rel: string) => {
-    for (const name of readdirSync(path.join(root, rel)).sort()) {
+  const walk = async (rel: string): Promise<void> => {
+    for (const name of (await world.list(path.join(root, rel))).sort(byCodePoint)) {
       const r = rel ? `${rel}/${name}` : name;
-      const st = lstatSync(path.join(root, r));
-      if (st.isSymbolicLink()) links.push(r);
-      else if (st.isDirectory()) walk(r);
-      else if (st.isFile()) files.set(r, { size: st.size });
+      const st = await world.lstat(path.join(root, r));
+      if (st?.kind === 'link') links.push(r);
+      else if (st?.kind === 'dir') await walk(r);
+      else if (st?.kind === 'file') files.set(r, { size: st.size });
     }
   };
-  walk('');
+  await walk('');
   return { files, links };
 }
 
-function folderSource(dir: string): BagSource {
-  const root = existsSync(path.join(dir, 'bagit.txt')) ? dir : existsSync(path.join(dir, 'disc', 'bagit.txt')) ? path.join(dir, 'disc') : dir;
-  const { files, links } = walkFiles(root);
+/** Where a folder's bag is: the folder itself or its disc/ (an output folder of `build`). */
+export async function bagRootOf(world: World, dir: string): Promise<string | undefined> {
+  if ((await world.stat(path.join(dir, 'bagit.txt')))?.kind === 'file') return dir;
+  if ((await world.stat(path.join(dir, 'disc', 'bagit.txt')))?.kind === 'file') return path.join(dir, 'disc');
+  return undefined;
+}
+
+async function folderSource(world: World, dir: string): Promise<BagSource> {
+  const root = (await bagRootOf(world, dir)) ?? dir;
+  const { files, links } = await walkFiles(world, root);
   const problems: Problem[] = links.map((name) => ({ kind: 'link', name }));
   return {
     kind: 'folder',
     files,
     problems,
-    read: (p) => createReadStream(path.join(root, p), { highWaterMark: 1024 * 1024 }) as AsyncIterable<Uint8Array>,
+    read: (p) => world.stream(path.join(root, ...p.split('/'))),
     close: async () => {},
   };
 }
 
-function openZip(file: string): Promise<yauzl.ZipFile> {
+/** yauzl reads a zip through the World by byte ranges. */
+class WorldReader extends yauzl.RandomAccessReader {
+  constructor(
+    private readonly world: World,
+    private readonly file: string,
+  ) {
+    super();
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    const { world, file } = this;
+    return Readable.from(
+      (async function* () {
+        const chunk = 1024 * 1024;
+        for (let at = start; at < end; ) {
+          const b = await world.readRange(file, at, Math.min(chunk, end - at));
+          if (b.byteLength === 0) throw new Error('unexpected end of the zip file');
+          at += b.byteLength;
+          yield b;
+        }
+      })(),
+    );
+  }
+}
+
+function openZip(world: World, file: string, size: number): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: true }, (e, z) => (e ? reject(e) : resolve(z!))),
+    yauzl.fromRandomAccessReader(new WorldReader(world, file), size, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: true }, (e, z) => (e ? reject(e) : resolve(z!))),
   );
 }
 
-async function zipSource(file: string): Promise<BagSource> {
+async function zipSource(world: World, file: string, size: number): Promise<BagSource> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await openZip(file);
+    zip = await openZip(world, file, size);
   } catch (e) {
     throw new SourceFailure((e as Error).message);
   }
@@ -146,18 +187,19 @@ async function zipSource(file: string): Promise<BagSource> {
   };
 }
 
-async function isoSource(file: string): Promise<BagSource> {
-  let r: Awaited<ReturnType<typeof readIsoEntries>>;
+async function isoSource(world: World, file: string, size: number): Promise<BagSource> {
+  const img: IsoImage = { world, file, size };
+  let entries;
   try {
-    r = await readIsoEntries(file);
+    entries = await readIsoEntries(img);
   } catch (e) {
     throw new SourceFailure((e as Error).message);
   }
-  const byPath = new Map(r.entries.map((e) => [e.path, e]));
+  const byPath = new Map(entries.map((e) => [e.path, e]));
   // Names shortened for Joliet are listed in the bag; read them under their original names.
   const names = byPath.get(ISO_NAMES);
   if (names) {
-    const text = (await readAll(readIsoFile(r.handle, names))).toString('utf8');
+    const text = (await readAll(readIsoFile(img, names))).toString('utf8');
     for (const line of text.split('\n')) {
       const [onDisc, original] = line.split('\t');
       const e = onDisc && original ? byPath.get(onDisc) : undefined;
@@ -172,24 +214,20 @@ async function isoSource(file: string): Promise<BagSource> {
     kind: 'iso',
     files,
     problems: [],
-    read: (p) => readIsoFile(r.handle, byPath.get(p)!),
-    close: () => r.handle.close(),
+    read: (p) => readIsoFile(img, byPath.get(p)!),
+    close: async () => {},
   };
 }
 
-/** Opens a folder, a zip or an ISO image, told apart by what they are, not their names. */
-export async function openBag(target: string): Promise<BagSource> {
-  const st = lstatSync(target);
-  if (st.isDirectory()) return folderSource(target);
-  const head = Buffer.alloc(1024);
-  const fd = openSync(target, 'r');
-  try {
-    readSync(fd, head, 0, 1024, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (sniff(head) === 'zip' || /\.zip$/i.test(target)) return zipSource(target);
-  return isoSource(target);
+
+/** Opens a folder, a zip or an ISO image, told apart by what they are, not their names. Throws IoError when unreadable. */
+export async function openBag(world: World, target: string): Promise<BagSource> {
+  const st = await world.stat(target);
+  if (!st) throw new IoError(target, 'missing', 'ENOENT');
+  if (st.kind === 'dir') return folderSource(world, target);
+  const head = await world.readRange(target, 0, 1024);
+  if (sniff(head) === 'zip' || /\.zip$/i.test(target)) return zipSource(world, target, st.size);
+  return isoSource(world, target, st.size);
 }
 
 export { readAll };

@@ -2,13 +2,18 @@
  * Completeness and fixity of a bag (RFC 8493), wherever it is — folder, zip or disc image:
  * every file the manifests list is there and has its checksum, no payload file is missing
  * from a manifest, the tag files are intact, Payload-Oxum adds up, and nothing is there that
- * no manifest accounts for. Each file is read once for all algorithms.
+ * no manifest accounts for.
+ *
+ * Each file is read once, for every algorithm at a time; SHA-256 and SHA-512 are computed
+ * for every file read whatever the manifests use, and come back as `digests`, so a county
+ * that forwards the bag never hashes it again.
  */
 import { createHash } from 'node:crypto';
-import { byCodePoint } from '../build/bundle.js';
+import { byCodePoint } from '../core/bundle.js';
 import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import { parseBagInfo, parseManifest } from './bagit.js';
-import { readAll, type BagSource } from './sources.js';
+import type { Digest } from './digest.js';
+import type { BagSource } from './sources.js';
 
 const ALGORITHMS = ['sha256', 'sha512', 'sha384', 'sha1', 'md5'] as const;
 type Alg = (typeof ALGORITHMS)[number];
@@ -22,28 +27,52 @@ export interface VerifyResult {
   verified: number;
   payloadFiles: number;
   algorithms: string[];
+  /** Size, SHA-256 and SHA-512 of every file read (payload and tag files), by path in the bag. */
+  digests: Map<string, Digest>;
 }
 
-async function hashes(src: BagSource, p: string, algs: readonly Alg[]): Promise<Record<string, string>> {
-  const hs = algs.map((a) => createHash(a));
-  for await (const chunk of src.read(p)) for (const h of hs) h.update(chunk);
-  return Object.fromEntries(algs.map((a, i) => [a, hs[i]!.digest('hex')]));
+interface Read {
+  bytes?: Buffer;
+  hex: Partial<Record<Alg, string>>;
 }
 
 export async function verifyBag(src: BagSource): Promise<VerifyResult> {
   const out: Diagnostic[] = [];
+  const digests = new Map<string, Digest>();
   const where = (file: string) => ({ file });
   for (const p of src.problems) {
     if (p.kind === 'unsafe') out.push(error('verify.unsafeEntry', { name: p.name }, where(p.name)));
     else if (p.kind === 'link') out.push(error('verify.link', { name: p.name }, where(p.name)));
-    else out.push(error('verify.broken', { reason: p.reason ?? p.name }, where(p.name)));
+    else out.push(error('verify.broken', { detail: p.reason ?? p.name }, where(p.name)));
   }
-  const result = (verified = 0, payloadFiles = 0, algorithms: string[] = []): VerifyResult => ({ diagnostics: out, verified, payloadFiles, algorithms });
+  const result = (verified = 0, payloadFiles = 0, algorithms: string[] = []): VerifyResult => ({ diagnostics: out, verified, payloadFiles, algorithms, digests });
+
+  /** Reads a file once: hashes with SHA-256, SHA-512 and `extra`, keeping the bytes of small tag files. */
+  const reads = new Map<string, Read>();
+  const read = async (p: string, extra: readonly Alg[] = [], keep = false): Promise<Read> => {
+    const hit = reads.get(p);
+    if (hit && extra.every((a) => hit.hex[a])) return hit;
+    const algs = [...new Set<Alg>(['sha256', 'sha512', ...extra])];
+    const hs = algs.map((a) => createHash(a));
+    const kept: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of src.read(p)) {
+      for (const h of hs) h.update(chunk);
+      if (keep) kept.push(Buffer.from(chunk));
+      size += chunk.byteLength;
+    }
+    const hex = Object.fromEntries(algs.map((a, i) => [a, hs[i]!.digest('hex')])) as Read['hex'];
+    digests.set(p, { size, sha256: hex.sha256!, sha512: hex.sha512! });
+    const r: Read = { hex, ...(keep && { bytes: Buffer.concat(kept) }) };
+    reads.set(p, r);
+    return r;
+  };
+  const text = async (p: string) => (await read(p, [], true)).bytes!.toString('utf8');
+
   if (!src.files.has('bagit.txt')) {
     out.push(error('verify.notBag', {}, {}));
     return result();
   }
-  const text = async (p: string) => (await readAll(src.read(p))).toString('utf8');
   const declaration = await text('bagit.txt');
   if (!/^BagIt-Version:\s*\d+\.\d+/m.test(declaration) || !/^Tag-File-Character-Encoding:\s*\S+/m.test(declaration)) {
     out.push(error('verify.badDeclaration', {}, where('bagit.txt')));
@@ -80,11 +109,11 @@ export async function verifyBag(src: BagSource): Promise<VerifyResult> {
       out.push(error('verify.missing', { path: p }, where(p)));
       continue;
     }
-    let got: Record<string, string>;
+    let got: Read;
     try {
-      got = await hashes(src, p, algs);
+      got = await read(p, algs);
     } catch (e) {
-      out.push(error('verify.broken', { reason: (e as Error).message }, where(p)));
+      out.push(error('verify.broken', { detail: (e as Error).message }, where(p)));
       continue;
     }
     let ok = true;
@@ -93,7 +122,7 @@ export async function verifyBag(src: BagSource): Promise<VerifyResult> {
       if (want === undefined) {
         out.push(error('verify.notInManifest', { path: p, manifest: `manifest-${alg}.txt` }, where(p)));
         ok = false;
-      } else if (want !== got[alg]) {
+      } else if (want !== got.hex[alg]) {
         out.push(error('verify.mismatch', { path: p, alg: algName(alg) }, where(p)));
         ok = false;
       }
@@ -125,8 +154,8 @@ export async function verifyBag(src: BagSource): Promise<VerifyResult> {
         out.push(error('verify.missing', { path: tag }, where(tag)));
         continue;
       }
-      const got = await hashes(src, tag, [alg]);
-      if (got[alg] !== want) out.push(error('verify.mismatch', { path: tag, alg: algName(alg) }, where(tag)));
+      const got = await read(tag, [alg]);
+      if (got.hex[alg] !== want) out.push(error('verify.mismatch', { path: tag, alg: algName(alg) }, where(tag)));
     }
   }
   for (const p of src.files.keys()) {

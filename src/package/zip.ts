@@ -7,7 +7,7 @@
 import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
 import { ZipArchive } from 'archiver';
-import { byCodePoint, entryStream, type FileEntry } from '../build/bundle.js';
+import { byCodePoint, isBytes, type FileEntry } from '../core/bundle.js';
 import { zipTime } from '../render/zip.js';
 
 export interface ZipSource {
@@ -21,8 +21,8 @@ export async function writeZip(files: readonly ZipSource[], top: string, date: D
   archive.pipe(out, { end: false });
   const time = zipTime(date);
   for (const f of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
-    const source = entryStream(f.content);
-    archive.append(source instanceof Uint8Array ? Buffer.from(source.buffer, source.byteOffset, source.byteLength) : (source as Readable), {
+    const c = f.content;
+    archive.append(isBytes(c) ? Buffer.from(c.buffer, c.byteOffset, c.byteLength) : Readable.from(c.open()), {
       name: `${top}/${f.path}`,
       date: time,
       mode: 0o644,

@@ -25,8 +25,8 @@ import {
   WidthType,
 } from 'docx';
 import type { Align, Block, Cell, FilledForm, Para, Row } from '../forms/model.js';
-import { bundledFontFiles, type FontRole, type FontSet } from './fonts.js';
-import { CELL_PAD, ROSTER_PAD, geometry, LINE_PT, MUTED, PAGE_NUMBER_GAP_MM, PAGE_NUMBER_PT, SIZE_PT, textWidth } from './typography.js';
+import type { FontRole, FontSet } from './fonts.js';
+import { CELL_PAD, ROSTER_PAD, geometry, LINE_PT, MUTED, PAGE_NUMBER_GAP_MM, PAGE_NUMBER_PT, SIZE_PT, textWidth } from '../paper/typography.js';
 import { fixCoreDates, normalizeOfficeZip } from './zip.js';
 import { CELL_STYLE, TABLE_MARKER, tableXml } from './docx-table.js';
 
@@ -44,8 +44,8 @@ const WORD_FONTS: Record<FontRole, { name: string; bold: boolean }> = {
 };
 
 function wordFont(fonts: FontSet, role: FontRole): { name: string; bold: boolean } {
-  const bundled = bundledFontFiles()[role] === fonts.faces[role].source;
-  return bundled ? WORD_FONTS[role] : { name: fonts.faces[role].familyName, bold: false };
+  const face = fonts.faces[role];
+  return face.bundled ? WORD_FONTS[role] : { name: face.familyName, bold: false };
 }
 
 const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
@@ -226,18 +226,22 @@ function pageNumberFooter(fonts: FontSet, align: 'left' | 'right'): Footer {
   });
 }
 
-export async function renderDocx(form: FilledForm, fonts: FontSet, meta: { title: string; author: string; subject: string; date: Date }): Promise<Uint8Array> {
+/** The body of a form as docx elements, in order: the tree the tests read (each has prepForXml). */
+export function docxBody(form: FilledForm, fonts: FontSet): (Paragraph | Table)[] {
+  return blocks(fonts, form, textWidth(geometry(form.orientation)));
+}
+
+/** A form as a docx Document, before it is packed: page, footers, styles and the body. */
+export function docxDocument(form: FilledForm, fonts: FontSet, meta: { title: string; author: string; subject: string }): Document {
   const g = geometry(form.orientation);
-  const width = textWidth(g);
   const foot = form.blocks.find((b): b is Extract<Block, { type: 'foot' }> => b.type === 'foot');
   const footers = form.pageNumbers
     ? { default: pageNumberFooter(fonts, 'right'), even: pageNumberFooter(fonts, 'left') }
     : foot
       ? { default: new Footer({ children: foot.paras.map((p) => paragraph(fonts, p)) }) }
       : undefined;
-  const big = form.bigTable ? form.blocks.find((b): b is Extract<Block, { type: 'table' }> => b.type === 'table') : undefined;
   const cellFont = wordFont(fonts, 'serif');
-  const doc = new Document({
+  return new Document({
     creator: meta.author,
     title: meta.title,
     subject: meta.subject,
@@ -264,11 +268,16 @@ export async function renderDocx(form: FilledForm, fonts: FontSet, meta: { title
           },
         },
         ...(footers && { footers }),
-        children: blocks(fonts, form, width),
+        children: docxBody(form, fonts),
       },
     ],
   });
-  const bytes = await Packer.toBuffer(doc);
+}
+
+export async function renderDocx(form: FilledForm, fonts: FontSet, meta: { title: string; author: string; subject: string; date: Date }): Promise<Uint8Array> {
+  const width = textWidth(geometry(form.orientation));
+  const big = form.bigTable ? form.blocks.find((b): b is Extract<Block, { type: 'table' }> => b.type === 'table') : undefined;
+  const bytes = await Packer.toBuffer(docxDocument(form, fonts, meta));
   const fixDates = fixCoreDates(meta.date);
   const placeTable = (name: string, text: string) => {
     if (!big || name !== 'word/document.xml') return fixDates(name, text);

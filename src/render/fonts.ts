@@ -1,32 +1,37 @@
 /**
- * The fonts every renderer draws with, by role: a serif for body and tables (宋体-like),
- * a heavy serif for titles (standing in for 小标宋), a sans for headings (黑体-like) and a
- * kai (楷体). They come from npm packages (OFL), so no system fonts are needed; a user may
- * replace any role with a font they own (a FangSong, say).
+ * The fonts every renderer draws with, by role (serif, serifBold, title, sans, kai; see
+ * paper/typography.ts). They come through the World's font source — the bundled npm font
+ * packages (OFL), so no system fonts are needed — and a user may replace any role with a
+ * font they own (a FangSong, say).
  *
  * No single font draws every Chinese name: Noto lacks 𠮷 and 𪚥, for instance. So text is
  * split into runs, each drawn with the first font of a fallback chain that has the
  * character; a character no font has is reported by `check` before anything is drawn.
+ *
+ * A font file is parsed once per process, whichever World asks: faces are cached by their
+ * bytes, which the font source hands out as the same array every time.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import * as fontkit from 'fontkit';
+import { fail } from '../core/failure.js';
+import { IoError } from '../core/io.js';
+import { FONT_ROLES, type FontRole } from '../paper/typography.js';
+import type { FontSource } from '../world/world.js';
 import { isWoff, woffToSfnt } from './woff.js';
 
-export const FONT_ROLES = ['serif', 'serifBold', 'title', 'sans', 'kai'] as const;
-export type FontRole = (typeof FONT_ROLES)[number];
+export { FONT_ROLES, type FontRole };
 
 export interface FontFace {
   /** Family name the renderers register this face under (`serif`, `kai`, …). */
   id: FontRole;
   /** Where the face came from, as the user would recognise it. */
   source: string;
-  /** TrueType/OpenType bytes (WOFF already converted). */
-  bytes: Buffer;
+  /** The bundled font of its role (DOCX then names the system font it stands for). */
+  bundled: boolean;
+  /** TrueType/OpenType bytes (a WOFF converted when first asked for). */
+  readonly bytes: Buffer;
   /** Family name inside the font (for DOCX, which names fonts rather than embedding them). */
   familyName: string;
-  font: fontkit.Font;
+  readonly font: fontkit.Font;
   unitsPerEm: number;
   ascent: number;
   descent: number;
@@ -37,110 +42,72 @@ export interface Run {
   face: FontRole;
 }
 
-const require = createRequire(import.meta.url);
-
-function packageFile(pkg: string, rel: string): string {
-  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), rel);
-}
-
-/** The bundled fonts: Noto Serif SC / Noto Sans SC (TrueType) and LXGW WenKai (WOFF). */
-export function bundledFontFiles(): Record<FontRole, string> {
-  const serif = '@expo-google-fonts/noto-serif-sc';
-  return {
-    serif: packageFile(serif, '400Regular/NotoSerifSC_400Regular.ttf'),
-    serifBold: packageFile(serif, '700Bold/NotoSerifSC_700Bold.ttf'),
-    // Bold, not Black: heavy enough to stand in for 小标宋, and one font file fewer in memory.
-    title: packageFile(serif, '700Bold/NotoSerifSC_700Bold.ttf'),
-    sans: packageFile('@expo-google-fonts/noto-sans-sc', '500Medium/NotoSansSC_500Medium.ttf'),
-    kai: packageFile('@fontsource/lxgw-wenkai', 'files/lxgw-wenkai-latin-500-normal.woff'),
-  };
-}
-
-interface LoadedFont {
+interface ParsedFont {
   /** sfnt bytes for embedding; a WOFF is converted only when a document needs them. */
   readonly bytes: Buffer;
   font: fontkit.Font;
 }
 
-/** Fonts by file; a process loads each file once (a CJK font is 10–25 MB). */
-const loaded = new Map<string, LoadedFont>();
+/** Parsed fonts by their bytes: one parse per file per process. */
+const parsed = new WeakMap<Uint8Array, ParsedFont>();
 
-export class FontError extends Error {
-  constructor(readonly file: string, reason: string) {
-    super(reason);
-  }
-}
-
-function loadFile(file: string): LoadedFont {
-  const hit = loaded.get(file);
+function parse(raw: Uint8Array, file: string): ParsedFont {
+  const hit = parsed.get(raw);
   if (hit) return hit;
-  let raw: Buffer;
-  try {
-    raw = readFileSync(file);
-  } catch (e) {
-    throw new FontError(file, (e as Error).message);
-  }
+  const buf = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   let font: fontkit.Font;
   try {
     // fontkit reads a WOFF lazily, table by table: a coverage question inflates only the cmap.
-    const created = fontkit.create(raw) as fontkit.Font | fontkit.FontCollection;
+    const created = fontkit.create(buf) as fontkit.Font | fontkit.FontCollection;
     // A collection (.ttc) contributes its first face.
     font = 'fonts' in created ? (created.fonts[0] as fontkit.Font) : created;
     if (!font || typeof font.hasGlyphForCodePoint !== 'function') throw new Error('no usable face');
   } catch (e) {
-    throw new FontError(file, `not a font file (${(e as Error).message})`);
+    throw fail('io', 'font.unreadable', { path: file, detail: `not a font file (${(e as Error).message})` }, { file });
   }
   let sfnt: Buffer | undefined;
-  const entry: LoadedFont = {
+  const entry: ParsedFont = {
     get bytes() {
       if (!sfnt) {
-        sfnt = isWoff(raw) ? woffToSfnt(raw) : raw;
+        sfnt = isWoff(buf) ? woffToSfnt(buf) : buf;
         // Metrics and glyphs are read from the converted font from now on.
-        if (sfnt !== raw) entry.font = fontkit.create(sfnt) as fontkit.Font;
+        if (sfnt !== buf) entry.font = fontkit.create(sfnt) as fontkit.Font;
       }
       return sfnt;
     },
     font,
   };
-  loaded.set(file, entry);
+  parsed.set(raw, entry);
   return entry;
 }
 
+function faceOf(role: FontRole, file: string, bundled: boolean, p: ParsedFont): FontFace {
+  return {
+    id: role,
+    source: file,
+    bundled,
+    get bytes() {
+      return p.bytes;
+    },
+    get font() {
+      return p.font;
+    },
+    familyName: p.font.familyName,
+    unitsPerEm: p.font.unitsPerEm,
+    ascent: p.font.ascent,
+    descent: p.font.descent,
+  };
+}
+
 export class FontSet {
-  /** Faces by role, each read from disk the first time it is needed (a CJK font is 10–25 MB). */
-  readonly faces: Record<FontRole, FontFace>;
   private readonly chains: Record<FontRole, FontRole[]>;
   private readonly coverage = new Map<FontRole, Map<number, boolean>>();
 
-  constructor(readonly files: Record<FontRole, string>) {
-    const faces = {} as Record<FontRole, FontFace>;
-    for (const role of FONT_ROLES) {
-      let face: FontFace | undefined;
-      Object.defineProperty(faces, role, {
-        enumerable: true,
-        get: () => {
-          if (face) return face;
-          const entry = loadFile(files[role]);
-          const font = entry.font;
-          face = {
-            id: role,
-            source: files[role],
-            get bytes() {
-              return entry.bytes;
-            },
-            get font() {
-              return entry.font;
-            },
-            familyName: font.familyName,
-            unitsPerEm: font.unitsPerEm,
-            ascent: font.ascent,
-            descent: font.descent,
-          };
-          return face;
-        },
-      });
-    }
-    this.faces = faces;
+  constructor(
+    readonly faces: Readonly<Record<FontRole, FontFace>>,
+    /** The bundled body serif: page numbers and captions are always set in it (GB/T 9704: 半角宋体). */
+    readonly numbers: FontFace,
+  ) {
     // Each role falls back to the body serif, then kai (which has the rare name
     // characters), then the sans.
     const chain = (first: FontRole): FontRole[] => [...new Set<FontRole>([first, 'serif', 'kai', 'sans'])];
@@ -187,15 +154,27 @@ export class FontSet {
 
 export type FontChoice = Partial<Record<FontRole, string>>;
 
+async function readFont(source: FontSource, file: string): Promise<Uint8Array> {
+  try {
+    return await source.read(file);
+  } catch (e) {
+    const detail = e instanceof IoError ? e.detail : (e as Error).message;
+    throw fail('io', 'font.unreadable', { path: file, detail }, { file });
+  }
+}
+
 /**
- * The bundled fonts with any roles the user replaced (absolute paths). Every file is opened
- * here once, so a missing or broken font is reported before any work starts; the fonts'
- * data stays in the file cache of this process and is shared by every document.
+ * The bundled fonts with any roles the user replaced (absolute paths). Every file is read
+ * and opened here, so a missing or broken font is reported (exit 3) before any work starts.
  */
-export function fontSet(choice: FontChoice = {}): FontSet {
-  const set = new FontSet({ ...bundledFontFiles(), ...choice });
-  for (const role of Object.keys(choice) as FontRole[]) void set.faces[role];
-  return set;
+export async function loadFontSet(source: FontSource, choice: FontChoice = {}): Promise<FontSet> {
+  const faces = {} as Record<FontRole, FontFace>;
+  for (const role of FONT_ROLES) {
+    const file = choice[role] ?? source.bundled[role];
+    faces[role] = faceOf(role, file, choice[role] === undefined, parse(await readFont(source, file), file));
+  }
+  const numbers = faces.serif.bundled ? faces.serif : faceOf('serif', source.bundled.serif, true, parse(await readFont(source, source.bundled.serif), source.bundled.serif));
+  return new FontSet(faces, numbers);
 }
 
 /** Roles whose face draws something in these texts (including fallbacks). */
@@ -203,9 +182,4 @@ export function rolesUsed(set: FontSet, texts: Iterable<{ text: string; font: Fo
   const used = new Set<FontRole>();
   for (const t of texts) for (const run of set.segment(t.text, t.font)) used.add(run.face);
   return used;
-}
-
-/** The bundled body serif's bytes: page numbers are always set in it (GB/T 9704: 半角宋体). */
-export function bundledSerifBytes(): Buffer {
-  return loadFile(bundledFontFiles().serif).bytes;
 }

@@ -5,9 +5,9 @@
  * form lets the same pages be numbered 1…n as a document and on through a print volume.
  */
 import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
-import { bundledSerifBytes } from './fonts.js';
+import type { FontSet } from './fonts.js';
 import { pdfLibFontkit } from './pdf-lib-fontkit.js';
-import { LANDSCAPE, PAGE_NUMBER_GAP_MM, PAGE_NUMBER_PT, pageNumberText, PORTRAIT, PT_PER_MM } from './typography.js';
+import { LANDSCAPE, PAGE_NUMBER_GAP_MM, PAGE_NUMBER_PT, pageNumberText, PORTRAIT, PT_PER_MM } from '../paper/typography.js';
 
 /**
  * The subset is named with a six-letter tag, as PDF subsets are (ISO 32000 9.6.4), so
@@ -18,8 +18,8 @@ export async function embedSubsetFont(doc: PDFDocument, bytes: Uint8Array, tag: 
   return doc.embedFont(bytes, { subset: true, customName: `${tag}+${name}` });
 }
 
-export async function embedNumberFont(doc: PDFDocument): Promise<PDFFont> {
-  return embedSubsetFont(doc, bundledSerifBytes(), 'SBPAGE', 'NotoSerifSC-Regular');
+export async function embedNumberFont(doc: PDFDocument, fonts: FontSet): Promise<PDFFont> {
+  return embedSubsetFont(doc, fonts.numbers.bytes, 'SBPAGE', 'NotoSerifSC-Regular');
 }
 
 /**
@@ -41,9 +41,9 @@ export function drawPageNumber(page: PDFPage, n: number, font: PDFFont, opts: { 
 }
 
 /** A standalone document numbered 1…n (its metadata kept as rendered). */
-export async function numberPdf(bytes: Uint8Array): Promise<Uint8Array> {
+export async function numberPdf(bytes: Uint8Array, fonts: FontSet): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  const font = await embedNumberFont(doc);
+  const font = await embedNumberFont(doc, fonts);
   doc.getPages().forEach((page, i) => drawPageNumber(page, i + 1, font, { mirror: false }));
   return doc.save();
 }

@@ -11,9 +11,9 @@
 import PDFDocument from 'pdfkit';
 import { parasOf, type Block, type Cell, type FilledForm, type Para, type Row, type Table } from '../forms/model.js';
 import { rolesUsed, type FontRole, type FontSet } from './fonts.js';
-import type { PdfMeta } from './pdf.js';
+import type { DocumentMeta as PdfMeta } from './meta.js';
 import { PDFA_SUBSET } from './pdfa.js';
-import { ROSTER_PAD, geometry, LINE_PT, mm, SIZE_PT, textWidth } from './typography.js';
+import { ROSTER_PAD, geometry, LINE_PT, mm, SIZE_PT, textWidth } from '../paper/typography.js';
 
 interface Piece {
   text: string;

@@ -1,6 +1,10 @@
 /**
  * FilledForm → PDF with pdfmake. The roster (a `bigTable` form) goes through the faster
- * direct pdfkit path in pdf-grid.ts instead; everything else is laid out here.
+ * direct pdfkit path in pdf-grid.ts instead (see render.ts); everything else is laid out here.
+ *
+ * `pdfDefinition` is the pdfmake document definition — the intermediate value the tests
+ * read. Each render gets its own pdfmake printer and font table, so renders running at the
+ * same time never see each other's fonts (pdfmake's default instance keeps them globally).
  *
  * Pages come out without page numbers: the same pages serve the standalone document
  * (numbered 1…n, see page-numbers.ts) and the print volume (numbered through the volume).
@@ -10,45 +14,39 @@
  */
 import { createRequire } from 'node:module';
 import { parasOf, type Block, type Cell, type FilledForm, type Para, type Row } from '../forms/model.js';
-import { rolesUsed, type FontSet } from './fonts.js';
-import { renderGridPdf } from './pdf-grid.js';
+import { rolesUsed, type FontRole, type FontSet } from './fonts.js';
+import type { DocumentMeta } from './meta.js';
 import { PDFA_SUBSET } from './pdfa.js';
-import { CELL_PAD, geometry, LINE_PT, MUTED, mm, SIZE_PT, textWidth } from './typography.js';
+import { CELL_PAD, geometry, LINE_PT, MUTED, mm, SIZE_PT, textWidth } from '../paper/typography.js';
 
-// pdfmake 0.3 is CommonJS with a server singleton.
+// pdfmake 0.3 is CommonJS. Its default export is one shared instance with a global font
+// table; its Printer class takes the fonts and a file system per document, so it is used directly.
 const require = createRequire(import.meta.url);
-interface PdfMake {
-  virtualfs: { writeFileSync(name: string, data: Buffer): void; existsSync(name: string): boolean };
-  setFonts(f: object): void;
-  setUrlAccessPolicy(f: (url: string) => boolean): void;
-  setLocalAccessPolicy(f: (path: string) => boolean): void;
-  createPdf(dd: object): { getBuffer(): Promise<Buffer> };
+interface PdfKitDoc {
+  on(event: 'data', f: (chunk: Buffer) => void): void;
+  on(event: 'end' | 'error', f: (e?: Error) => void): void;
+  end(): void;
 }
-const pdfmake = require('pdfmake') as PdfMake;
-// Documents are built from data only: no URL or file is ever fetched while rendering.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy(() => false);
-
-export interface PdfMeta {
-  title: string;
-  author: string;
-  subject: string;
-  keywords?: string;
-  /** Creation and modification date (the run's clock: SOURCE_DATE_EPOCH makes it fixed). */
-  date: Date;
+interface PdfPrinter {
+  createPdfKitDocument(dd: object, options?: object): Promise<PdfKitDoc>;
 }
+type PrinterClass = new (fonts: object, vfs: object, urlResolver: object, localAccessPolicy: (path: string) => boolean) => PdfPrinter;
+const Printer = (require('pdfmake/js/Printer') as { default: PrinterClass }).default;
+const URLResolver = (require('pdfmake/js/URLResolver') as { default: new (vfs: object) => { setUrlAccessPolicy(f: (url: string) => boolean): void } }).default;
 
-/** Registers the faces a form uses with pdfmake's in-memory file system under their role names. */
-function useFonts(fonts: FontSet, form: FilledForm): void {
+/** The faces a form uses, under their role names, in a file system of this render only. */
+function fontTable(fonts: FontSet, form: FilledForm): { defs: Record<string, object>; vfs: object } {
+  const files = new Map<string, Buffer>();
   const defs: Record<string, object> = {};
   const used = rolesUsed(fonts, parasOf(form));
-  used.add('serif'); // page numbers and pdfmake's default style
-  for (const role of used) {
-    const name = `shenbao-${role}-${fonts.faces[role].bytes.length}.ttf`;
-    if (!pdfmake.virtualfs.existsSync(name)) pdfmake.virtualfs.writeFileSync(name, fonts.faces[role].bytes);
+  used.add('serif'); // pdfmake's default style
+  for (const role of used as Set<FontRole>) {
+    const name = `${role}.ttf`;
+    files.set(name, fonts.faces[role].bytes);
     defs[role] = { normal: name, bold: name, italics: name, bolditalics: name };
   }
-  pdfmake.setFonts(defs);
+  const vfs = { existsSync: (n: string) => files.has(n), readFileSync: (n: string) => files.get(n) };
+  return { defs, vfs };
 }
 
 /** pdfmake multiplies the font's own line height; this gives the pitch a size role asks for. */
@@ -205,9 +203,8 @@ function contentOf(fonts: FontSet, blocks: readonly Block[], width: number): unk
   return out;
 }
 
-export async function renderPdf(form: FilledForm, fonts: FontSet, meta: PdfMeta): Promise<Uint8Array> {
-  if (form.bigTable) return renderGridPdf(form, fonts, meta);
-  useFonts(fonts, form);
+/** The pdfmake document definition of a form: what is laid out, before any byte is drawn. */
+export function pdfDefinition(form: FilledForm, fonts: FontSet, meta: DocumentMeta) {
   const g = geometry(form.orientation);
   const width = mm(textWidth(g));
   const foot = form.blocks.find((b): b is Extract<Block, { type: 'foot' }> => b.type === 'foot');
@@ -239,5 +236,23 @@ export async function renderPdf(form: FilledForm, fonts: FontSet, meta: PdfMeta)
       return stack;
     },
   };
-  return new Uint8Array(await pdfmake.createPdf(dd).getBuffer());
+  return dd;
+}
+
+/** A form (not a big table) → PDF bytes with pdfmake, without page numbers. */
+export async function renderFormPdf(form: FilledForm, fonts: FontSet, meta: DocumentMeta): Promise<Uint8Array> {
+  const { defs, vfs } = fontTable(fonts, form);
+  const urls = new URLResolver(vfs);
+  // Documents are built from data only: no URL or file is ever fetched while rendering.
+  urls.setUrlAccessPolicy(() => false);
+  const doc = await new Printer(defs, vfs, urls, () => false).createPdfKitDocument(pdfDefinition(form, fonts, meta));
+  const chunks: Buffer[] = [];
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('data', (c) => chunks.push(c));
+    doc.on('end', () => resolve());
+    doc.on('error', (e) => reject(e));
+  });
+  doc.end();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
 }

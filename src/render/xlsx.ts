@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { Block, FilledForm, Table } from '../forms/model.js';
 import type { FontSet } from './fonts.js';
-import { SIZE_PT } from './typography.js';
+import { SIZE_PT } from '../paper/typography.js';
 import { fixCoreDates, normalizeOfficeZip } from './zip.js';
 
 /** Excel column width units per mm (one unit is about one digit of the default font). */

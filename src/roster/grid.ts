@@ -3,7 +3,6 @@
  * them) becomes roster rows keyed by column, each cell with its A1 reference.
  */
 import { error, info, type Diagnostic } from '../core/diagnostic.js';
-import { listJoin } from '../i18n/number.js';
 import type { RosterColumnId, Scheme } from '../scheme/schema.js';
 import { columnLetter, findHeader, headerMatcher } from './columns.js';
 import type { CellValue, RawRow, RosterTable } from './types.js';
@@ -40,19 +39,19 @@ export function tableFromGrid(
     headerMatcher(columnsDef),
   );
   if (!header) {
-    diagnostics.push(error('roster.headerNotFound', { path: file, columns: listJoin([nameOf('name'), nameOf('idNumber')], 'zh') }, { ...where }));
+    diagnostics.push(error('roster.headerNotFound', { path: file, columns: [nameOf('name'), nameOf('idNumber')] }, { ...where }));
     return empty;
   }
   const headerRow = grid[header.index]!.row;
   for (const [id, cols] of header.duplicates) {
     diagnostics.push(
-      error('roster.columnDuplicate', { column: nameOf(id), cells: cols.map((c) => `${columnLetter(c)}${headerRow}`).join(', ') }, { ...where, row: headerRow, cell: `${columnLetter(cols[1]!)}${headerRow}` }),
+      error('roster.columnDuplicate', { column: nameOf(id), cells: cols.map((c) => `${columnLetter(c)}${headerRow}`) }, { ...where, row: headerRow, cell: `${columnLetter(cols[1]!)}${headerRow}` }),
     );
   }
   const present = new Set(header.columns.values());
   const missing = scheme.roster.headerRequires.filter((id) => !present.has(id));
   if (missing.length) {
-    diagnostics.push(error('roster.columnMissing', { path: file, columns: listJoin(missing.map(nameOf), 'zh') }, { ...where, row: headerRow }));
+    diagnostics.push(error('roster.columnMissing', { path: file, columns: missing.map(nameOf) }, { ...where, row: headerRow }));
     return { ...empty, columns: present };
   }
   if (!present.has('subsidised')) diagnostics.push(info('roster.subsidisedAssumed', {}, { ...where, row: headerRow }));
@@ -72,7 +71,7 @@ export function tableFromGrid(
     if (meaningful) rows.push({ row: g.row, where: { file, sheet, row: g.row }, cells });
   }
   if (truncated) {
-    diagnostics.push(error('roster.tooManyRows', { path: file, max: scheme.roster.maxRows.toLocaleString('en-US') }, { file }));
+    diagnostics.push(error('roster.tooManyRows', { path: file, max: scheme.roster.maxRows }, { file }));
   } else if (rows.length === 0) {
     diagnostics.push(error('roster.noRows', { path: file }, { ...where, row: headerRow }));
   }

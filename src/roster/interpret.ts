@@ -7,7 +7,6 @@
 import { error, warning, type Diagnostic, type Location } from '../core/diagnostic.js';
 import { closest } from '../core/suggest.js';
 import { stripSpaces, toHalfWidth } from '../core/text.js';
-import { listJoin } from '../i18n/number.js';
 import type { RosterColumnId, Scheme } from '../scheme/schema.js';
 import { cellFlag, cellText, isMangledNumber } from './cells.js';
 import { ETHNIC_GROUPS, normalizeEthnicGroup } from './ethnic-groups.js';
@@ -61,7 +60,7 @@ export function interpretRoster(table: RosterTable, opts: InterpretOptions): { r
   const required = scheme.roster.columns.filter((c) => c.required && table.columns.has(c.id)).map((c) => c.id);
   const keyGroupByName = new Map<string, string>();
   for (const g of scheme.keyGroups) for (const n of [g.name, ...g.aliases, g.id]) keyGroupByName.set(stripSpaces(n), g.id);
-  const keyGroupOptions = listJoin(scheme.keyGroups.map((g) => g.name), 'zh');
+  const keyGroupOptions = scheme.keyGroups.map((g) => g.name);
 
   const trainees: Trainee[] = [];
   const firstById = new Map<string, { row: number; cell?: string }>();
@@ -99,8 +98,7 @@ export function interpretRoster(table: RosterTable, opts: InterpretOptions): { r
       const first = firstById.get(idNumber);
       duplicate = first !== undefined;
       if (first) {
-        const ref = first.cell ?? (`第 ${first.row} 行`);
-        diagnostics.push(error('roster.duplicate', { value: maskId(idNumber), first: ref }, at('idNumber')));
+        diagnostics.push(error('roster.duplicate', { value: maskId(idNumber), firstRow: first.row, ...(first.cell && { firstCell: first.cell }) }, at('idNumber')));
       } else firstById.set(idNumber, { row: raw.row, cell: at('idNumber').cell });
     }
 

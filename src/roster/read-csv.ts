@@ -45,7 +45,7 @@ export function readCsvRoster(bytes: Uint8Array, file: string, scheme: Scheme): 
       bom: true,
     }) as string[][];
   } catch (e) {
-    return fail(error('roster.brokenWorkbook', { path: file, reason: (e as Error).message }, { file }));
+    return fail(error('roster.brokenWorkbook', { path: file, detail: (e as Error).message }, { file }));
   }
   const limit = scheme.roster.maxRows + HEADER_SCAN_ROWS;
   // Excel shows each CSV record as one sheet row, so the record's index is the row number.

@@ -8,8 +8,7 @@ import { locate, type Source } from '../core/source.js';
 import { closest } from '../core/suggest.js';
 import type { Scheme } from '../scheme/schema.js';
 import { headerMatcher } from './columns.js';
-import type { RawRow, RosterTable } from './types.js';
-import type { RosterCellValue } from '../submission/schema.js';
+import type { RawRow, RosterCellValue, RosterTable } from './types.js';
 
 export function readInlineRoster(rows: readonly Record<string, RosterCellValue>[], source: Source | undefined, scheme: Scheme): RosterTable {
   const file = source?.file ?? 'submission.yaml';

@@ -64,16 +64,16 @@ export async function readXlsxRoster(bytes: Uint8Array, file: string, scheme: Sc
 
   const limit = scheme.roster.maxRows + HEADER_SCAN_ROWS;
   const counted = countSheetRows(bytes);
-  if (!counted) return fail(error('roster.brokenWorkbook', { path: file, reason: 'zip' }, { file }));
+  if (!counted) return fail(error('roster.brokenWorkbook', { path: file, detail: 'not a readable zip package' }, { file }));
   if (counted.tooLarge || counted.rows.some((n) => n > limit)) {
-    return fail(error('roster.tooManyRows', { path: file, max: scheme.roster.maxRows.toLocaleString('en-US') }, { file }));
+    return fail(error('roster.tooManyRows', { path: file, max: scheme.roster.maxRows }, { file }));
   }
 
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
     sheets = (await readXlsxFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as { sheet: string; data: unknown[][] }[];
   } catch (e) {
-    return fail(error('roster.brokenWorkbook', { path: file, reason: (e as Error).message }, { file }));
+    return fail(error('roster.brokenWorkbook', { path: file, detail: (e as Error).message }, { file }));
   }
   if (sheets.length === 0) return fail(error('roster.notSpreadsheet', { path: file, actual: 'zip' }, { file }));
   const match = headerMatcher(scheme.roster.columns);
@@ -82,7 +82,7 @@ export async function readXlsxRoster(bytes: Uint8Array, file: string, scheme: Sc
     data.flatMap((values, i) => (values.some((v) => v !== null && v !== undefined && v !== '') ? [{ row: i + 1, values: values.map(plainValue) }] : []));
   if (sheetName !== undefined) {
     const ws = sheets.find((x) => x.sheet === sheetName);
-    if (!ws) return fail(error('roster.sheetNotFound', { path: file, sheet: sheetName, sheets: sheets.map((x) => x.sheet).join('、') }, { file }));
+    if (!ws) return fail(error('roster.sheetNotFound', { path: file, sheet: sheetName, sheets: sheets.map((x) => x.sheet) }, { file }));
     return tableFromGrid(gridOf(ws.data), file, ws.sheet, scheme, false);
   }
   // The first sheet with a roster header; without one, report against the first sheet.

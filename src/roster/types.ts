@@ -1,6 +1,9 @@
 import type { Diagnostic, Location } from '../core/diagnostic.js';
 import type { RosterColumnId } from '../scheme/schema.js';
 
+/** A cell written inline in submission.yaml (roster.rows). */
+export type RosterCellValue = string | number | boolean | null;
+
 /** A cell as read from any source, before interpretation. */
 export type CellValue = string | number | boolean | Date | null;
 

@@ -1,35 +1,28 @@
 /**
- * Reads a scheme folder (templates/<id>/scheme.yaml) and validates it. Reading is here;
- * validation (shape, then rules) is pure and lives in schema.ts and validate.ts.
+ * Reads a scheme folder (templates/<id>/: scheme.yaml, forms/*.yaml, disc/*.hbs,
+ * skeleton/*.hbs) through the World, once, and validates it. Reading is here; validation
+ * (shape, then rules) is pure and lives in schema.ts, form-template.ts and validate.ts.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { error, hasErrors, type Diagnostic } from '../core/diagnostic.js';
-import { parseSource } from '../core/source.js';
+import { IoError } from '../core/io.js';
+import { parseSource, type Source } from '../core/source.js';
 import { zodDiagnostics } from '../core/zod-report.js';
-import type { Lang } from '../i18n/lang.js';
-import { COUNTY_FORMS, FIXED_FORMS, schemeSchema, type Scheme } from './schema.js';
-import { loadFormTemplate, type FormTemplate } from '../forms/template.js';
-import { validateSchemeRules } from './validate.js';
+import { readText, type World } from '../world/world.js';
+import { parseFormTemplate, type FormTemplate } from './form-template.js';
+import { COUNTY_FORMS, DISC_TEMPLATES, FIXED_FORMS, SKELETON_TEMPLATES, schemeSchema, type Scheme, type SchemeData } from './schema.js';
+import { validateForms, validateSchemeRules } from './validate.js';
 
 /** templates/ next to dist/ (installed package) or src/ (tests). */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 export const DEFAULT_SCHEME = 'xam-2023';
 
-export function schemeDirFor(idOrDir: string | undefined): string {
+/** The folder of a scheme: a bare id names a bundled scheme, anything else is a folder. */
+export async function schemeDirFor(world: World, idOrDir: string | undefined): Promise<string> {
   if (!idOrDir) return path.join(TEMPLATES_DIR, DEFAULT_SCHEME);
-  // A bare id names a bundled scheme; anything with a slash is a folder.
-  if (/^[\w.-]+$/.test(idOrDir) && !isDir(idOrDir)) return path.join(TEMPLATES_DIR, idOrDir);
+  if (/^[\w.-]+$/.test(idOrDir) && (await world.stat(idOrDir))?.kind !== 'dir') return path.join(TEMPLATES_DIR, idOrDir);
   return path.resolve(idOrDir);
-}
-
-function isDir(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 export interface SchemeLoad {
@@ -37,34 +30,64 @@ export interface SchemeLoad {
   diagnostics: Diagnostic[];
 }
 
-/** Validates scheme.yaml's data and loads the form templates it needs from `dir`/forms. */
-export function validateScheme(raw: unknown, source: Parameters<typeof validateSchemeRules>[1], dir: string, lang: Lang): SchemeLoad {
-  const parsed = schemeSchema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) return { diagnostics: zodDiagnostics(parsed.error.issues, schemeSchema, source, lang) };
-  const diagnostics = validateSchemeRules(parsed.data, source);
-  if (hasErrors(diagnostics)) return { diagnostics };
-  // The form templates the materials name, and the fixed ones every scheme prints (brief, score sheet, volume, county).
+/** The form templates a scheme needs: those its materials name and the fixed ones every scheme prints. */
+export function formIds(data: SchemeData): string[] {
   const ids = new Set<string>([...Object.values(FIXED_FORMS), ...Object.values(COUNTY_FORMS)]);
-  for (const kind of ['application', 'review'] as const) for (const m of parsed.data.materials[kind]) if (m.form) ids.add(m.form);
+  for (const kind of ['application', 'review'] as const) for (const m of data.materials[kind]) if (m.form) ids.add(m.form);
+  return [...ids].sort();
+}
+
+/** Validates scheme.yaml's data (shape, then rules). Pure. */
+export function validateSchemeData(raw: unknown, source: Source | undefined): { data?: SchemeData; diagnostics: Diagnostic[] } {
+  const parsed = schemeSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) return { diagnostics: zodDiagnostics(parsed.error.issues, schemeSchema, source) };
+  const diagnostics = validateSchemeRules(parsed.data, source);
+  return hasErrors(diagnostics) ? { diagnostics } : { data: parsed.data, diagnostics };
+}
+
+async function readOptional(world: World, file: string): Promise<string | undefined> {
+  try {
+    return await readText(world, file);
+  } catch (e) {
+    if (e instanceof IoError && e.reason === 'missing') return undefined;
+    throw e;
+  }
+}
+
+/** Every template of one kind in a folder (disc/, skeleton/): required names must be there. */
+async function templateTexts(world: World, dir: string, folder: string, required: readonly string[], what: 'discTemplate' | 'skeletonTemplate'): Promise<{ texts: Record<string, string>; diagnostics: Diagnostic[] }> {
+  const base = path.join(dir, folder);
+  const names = (await world.stat(base))?.kind === 'dir' ? (await world.list(base)).filter((n) => n.endsWith('.hbs')).sort() : [];
+  const texts: Record<string, string> = {};
+  for (const n of names) texts[n] = await readText(world, path.join(base, n));
+  const diagnostics = required.filter((n) => !(n in texts)).map((n) => error('scheme.unknownRef', { what, id: `${folder}/${n}` }, { file: path.join(base, n) }));
+  return { texts, diagnostics };
+}
+
+export async function loadScheme(world: World, dir: string): Promise<SchemeLoad> {
+  const file = path.join(dir, 'scheme.yaml');
+  const text = await readOptional(world, file);
+  if (text === undefined) return { diagnostics: [error('scheme.notFound', { dir }, { file })] };
+  const { source, diagnostics: syntax } = parseSource(text, file);
+  if (!source) return { diagnostics: syntax };
+  const { data, diagnostics } = validateSchemeData(source.data, source);
+  if (!data) return { diagnostics };
+
   const forms: Record<string, FormTemplate> = {};
-  for (const id of [...ids].sort()) {
-    const { template, diagnostics: d } = loadFormTemplate(dir, id);
+  for (const id of formIds(data)) {
+    const formFile = path.join(dir, 'forms', `${id}.yaml`);
+    const formText = await readOptional(world, formFile);
+    if (formText === undefined) {
+      diagnostics.push(error('scheme.unknownRef', { what: 'formTemplate', id: `forms/${id}.yaml` }, { file: formFile }));
+      continue;
+    }
+    const { template, diagnostics: d } = parseFormTemplate(formText, formFile);
     diagnostics.push(...d);
     if (template) forms[id] = template;
   }
+  const disc = await templateTexts(world, dir, 'disc', DISC_TEMPLATES, 'discTemplate');
+  const skeleton = await templateTexts(world, dir, 'skeleton', SKELETON_TEMPLATES, 'skeletonTemplate');
+  diagnostics.push(...disc.diagnostics, ...skeleton.diagnostics, ...validateForms(forms, dir));
   if (hasErrors(diagnostics)) return { diagnostics };
-  return { scheme: { ...parsed.data, dir, forms }, diagnostics };
-}
-
-export function loadScheme(dir: string, lang: Lang = 'zh'): SchemeLoad {
-  const file = path.join(dir, 'scheme.yaml');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return { diagnostics: [error('scheme.notFound', { dir }, { file })] };
-  }
-  const { source, diagnostics } = parseSource(text, file, lang);
-  if (!source) return { diagnostics };
-  return validateScheme(source.data, source, dir, lang);
+  return { scheme: { ...data, dir, forms, templates: { disc: disc.texts, skeleton: skeleton.texts } }, diagnostics };
 }

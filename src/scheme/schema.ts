@@ -3,7 +3,7 @@
  * a misspelt key in a scheme is an error rather than a rule that silently does nothing.
  */
 import { z } from 'zod';
-import type { FormTemplate } from '../forms/template.js';
+import type { FormTemplate } from './form-template.js';
 
 export const LEVELS = ['county', 'league', 'region'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -117,6 +117,23 @@ const rubric = z.strictObject({
 
 const grade = z.strictObject({ name: text, en: text, min: z.number().min(0).max(100) });
 
+const kindNames = z.strictObject({ short: text, name: text, package: text, full: text, en: text });
+
+/** A ground for removal (第十三条), as the notice words it; `computed` ones the data can show. */
+const removalGround = z.strictObject({
+  id: text,
+  text: text,
+  computed: z.enum(['subsidised', 'agreements']).optional(),
+  /** How the report words the finding (handlebars): present, absent, or not knowable from the data. */
+  present: text.optional(),
+  absent: text.optional(),
+  unknown: text.optional(),
+});
+
+const DECISIONS = ['recommend', 'decline', 'undecided', 'refused', 'review', 'unusable'] as const;
+const FIXITIES = ['intact', 'damaged', 'unsealed', 'unreadable'] as const;
+const words = <const K extends readonly [string, ...string[]]>(keys: K) => z.strictObject(Object.fromEntries(keys.map((k) => [k, text])) as { [P in K[number]]: typeof text });
+
 export const schemeSchema = z.strictObject({
   id: text,
   title: text,
@@ -125,6 +142,7 @@ export const schemeSchema = z.strictObject({
   region: text,
   levels: z.strictObject({ county: levelDef, league: levelDef, region: levelDef }),
   counties: z.array(text).min(1),
+  kinds: z.strictObject({ application: kindNames, review: kindNames }),
   populationBands: z.strictObject({ atLeast200k: named, below200k: named }),
   thresholds: z.array(thresholdRow).min(1),
   specialSupport: z.strictObject({
@@ -133,17 +151,22 @@ export const schemeSchema = z.strictObject({
     grounds: z.record(z.string(), text),
   }),
   minPartners: z.number().int().min(0),
+  /** The figures' names as the documents print them (推荐表 rows), and the words for meeting a threshold. */
+  figureNames: words(['trained', 'passRate', 'employed', 'employmentRate', 'keyGroup', 'orderShare']),
+  results: words(['meets', 'fails', 'relaxed']),
+  yesNo: words(['yes', 'no']),
   keyGroups: z.array(z.strictObject({ id: text, name: text, aliases: z.array(text).default([]) })).min(1),
   categories: z.record(z.string(), text),
   roster: z.strictObject({
     title: text,
-    yearTitle: text,
     maxRows: z.number().int().positive(),
     columns: z.array(rosterColumn),
     headerRequires: z.array(z.enum(ROSTER_COLUMN_IDS)),
   }),
   sections: z.record(z.string(), section),
   slots: z.record(z.string(), slot),
+  /** Captions of a partner's files in the print volume (<name>就业协议). */
+  partnerFiles: z.strictObject({ agreement: text, particulars: text }),
   materials: z.strictObject({ application: z.array(material).min(1), review: z.array(material).min(1) }),
   sectionsFor: z.strictObject({ application: z.array(text).min(1), review: z.array(text).min(1) }),
   rubrics: z.record(z.string(), rubric),
@@ -157,6 +180,17 @@ export const schemeSchema = z.strictObject({
     /** MM-DD of the filing year by which the county's package is due. */
     deadline: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '月-日，例如 10-31'),
     refs: z.strictObject({ recommend: text, evaluate: text, removal: text }),
+    /** The recommending bureau's name when county.yaml gives none (handlebars: {{county}}). */
+    bureau: text,
+    /** The parts of the recommendation report (办法第七条（二）), each with its county.yaml key. */
+    sections: z.array(z.strictObject({ key: z.enum(['results', 'keyGroups', 'practices', 'rural']), title: text })).min(1),
+    /** Default opinions (handlebars) where county.yaml has none. */
+    opinions: z.strictObject({ recommend: text, keep: text, fail: text, removal: text }),
+    removalGrounds: z.array(removalGround).min(1),
+    /** The finding for a ground the data cannot show. */
+    onSite: text,
+    decisions: words(DECISIONS),
+    fixity: words(FIXITIES),
   }),
 });
 
@@ -171,11 +205,20 @@ export type RosterColumn = z.infer<typeof rosterColumn>;
 export type Grade = z.infer<typeof grade>;
 export type SectionDef = z.infer<typeof section>;
 
-/** A loaded, validated scheme and the folder it came from, with its form templates. */
+export type RemovalGround = z.infer<typeof removalGround>;
+export type KindNames = z.infer<typeof kindNames>;
+
+/** A loaded, validated scheme and the folder it came from, with every template it holds, read once. */
 export interface Scheme extends SchemeData {
   dir: string;
   forms: Record<string, FormTemplate>;
+  /** The text of disc/*.hbs (说明.txt, index.html) and skeleton/*.hbs (what init writes), by file name. */
+  templates: { disc: Record<string, string>; skeleton: Record<string, string> };
 }
+
+/** Templates every scheme must have beside its forms. */
+export const DISC_TEMPLATES = ['index.html.hbs', 'readme.txt.hbs', 'county-index.html.hbs', 'county-readme.txt.hbs'] as const;
+export const SKELETON_TEMPLATES = ['submission.yaml.hbs', 'county.yaml.hbs'] as const;
 
 /** Forms every scheme has besides those its materials name (the brief, the score sheet, the print volume's cover and contents). */
 export const FIXED_FORMS = { brief: 'brief', scoreSheet: 'score-sheet', volumeCover: 'volume-cover', volumeContents: 'volume-contents' } as const;

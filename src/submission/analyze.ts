@@ -1,10 +1,9 @@
 /**
  * A closer look at attachments that the print volume will contain: a PDF must open (not
  * encrypted, not broken) and have pages; a scan's pixel size decides its printed
- * resolution. Done once while loading, so the check can report it before any build.
+ * resolution. Done once while loading, from the bytes already read, so the check can report
+ * it before any build — and the parsed PDF is kept, so the volume never parses it again.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { imageSize } from 'image-size';
 import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
 import type { FileFact } from './files.js';
@@ -19,12 +18,14 @@ export type ContentProblem = 'encrypted' | 'broken' | 'noPages';
 
 const PT_TO_MM = 25.4 / 72;
 
-export async function analyzePdf(bytes: Uint8Array): Promise<PdfFacts | ContentProblem> {
+export async function analyzePdf(bytes: Uint8Array): Promise<{ facts: PdfFacts; doc: PDFDocument } | ContentProblem> {
   try {
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
+    // pdf-lib reads `bytes.buffer` from offset 0: a view into a larger buffer must be copied first.
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    const doc = await PDFDocument.load(own, { updateMetadata: false, throwOnInvalidObject: true });
     const pages = doc.getPages();
     if (pages.length === 0) return 'noPages';
-    return { pages: pages.length, sizes: pages.map((p) => ({ width: p.getWidth() * PT_TO_MM, height: p.getHeight() * PT_TO_MM })) };
+    return { doc, facts: { pages: pages.length, sizes: pages.map((p) => ({ width: p.getWidth() * PT_TO_MM, height: p.getHeight() * PT_TO_MM })) } };
   } catch (e) {
     // pdf-lib's errors are ES5 classes, so instanceof can fail; its message is stable.
     return e instanceof EncryptedPDFError || /is encrypted/.test((e as Error).message) ? 'encrypted' : 'broken';
@@ -42,17 +43,22 @@ export function analyzeImage(bytes: Uint8Array): { width: number; height: number
   }
 }
 
-/** Adds page counts, image sizes and problems to the facts of PDF and image files. */
-export async function analyzeFiles(root: string, facts: readonly FileFact[]): Promise<void> {
+/** Adds page counts, image sizes and problems to the facts of PDF and image files; returns the parsed PDFs. */
+export async function analyzeFiles(facts: readonly FileFact[], contents: ReadonlyMap<string, Uint8Array>): Promise<Map<string, PDFDocument>> {
+  const pdfs = new Map<string, PDFDocument>();
   const done = new Map<string, Partial<FileFact>>();
   for (const f of facts) {
     if (f.status !== 'ok' || !['pdf', 'jpeg', 'png'].includes(f.content)) continue;
     let found = done.get(f.path);
     if (!found) {
-      const bytes = readFileSync(path.join(root, f.path));
+      const bytes = contents.get(f.path)!;
       if (f.content === 'pdf') {
         const r = await analyzePdf(bytes);
-        found = typeof r === 'string' ? { problem: r } : { pdf: r };
+        if (typeof r === 'string') found = { problem: r };
+        else {
+          found = { pdf: r.facts };
+          pdfs.set(f.path, r.doc);
+        }
       } else {
         const r = analyzeImage(bytes);
         found = typeof r === 'string' ? { problem: r } : { pixels: r };
@@ -61,4 +67,5 @@ export async function analyzeFiles(root: string, facts: readonly FileFact[]): Pr
     }
     Object.assign(f, found);
   }
+  return pdfs;
 }

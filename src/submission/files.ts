@@ -1,14 +1,17 @@
 /**
  * Facts about the files a submission refers to — whether each exists, stays inside the
  * submission folder (by its path and by any link), is non-empty, and what its bytes hold —
- * gathered once while loading, so the checks that use them stay pure.
+ * gathered once while loading, so the checks that use them stay pure. Each file is read
+ * whole here, once; its bytes go on to the volume and the archive, so nothing later reads
+ * it again.
  */
-import { closeSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Location } from '../core/diagnostic.js';
-import { sniff, SNIFF_BYTES, type ContentType } from '../core/sniff.js';
+import { IoError, type IoReason } from '../core/io.js';
+import { sniff, type ContentType } from '../core/sniff.js';
+import type { World } from '../world/world.js';
 
-export type FileStatus = 'ok' | 'missing' | 'outside' | 'notFile' | 'unreadable' | 'empty';
+export type FileStatus = 'ok' | 'missing' | 'outside' | 'notFile' | 'unreadable' | 'empty' | 'tooLarge';
 
 export interface FileFact {
   /** Path relative to the submission folder, with forward slashes. */
@@ -18,6 +21,8 @@ export interface FileFact {
   status: FileStatus;
   size: number;
   content: ContentType;
+  /** Why an unreadable file could not be read. */
+  reason?: IoReason;
   /** Set when this file was found by listing a folder named in the submission. */
   fromFolder?: string;
   /** For a PDF that opens: its pages (see analyze.ts). */
@@ -27,6 +32,9 @@ export interface FileFact {
   /** A PDF or image whose content cannot be used. */
   problem?: 'encrypted' | 'broken' | 'noPages';
 }
+
+/** No attachment is this large; beyond it a file is refused unread (it would not fit a disc image's file either). */
+export const MAX_FILE_BYTES = 2 * 1024 ** 3;
 
 /** Files a clerk's computer leaves in folders that are never attachments. */
 const IGNORED = /^(\.|~\$|thumbs\.db$|desktop\.ini$)/i;
@@ -42,18 +50,22 @@ function byCodePoint(a: string, b: string): number {
 }
 
 export class FileInspector {
-  private readonly rootReal: string;
+  /** The bytes of every file read, by relative path. */
+  readonly contents = new Map<string, Uint8Array>();
+  private rootReal?: string;
 
-  constructor(readonly root: string) {
-    this.rootReal = realpathSync(root);
-  }
+  constructor(
+    private readonly world: World,
+    readonly root: string,
+  ) {}
 
   /** Resolves a submission path; undefined when it leaves the folder (lexically or through links). */
-  resolve(rel: string): string | undefined {
+  async resolve(rel: string): Promise<string | undefined> {
     const abs = path.resolve(this.root, rel);
     if (!isInside(this.root, abs)) return undefined;
+    this.rootReal ??= await this.world.realpath(this.root);
     try {
-      const real = realpathSync(abs);
+      const real = await this.world.realpath(abs);
       return isInside(this.rootReal, real) ? abs : undefined;
     } catch {
       return abs; // does not exist (yet); the lexical check above already passed
@@ -61,68 +73,75 @@ export class FileInspector {
   }
 
   /** Facts for a path that must name one file (a folder there is `notFile`). */
-  file(rel: string, where: Location): FileFact {
+  file(rel: string, where: Location): Promise<FileFact> {
     return this.fact(rel, where);
   }
 
-  private fact(rel: string, where: Location, fromFolder?: string): FileFact {
-    const base: FileFact = { path: rel, where, status: 'ok', size: 0, content: 'unknown', fromFolder };
-    const abs = this.resolve(rel);
+  private async fact(rel: string, where: Location, fromFolder?: string): Promise<FileFact> {
+    const base: FileFact = { path: rel, where, status: 'ok', size: 0, content: 'unknown', ...(fromFolder !== undefined && { fromFolder }) };
+    const abs = await this.resolve(rel);
     if (!abs) return { ...base, status: 'outside' };
     let st;
     try {
-      st = statSync(abs);
+      st = await this.world.stat(abs);
     } catch (e) {
-      return { ...base, status: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable' };
+      return { ...base, status: 'unreadable', reason: e instanceof IoError ? e.reason : 'other' };
     }
-    if (!st.isFile()) return { ...base, status: 'notFile' };
+    if (!st) return { ...base, status: 'missing' };
+    if (st.kind !== 'file') return { ...base, status: 'notFile' };
     if (st.size === 0) return { ...base, status: 'empty', content: 'empty' };
-    try {
-      const fd = openSync(abs, 'r');
+    if (st.size > MAX_FILE_BYTES) return { ...base, status: 'tooLarge', size: st.size };
+    let bytes = this.contents.get(rel);
+    if (!bytes) {
       try {
-        const head = Buffer.alloc(Math.min(SNIFF_BYTES, st.size));
-        readSync(fd, head, 0, head.length, 0);
-        return { ...base, size: st.size, content: sniff(head) };
-      } finally {
-        closeSync(fd);
+        bytes = await this.world.read(abs);
+      } catch (e) {
+        return { ...base, status: 'unreadable', size: st.size, reason: e instanceof IoError ? e.reason : 'other' };
       }
-    } catch {
-      return { ...base, status: 'unreadable', size: st.size };
+      this.contents.set(rel, bytes);
     }
+    return { ...base, size: bytes.byteLength, content: sniff(bytes) };
   }
 
   /**
    * Facts for one path written in the submission. A folder stands for the files in it
    * (recursively, in code-point order, hidden and system files skipped).
    */
-  inspect(rel: string, where: Location): FileFact[] {
-    const abs = this.resolve(rel);
+  async inspect(rel: string, where: Location): Promise<FileFact[]> {
+    const clean = rel.replace(/\/+$/, '');
+    const abs = await this.resolve(rel);
     if (abs) {
       let isDir = false;
       try {
-        isDir = statSync(abs).isDirectory();
+        isDir = (await this.world.stat(abs))?.kind === 'dir';
       } catch {
-        // not there: reported by fact()
+        // reported by fact()
       }
-      if (isDir) return this.listFolder(rel.replace(/\/+$/, ''), where);
+      if (isDir) return this.listFolder(clean, where);
     }
-    return [this.fact(rel.replace(/\/+$/, ''), where)];
+    return [await this.fact(clean, where)];
   }
 
-  private listFolder(relDir: string, where: Location): FileFact[] {
+  private async listFolder(relDir: string, where: Location): Promise<FileFact[]> {
     const out: FileFact[] = [];
-    const walk = (rel: string) => {
-      const names = readdirSync(path.resolve(this.root, rel)).filter((n) => !IGNORED.test(n)).sort(byCodePoint);
+    const walk = async (rel: string): Promise<void> => {
+      let names: string[];
+      try {
+        names = (await this.world.list(path.resolve(this.root, rel))).filter((n) => !IGNORED.test(n)).sort(byCodePoint);
+      } catch (e) {
+        // A folder that cannot be listed is a file problem of its own, not a crash.
+        out.push({ path: rel, where, status: 'unreadable', size: 0, content: 'unknown', reason: e instanceof IoError ? e.reason : 'other', fromFolder: relDir });
+        return;
+      }
       for (const name of names) {
         const childRel = rel === '' ? name : `${rel}/${name}`;
-        const abs = path.resolve(this.root, childRel);
-        const lst = lstatSync(abs);
+        const lst = await this.world.lstat(path.resolve(this.root, childRel));
         // Follow a link only to report it; a link to a folder is not walked.
-        if (lst.isDirectory()) walk(childRel);
-        else out.push(this.fact(childRel, where, relDir));
+        if (lst?.kind === 'dir') await walk(childRel);
+        else out.push(await this.fact(childRel, where, relDir));
       }
     };
-    walk(relDir);
+    await walk(relDir);
     return out;
   }
 }

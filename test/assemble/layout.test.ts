@@ -1,11 +1,12 @@
 import { PDFDocument, degrees } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { planVolume } from '../../src/assemble/layout.js';
-import { fit, placeImage } from '../../src/assemble/placement.js';
+import { fit, placeImage } from '../../src/paper/placement.js';
+import { loadFontSet } from '../../src/render/fonts.js';
 import { passThroughPng } from '../../src/assemble/png.js';
 import { drawVolumeBody, type LoadedPart } from '../../src/assemble/volume.js';
 import { spineWidth } from '../../src/assemble/spine.js';
-import { png } from '../helpers/fixture.js';
+import { png, WORLD } from '../helpers/fixture.js';
 
 describe('volume plan', () => {
   const materials = [1, 2, 3].map((n) => ({ number: n, name: `材料${n}` }));
@@ -75,7 +76,7 @@ describe('attachment pages of other sizes', () => {
     contents.addPage([595.28, 841.89]);
     const parts: LoadedPart[][] = [[{ kind: 'pdf', doc, generated: false, caption: 'x' }]];
     const plan = planVolume([{ number: 1, name: '附件' }], [[4]], 1);
-    const out = await PDFDocument.load(await drawVolumeBody(plan, parts, contents, { title: 't', author: 'a', subject: 's', keywords: 'k', date: new Date(0) }));
+    const out = await PDFDocument.load(await drawVolumeBody(plan, parts, contents, { title: 't', author: 'a', subject: 's', keywords: 'k', date: new Date(0) }, await loadFontSet(WORLD.fonts)));
     const sizes = out.getPages().slice(4).map((p) => [Math.round(p.getWidth()), Math.round(p.getHeight()), p.getRotation().angle]);
     expect(sizes).toEqual([
       [595, 842, 0],

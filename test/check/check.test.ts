@@ -196,7 +196,7 @@ describe('completeness and files', () => {
     const { report } = await checkDir(writeFixture(s));
     const ledger = report!.materials.find((m) => m.id === 'ledger')!;
     expect(ledger.status).toBe('error');
-    expect(ledger.problems.map((d) => (d.params as { slot: string }).slot)).toEqual([
+    expect(ledger.problems.map((d) => { const p = d.params as { slot: string; slotId: string }; return `${p.slot}（attachments.${p.slotId}）`; })).toEqual([
       '培训方案（attachments.ledgerPlans）', '签到表（attachments.ledgerSignIn）', '现场照片（attachments.ledgerPhotos）', '反馈表（attachments.ledgerFeedback）',
     ]);
   });

@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledFontFiles } from '../../src/render/fonts.js';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { nodeFonts } from '../../src/world/node.js';
 import { shenbao, json } from '../helpers/cli.js';
-import { EXAMPLE_DIR } from '../helpers/example.js';
 import { baseSubmission, cleanup, tempDir, writeFixture } from '../helpers/fixture.js';
-import { pdfFonts } from '../helpers/poppler.js';
+import { pdfFonts } from '../helpers/pdf.js';
 
 afterAll(cleanup);
 
 const NAME = '科尔沁右翼前旗天骄职业技能培训学校-中式烹调师';
 const EPOCH = { SOURCE_DATE_EPOCH: '1760000000' };
+const built = inject('exampleBuild');
 
 function hashes(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -27,32 +27,30 @@ function hashes(dir: string): Record<string, string> {
 }
 
 describe('shenbao build on the example', () => {
-  let out: string;
-  let first: ReturnType<typeof shenbao>;
-  beforeAll(() => {
-    out = tempDir('out-');
-    first = shenbao(['build', EXAMPLE_DIR, '--out', out], { env: EPOCH });
-  });
-
   it('writes every document, numbered in material order, and nothing else', () => {
-    expect(first.code).toBe(0);
-    expect(readdirSync(out)).toEqual([NAME]);
-    expect(readdirSync(path.join(out, NAME, 'documents')).sort()).toEqual([
+    expect(built.code).toBe(0);
+    expect(readdirSync(built.out)).toEqual([NAME]);
+    expect(readdirSync(path.join(built.dir, 'documents')).sort()).toEqual([
       '01-申请表.docx', '01-申请表.pdf', '02-推荐表.docx', '02-推荐表.pdf', '03-培训机构及品牌简介.docx', '03-培训机构及品牌简介.pdf',
       '06-信用承诺书.docx', '06-信用承诺书.pdf', '07-花名册.docx', '07-花名册.pdf', '07-花名册.xlsx', '10-自评分表.docx', '10-自评分表.pdf',
     ]);
-    expect(first.stdout).toContain(`${NAME}`);
-    expect(first.stdout).toContain('documents/07-花名册.xlsx');
+    expect(built.stdout).toContain(`${NAME}`);
+    expect(built.stdout).toContain('documents/07-花名册.xlsx');
   });
 
   it('stays quiet on stderr when the output is not a terminal', () => {
-    expect(first.stderr).toBe('');
+    expect(built.stderr).toBe('');
   });
 
   it('gives byte-identical files for the same input and SOURCE_DATE_EPOCH, replacing the old output whole', () => {
+    const out = tempDir('again-');
+    cpSync(built.out, out, { recursive: true });
     const before = hashes(path.join(out, NAME));
     writeFileSync(path.join(out, NAME, '旧文件.txt'), 'left over');
-    expect(shenbao(['build', EXAMPLE_DIR, '--out', out, '-q'], { env: EPOCH }).code).toBe(0);
+    const r = shenbao(['build', 'data/example', '--out', out, '-q', '--json'], { env: EPOCH });
+    expect(r.code).toBe(0);
+    expect(json(r)).toMatchObject({ ok: true, exitCode: 0, output: path.join(out, NAME) });
+    expect(json(r).files).toContain('documents/07-花名册.xlsx');
     expect(hashes(path.join(out, NAME))).toEqual(before);
     expect(readdirSync(out)).toEqual([NAME]);
   });
@@ -69,7 +67,7 @@ describe('shenbao build refusing', () => {
     expect(r.stdout).toContain('未生成任何文件');
     expect(r.stdout).toContain('推荐表填报的培训人数是 999');
     expect(readdirSync(out)).toEqual([]);
-    const forced = shenbao(['build', dir, '--out', out, '--force']);
+    const forced = shenbao(['build', dir, '--out', out, '--force', '-q']);
     expect(forced.code).toBe(0);
     expect(readdirSync(out)).toHaveLength(1);
   });
@@ -86,7 +84,7 @@ describe('shenbao build refusing', () => {
     expect(shenbao(['build', dir, '--out', tempDir('out-')]).code).toBe(1);
   });
 
-  it('exits 3 and leaves the earlier output untouched when it cannot write', () => {
+  it('exits 3 and leaves the earlier output untouched when it cannot write, with JSON on request', () => {
     const out = tempDir('out-');
     const blocked = path.join(out, 'file');
     writeFileSync(blocked, 'not a folder');
@@ -95,32 +93,45 @@ describe('shenbao build refusing', () => {
     expect(r.stderr).toContain('无法写入');
     expect(readFileSync(blocked, 'utf8')).toBe('not a folder');
     expect(readdirSync(out)).toEqual(['file']);
+    const j = shenbao(['build', writeFixture(baseSubmission()), '--out', blocked, '--json']);
+    expect(j.code).toBe(3);
+    expect(json(j)).toMatchObject({ ok: false, exitCode: 3, diagnostics: [{ code: 'file.unwritable' }] });
+  });
+
+  it('refuses a cover that cannot fit on one page as the submission’s problem (exit 1), not a crash', () => {
+    const s = baseSubmission() as Record<string, any>;
+    s.institution.name = '科尔沁右翼前旗'.repeat(43);
+    const r = shenbao(['build', writeFixture(s), '--out', tempDir('out-'), '--json', '--force']);
+    expect(r.code).toBe(1);
+    expect(json(r).diagnostics.map((d: any) => d.code)).toContain('print.coverOverflow');
   });
 });
 
 describe('fonts the user owns', () => {
-  it('draws the body with a font named in the submission', () => {
+  it('draws the body with a font named in the submission', async () => {
     const s = baseSubmission() as Record<string, any>;
-    s.fonts = { serif: bundledFontFiles().kai };
+    s.fonts = { serif: nodeFonts.bundled.kai };
     const dir = writeFixture(s);
     const out = tempDir('out-');
     expect(shenbao(['build', dir, '--out', out, '-q']).code).toBe(0);
     const [name] = readdirSync(out);
     const pledge = readFileSync(path.join(out, name!, 'documents', '06-信用承诺书.pdf'));
     // The body is in the user's font; only the page numbers keep the bundled serif (GB/T 9704: 宋体).
-    const fonts = pdfFonts(pledge).map((f) => f.name);
+    const fonts = (await pdfFonts(pledge)).map((f) => f.name);
     expect(fonts.map((n) => n.split('+')[1])).toContain('LXGWWenKai-Regular');
     expect(fonts.filter((n) => n.endsWith('+NotoSerifSC-Regular'))).toEqual(['SBPAGE+NotoSerifSC-Regular']);
   });
 
   it('reads fonts from shenbao.config.yaml in the current folder', () => {
     const cwd = tempDir('cfg-');
-    writeFileSync(path.join(cwd, 'shenbao.config.yaml'), `fonts:\n  serif: ${bundledFontFiles().kai}\n`);
-    const out = tempDir('out-');
-    expect(shenbao(['build', writeFixture(baseSubmission()), '--out', out, '-q'], { cwd }).code).toBe(0);
-    const [name] = readdirSync(out);
-    const pledge = readFileSync(path.join(out, name!, 'documents', '06-信用承诺书.pdf'));
-    expect(pdfFonts(pledge).map((f) => f.name.split('+')[1])).toContain('LXGWWenKai-Regular');
+    writeFileSync(path.join(cwd, 'shenbao.config.yaml'), `fonts:\n  serif: ${nodeFonts.bundled.kai}\n`);
+    const r = shenbao(['check', writeFixture(baseSubmission()), '--json'], { cwd });
+    expect(r.code).toBe(0);
+    // With the config's broken path, the same check fails to read the font: the config was read.
+    writeFileSync(path.join(cwd, 'shenbao.config.yaml'), 'fonts:\n  serif: ./missing.ttf\n');
+    const bad = shenbao(['check', writeFixture(baseSubmission()), '--json'], { cwd });
+    expect(bad.code).toBe(3);
+    expect(json(bad).diagnostics[0]).toMatchObject({ code: 'font.unreadable', file: path.join(cwd, 'missing.ttf') });
   });
 
   it('exits 3 with the path when a named font cannot be used', () => {

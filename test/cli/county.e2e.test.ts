@@ -8,15 +8,17 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync,
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parseDocument } from 'yaml';
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseCountyFile } from '../../src/county/load.js';
-import { formatPercent } from '../../src/i18n/number.js';
+import { formatPercent } from '../../src/core/number.js';
 import { shenbao } from '../helpers/cli.js';
 import { EXAMPLE_DIR, loadExample, reviewExampleDir } from '../helpers/example.js';
 import { cleanup, tempDir } from '../helpers/fixture.js';
-import { pdfText } from '../helpers/poppler.js';
+import { pdfText as readText } from '../helpers/pdf.js';
+
+const pdfText = (b: Uint8Array) => readText(new Uint8Array(b));
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1792000000' };
 const EXAMPLE_NAME = '科尔沁右翼前旗天骄职业技能培训学校';
@@ -53,8 +55,8 @@ beforeAll(async () => {
   root = tempDir('county-');
   inbox = path.join(root, '收件');
   mkdirSync(inbox);
-  // 1. An eligible League application, built and handed in as its zip.
-  const good = build(EXAMPLE_DIR, path.join(root, 'built-good'));
+  // 1. An eligible League application, built (once, for every test file) and handed in as its zip.
+  const good = inject('exampleBuild').dir;
   copyFileSync(path.join(good, `${path.basename(good)}.zip`), path.join(inbox, '01-天骄.zip'));
   // 2. The same data filed for Region level (≥ 400 trained): short of the thresholds; a plain folder.
   variant(path.join(inbox, '02-新技能'), SHORT_NAME, (d) => d.set('level', 'region'));
@@ -97,7 +99,7 @@ const docs = (sub: string) => readdirSync(path.join(target, 'documents', sub));
 describe('shenbao county init', () => {
   it('lists every readable applicant with what its package shows, and leaves the decisions to the county', () => {
     const text = readFileSync(path.join(root, 'county.yaml'), 'utf8');
-    const parsed = parseCountyFile(text, 'county.yaml', 'zh');
+    const parsed = parseCountyFile(text, 'county.yaml');
     expect(parsed.diagnostics).toEqual([]);
     const names = parsed.loaded!.data.applicants.map((a) => a.institution).sort();
     expect(names).toEqual([EXAMPLE_NAME, REVIEW_NAME, SHORT_NAME, PLAIN_NAME].sort());
@@ -134,7 +136,7 @@ describe('shenbao county', () => {
     ]);
     const { report } = await loadExample();
     const f = report.figures!;
-    const text = pdfText(readFileSync(path.join(target, 'documents/推荐报告', `01-${EXAMPLE_NAME}-中式烹调师.pdf`))).replace(/\s+/g, '');
+    const text = (await pdfText(readFileSync(path.join(target, 'documents/推荐报告', `01-${EXAMPLE_NAME}-中式烹调师.pdf`)))).replace(/\s+/g, '');
     expect(text).toContain(`关于推荐${EXAMPLE_NAME}“中式烹调师”为兴安盟级示范性职业技能培训品牌的报告`);
     expect(text).toContain(`培训${f.trained}人，考核合格${f.passed}人，合格率${formatPercent(f.passRate)}`);
     expect(text).toContain(`就业${f.employed}人，就业率${formatPercent(f.employmentRate)}`);
@@ -148,16 +150,19 @@ describe('shenbao county', () => {
     expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
-  it('writes the evaluation result report of the review: self-score, county score, grade, grounds for removal', () => {
+  it('writes the evaluation result report of the review: self-score, county score, grade, grounds for removal', async () => {
     const [pdf] = docs('评价结果报告').filter((n) => n.endsWith('.pdf'));
     expect(pdf).toBe(`04-${REVIEW_NAME}-中式烹调师.pdf`);
-    const text = pdfText(readFileSync(path.join(target, 'documents/评价结果报告', pdf!))).replace(/\s+/g, '');
+    const text = (await pdfText(readFileSync(path.join(target, 'documents/评价结果报告', pdf!)))).replace(/\s+/g, '');
     expect(text).toContain('复评评价结果报告');
     expect(text).toMatch(/合计100[\d.]+65/);
     expect(text).toContain('合格');
-    expect(text).toContain('存在：没有附就业协议的合作企业');
+    expect(text).toContain('存在：没有附就业协议的合作企');
     expect(text).toContain('建议取消其盟级职业技能培训品牌资格');
-    expect(run.stdout).toMatch(/取消情形：没有与相关企业签订长期培训就业协议/);
+    // The grounds of 第十三条 as the notice words them (read from the DOCX, where a table cell's text is not interleaved with its row).
+    const xml = new TextDecoder().decode(unzipSync(readFileSync(path.join(target, 'documents/评价结果报告', pdf!.replace(/\.pdf$/, '.docx'))))['word/document.xml']);
+    expect(xml).toContain('盟级职业技能培训品牌未与具有与品牌相关专业的企业签订长期稳定的培训就业协议，提升技能和就业效果不明显的');
+    expect(run.stdout).toMatch(/取消情形：.*签订长期稳定的培训就业协议/);
   });
 
   it('writes the summary as XLSX with one row per package, numbers as numbers, and as PDF', async () => {
@@ -182,7 +187,7 @@ describe('shenbao county', () => {
     expect([rows[2]!['培训机构'], rows[2]!['材料包']]).toEqual(['03-损坏.zip', '无法读取']);
     expect([rows[3]!['类型'], rows[3]!['旗县评分'], rows[3]!['推荐']]).toEqual(['复评', 65, '报送']);
     expect([rows[4]!['推荐'], rows[4]!['材料包']]).toEqual(['推荐', '未封装']);
-    const pdf = pdfText(readFileSync(path.join(target, 'documents/汇总表.pdf')));
+    const pdf = await pdfText(readFileSync(path.join(target, 'documents/汇总表.pdf')));
     expect(pdf).toContain('科尔沁右翼前旗2026年职业技能培训品牌申报汇总表');
     expect(pdf).toContain(SHORT_NAME.slice(0, 8));
   });
@@ -191,14 +196,14 @@ describe('shenbao county', () => {
     const copies = ['第1份.pdf', '第2份.pdf', '第3份.pdf'].map((n) => readFileSync(path.join(target, 'print', n)));
     const pages = await Promise.all(copies.map(async (b) => (await PDFDocument.load(b)).getPageCount()));
     expect(new Set(pages).size).toBe(1);
-    expect(pdfText(copies[1]!)).toMatch(/第\s*2\s*份\s*\/\s*共\s*3\s*份/);
-    const contents = pdfText(copies[0]!);
-    expect(contents).toContain('申报汇总表');
+    expect(await pdfText(copies[1]!)).toMatch(/第\s*2\s*份\s*\/\s*共\s*3\s*份/);
+    const contents = await pdfText(copies[0]!);
+    expect(contents).toContain('汇总表');
     expect(contents).toContain(`推荐报告：${EXAMPLE_NAME}`);
     expect(contents).toContain(`评价结果报告：${REVIEW_NAME}`);
     const forwarded = readdirSync(path.join(target, 'print/申报单位')).sort();
     expect(forwarded).toEqual([`01-${EXAMPLE_NAME}-中式烹调师`, `04-${REVIEW_NAME}-中式烹调师`, `05-${PLAIN_NAME}-中式烹调师`]);
-    const built = path.join(root, 'built-good', `${EXAMPLE_NAME}-中式烹调师`, 'print', '第1份.pdf');
+    const built = path.join(inject('exampleBuild').dir, 'print', '第1份.pdf');
     expect(readFileSync(path.join(target, 'print/申报单位', forwarded[0]!, '第1份.pdf')).equals(readFileSync(built))).toBe(true);
   });
 
@@ -214,7 +219,7 @@ describe('shenbao county', () => {
     for (const a of applicants) expect(shenbao(['verify', path.join(target, 'disc/data/申报单位', a)]).code, a).toBe(0);
     // The applicant's bag is the one it handed in, byte for byte.
     const inner = path.join(target, 'disc/data/申报单位', applicants[0]!, 'manifest-sha256.txt');
-    const handed = path.join(root, 'built-good', `${EXAMPLE_NAME}-中式烹调师`, 'disc', 'manifest-sha256.txt');
+    const handed = path.join(inject('exampleBuild').dir, 'disc', 'manifest-sha256.txt');
     expect(readFileSync(inner).equals(readFileSync(handed))).toBe(true);
     const county = readdirSync(path.join(target, 'disc/data/旗县市材料'));
     expect(county).toEqual(expect.arrayContaining(['汇总表.pdf', '汇总表.xlsx', '推荐报告', '评价结果报告', '打印册', '审核记录.txt', 'county.yaml']));
@@ -241,7 +246,7 @@ describe('shenbao county', () => {
 describe('shenbao county with bad packages', () => {
   it('gives each bad package its line and still processes the others', () => {
     const dir = tempDir('county-bad-');
-    const good = path.join(root, 'built-good', `${EXAMPLE_NAME}-中式烹调师`);
+    const good = inject('exampleBuild').dir;
     const bag = { 'pkg/bagit.txt': Buffer.from('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n') };
     writeFileSync(path.join(dir, 'slip.zip'), zipSync({ ...bag, '../escaped.txt': Buffer.from('x') }));
     // A zip whose directory claims three entries of 3.75 GB each: more than any disc holds.
@@ -267,8 +272,11 @@ describe('shenbao county with bad packages', () => {
     expect(shenbao(['verify', path.join(target, 'disc')]).code).toBe(0);
     // The county's own output is never taken for an applicant's package.
     const again = shenbao(['county', path.join(dir, 'out'), '--county', '科尔沁右翼前旗', '--out', path.join(dir, 'out2')], { cwd: dir, env: EPOCH });
-    expect(again.stdout).toMatch(/不是申报材料包：它是一个文件夹/);
-    expect(again.stdout).not.toMatch(/data\/申报数据\/submission\.yaml/);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/不是申报材料包：它是一个普通文件夹/);
+    expect(again.stderr).toMatch(/没有找到任何申报材料包/);
+    expect(again.stderr).not.toMatch(/data\/申报数据\/submission\.yaml/);
+    expect(existsSync(path.join(dir, 'out2'))).toBe(false);
   }, 120_000);
 
   it('stops with the place of a mistake in county.yaml and writes nothing', () => {
@@ -276,9 +284,10 @@ describe('shenbao county with bad packages', () => {
     writeFileSync(path.join(dir, 'county.yaml'), 'county:\n  name: 突泉县\n  date: 2026-13-01\napplicants:\n  - institution: 某学校\n    trade: 电工\n    recommend: 是\n');
     const r = shenbao(['county', EXAMPLE_DIR, '--out', path.join(dir, 'out')], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/county\.yaml:3:\d+/);
-    expect(r.stdout).toMatch(/county\.yaml:7:\d+/);
-    expect(r.stdout).toMatch(/未生成任何文件/);
+    expect(r.stderr).toMatch(/county\.yaml:3:\d+/);
+    expect(r.stderr).toMatch(/county\.yaml:7:\d+/);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    const j = shenbao(['county', EXAMPLE_DIR, '--out', path.join(dir, 'out'), '--json'], { cwd: dir });
+    expect(JSON.parse(j.stdout)).toMatchObject({ ok: false, exitCode: 1 });
   });
 });

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
+import { parse, parseDocument } from 'yaml';
 import { readXlsxRoster } from '../../src/roster/read-xlsx.js';
 import { submissionSchema } from '../../src/submission/schema.js';
-import { skeletonText } from '../../src/cli/init.js';
+import { skeletonText } from '../../src/pipeline/init.js';
 import { cleanup, SCHEME, tempDir } from '../helpers/fixture.js';
 import { shenbao, json } from '../helpers/cli.js';
 import ExcelJS from 'exceljs';
@@ -74,6 +74,24 @@ describe('shenbao init', () => {
         expect(lines[idx - 1], `${kind}: ${p} has a comment`).toMatch(/^\s*#.*\p{Script=Han}/u);
       }
     }
+  });
+
+  it('writes the same skeleton with English comments for --lang en: the same data, every field explained', () => {
+    for (const kind of ['application', 'review'] as const) {
+      const zh = skeletonText(SCHEME, kind, 'league', '2026-10-12', 'x', 'zh');
+      const en = skeletonText(SCHEME, kind, 'league', '2026-10-12', 'x', 'en');
+      expect(parse(en)).toEqual(parse(zh));
+      const lines = en.split('\n');
+      for (const p of leafPaths(submissionSchema)) {
+        if (p === 'scheme') continue;
+        const key = p.split('.').at(-1)!;
+        const idx = lines.findIndex((l) => new RegExp(`^\\s*(- )?${key}:`).test(l));
+        expect(lines[idx - 1], `${kind}: ${p} has an English comment`).toMatch(/^\s*#.*[A-Za-z]{3}/);
+      }
+    }
+    const dir = path.join(tempDir(), 'en');
+    expect(shenbao(['init', dir, '--lang', 'en']).stdout).toMatch(/^✓ Created /m);
+    expect(readFileSync(path.join(dir, 'submission.yaml'), 'utf8')).toMatch(/^# .*[Ff]ill in/m);
   });
 
   it('produces a skeleton that check reads and answers with what to fill in', () => {

@@ -1,43 +1,38 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { shenbao } from '../helpers/cli.js';
-import { EXAMPLE_DIR } from '../helpers/example.js';
 import { baseSubmission, cleanup, tempDir, writeFixture } from '../helpers/fixture.js';
-import { leftEdge, pdfFonts, pdfInfo, pdfText } from '../helpers/poppler.js';
+import { leftEdge, pdfFonts, pdfPages, pdfStructure, pdfText } from '../helpers/pdf.js';
 
 afterAll(cleanup);
 
-/** The text of every page, in order (pdftotext separates pages with a form feed). */
-const pagesOf = (bytes: Uint8Array) => pdfText(bytes, true).split('\f').slice(0, -1);
 const flat = (s: string) => s.replace(/\s+/g, '');
 
 describe('the print set of the example', () => {
-  let dir: string;
+  const dir = inject('exampleBuild').dir;
   let volumes: Uint8Array[];
+  let covers: string[];
   let pages: string[];
-  beforeAll(() => {
-    const out = tempDir('print-');
-    const r = shenbao(['build', EXAMPLE_DIR, '--out', out, '-q'], { env: { SOURCE_DATE_EPOCH: '1760000000' } });
-    expect(r.code).toBe(0);
-    dir = path.join(out, readdirSync(out)[0]!);
-    volumes = [1, 2, 3].map((k) => readFileSync(path.join(dir, 'print', `第${k}份.pdf`)));
-    pages = pagesOf(volumes[0]!);
+  beforeAll(async () => {
+    volumes = [1, 2, 3].map((k) => new Uint8Array(readFileSync(path.join(dir, 'print', `第${k}份.pdf`))));
+    pages = await pdfPages(volumes[0]!);
+    covers = [pages[0]!, ...(await Promise.all(volumes.slice(1).map(async (v) => (await pdfPages(v))[0]!)))];
   });
 
   it('writes three volumes and a spine label', () => {
     expect(readdirSync(path.join(dir, 'print')).sort()).toEqual(['书脊.pdf', '第1份.pdf', '第2份.pdf', '第3份.pdf']);
   });
 
-  it('has a cover with the package title and the copy mark, different in each copy only there', () => {
-    const covers = volumes.map((v) => flat(pagesOf(v)[0]!));
-    expect(covers[0]).toContain('兴安盟级示范性职业技能培训品牌申报材料');
-    expect(covers[0]).toContain('科尔沁右翼前旗天骄职业技能培训学校');
-    expect(covers[0]).toContain('申报日期：2026年10月12日');
-    expect(covers[0]).toContain('所在旗县市：科尔沁右翼前旗');
-    expect(covers.map((c) => /第(\d)份\/共3份/.exec(c)?.[1])).toEqual(['1', '2', '3']);
-    const rest = volumes.map((v) => pagesOf(v).slice(1).join('\f'));
+  it('has a cover with the package title and the copy mark, different in each copy only there', async () => {
+    const c = covers.map(flat);
+    expect(c[0]).toContain('兴安盟级示范性职业技能培训品牌申报材料');
+    expect(c[0]).toContain('科尔沁右翼前旗天骄职业技能培训学校');
+    expect(c[0]).toContain('申报日期：2026年10月12日');
+    expect(c[0]).toContain('所在旗县市：科尔沁右翼前旗');
+    expect(c.map((x) => /第(\d)份\/共3份/.exec(x)?.[1])).toEqual(['1', '2', '3']);
+    const rest = await Promise.all(volumes.map(async (v) => (await pdfPages(v)).slice(1).join('\f')));
     expect(rest[1]).toBe(rest[0]);
     expect(rest[2]).toBe(rest[0]);
   });
@@ -83,13 +78,14 @@ describe('the print set of the example', () => {
     expect(new Set(sizes)).toEqual(new Set(['595x842', '842x595']));
   });
 
-  it('keeps the binding margin on the spine side: text starts 28 mm in on right-hand pages, 26 mm on left-hand ones', () => {
+  it('keeps the binding margin on the spine side: text starts 28 mm in on right-hand pages, 26 mm on left-hand ones', async () => {
     // The brief's pages: running text whose lines start at the edge of the text area.
     const brief = pages.findIndex((p) => flat(p).startsWith('培训机构及品牌简介')) + 1;
     const mm = (pt: number) => Math.round((pt * 25.4) / 72);
-    expect([brief, brief + 1, brief + 2].map((n) => [n % 2, mm(leftEdge(volumes[0]!, n))])).toEqual([[1, 28], [0, 26], [1, 28]]);
-    expect(pdfInfo(volumes[0]!).Pages).toBe(String(pages.length));
-    expect(pdfFonts(volumes[0]!).every((f) => f.emb === 'yes')).toBe(true);
+    const edges = await Promise.all([brief, brief + 1, brief + 2].map(async (n) => [n % 2, mm(await leftEdge(volumes[0]!, n))]));
+    expect(edges).toEqual([[1, 28], [0, 26], [1, 28]]);
+    expect((await pdfStructure(volumes[0]!)).pages).toBe(pages.length);
+    expect((await pdfFonts(volumes[0]!)).every((f) => f.embedded)).toBe(true);
   });
 
   it('makes a spine as wide as the sheets, with the institution on it', async () => {
@@ -98,7 +94,7 @@ describe('the print set of the example', () => {
     const [page] = doc.getPages();
     const mm = (page!.getWidth() * 25.4) / 72;
     expect(mm).toBeCloseTo(Math.ceil(pages.length / 2) * 0.1, 1);
-    expect(flat(pdfText(spine))).toContain('科尔沁右翼前旗天骄职业技能培训学校');
+    expect(flat(await pdfText(new Uint8Array(spine)))).toContain('科尔沁右翼前旗天骄职业技能培训学校');
   });
 });
 

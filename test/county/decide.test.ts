@@ -3,11 +3,12 @@
  * goes on, and why not — from packages made of the example's checked data.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decide, type DecideInput } from '../../src/county/decide.js';
+import { decide, withBuilds, type DecideInput } from '../../src/county/decide.js';
 import { derivedText } from '../../src/county/derived.js';
-import { planExtraction, safeName, ExtractRefused } from '../../src/county/extract.js';
+import { implausible, safeName } from '../../src/county/limits.js';
 import { applicantFacts, type ApplicantFacts, type Intake } from '../../src/county/intake.js';
 import { parseCountyFile } from '../../src/county/load.js';
+import { messageOf } from '../../src/i18n/format.js';
 import { loadExample } from '../helpers/example.js';
 import { SCHEME } from '../helpers/fixture.js';
 
@@ -15,7 +16,7 @@ let facts: ApplicantFacts;
 
 beforeAll(async () => {
   const ex = await loadExample();
-  facts = applicantFacts({ loaded: ex.loaded, scheme: SCHEME, report: ex.report });
+  facts = applicantFacts({ loaded: ex.loaded, report: ex.report });
 });
 
 function intake(i: number, over: Partial<ApplicantFacts> = {}, rest: Partial<Intake> = {}): Intake {
@@ -28,7 +29,6 @@ function intake(i: number, over: Partial<ApplicantFacts> = {}, rest: Partial<Int
     payloadFiles: 38,
     algorithms: ['sha256', 'sha512'],
     problems: [],
-    volumes: [],
     check: [],
     counts: { error: 0, warning: 0 },
     applicant: { ...facts, ...over },
@@ -37,9 +37,9 @@ function intake(i: number, over: Partial<ApplicantFacts> = {}, rest: Partial<Int
 }
 
 function countyFile(yaml: string) {
-  const { loaded, diagnostics } = parseCountyFile(yaml, 'county.yaml', 'zh');
+  const { loaded, diagnostics } = parseCountyFile(yaml, 'county.yaml');
   if (!loaded) throw new Error(JSON.stringify(diagnostics));
-  return loaded;
+  return { ...loaded, bytes: new TextEncoder().encode(yaml) };
 }
 
 const input = (intakes: Intake[], yaml?: string): DecideInput => ({
@@ -77,10 +77,15 @@ describe('decide', () => {
     );
     expect(plan.applicants.map((p) => p.decision)).toEqual(['refused', 'refused', 'refused']);
     expect(plan.applicants.every((p) => !p.forward)).toBe(true);
-    const reasons = plan.applicants.map((p) => p.diagnostics.find((d) => d.code === 'county.cannotRecommend')!.params as { reason: string });
-    expect(reasons[0]!.reason).toMatch(/材料包已损坏（1 处问题）/);
-    expect(reasons[1]!.reason).toMatch(/检查发现 2 个错误/);
-    expect(reasons[2]!.reason).toBe('未达到盟级认定条件（培训人数 180 人，要求 ≥ 200 人）');
+    const refusals = plan.applicants.map((p) => p.diagnostics.find((d) => d.code === 'county.cannotRecommend')!);
+    // The reasons are data; the sentence is made only when the diagnostic is shown.
+    expect((refusals[0]!.params as { blockers: unknown[] }).blockers).toEqual([{ kind: 'damaged', problems: 1 }]);
+    expect((refusals[1]!.params as { blockers: unknown[] }).blockers).toEqual([{ kind: 'errors', count: 2 }]);
+    expect((refusals[2]!.params as { blockers: unknown[] }).blockers).toEqual([
+      { kind: 'notEligible', level: { zh: '盟级', en: 'League' }, failing: [{ figure: 'trained', actual: '180', required: '≥ 200', unit: 'persons' }] },
+    ]);
+    expect(messageOf(refusals[2]!, 'zh')).toContain('未达到盟级认定条件（培训人数 180 人，要求 ≥ 200 人）');
+    expect(messageOf(refusals[2]!, 'en')).toContain('below the League thresholds (trainees 180, required ≥ 200)');
     // The refusal points at the county's own line.
     expect(plan.applicants[2]!.diagnostics.find((d) => d.code === 'county.cannotRecommend')!.location.line).toBe(13);
   });
@@ -113,10 +118,12 @@ describe('decide', () => {
     const [p] = plan.applicants;
     expect(p!.decision).toBe('review');
     expect(p!.forward).toBe(true);
-    expect(p!.countyGrade).toBe('良好');
-    expect(p!.removal).toHaveLength(2);
-    expect(p!.removal[0]).toMatch(/补贴性培训/);
-    expect(p!.removal[1]).toMatch(/就业协议/);
+    expect(p!.countyGrade).toEqual({ zh: '良好', en: 'good' });
+    // The grounds of 第十三条 the data shows, by their ids in the scheme; the messages quote the notice.
+    expect(p!.removal).toEqual(['noSubsidisedTraining', 'noAgreements']);
+    const grounds = p!.diagnostics.filter((d) => d.code === 'county.removal').map((d) => (d.params as { ground: string }).ground);
+    expect(grounds[0]).toMatch(/补贴性职业技能培训/);
+    expect(grounds[1]).toMatch(/培训就业协议/);
     expect(codes(p!.diagnostics).filter((c) => c === 'county.removal')).toHaveLength(2);
   });
 
@@ -135,7 +142,7 @@ describe('decide', () => {
   it('asks for the county’s words only where the data gives the report nothing', () => {
     const plan = decide(input([intake(0)], `${head}  - institution: 科尔沁右翼前旗天骄职业技能培训学校\n    trade: 中式烹调师\n    recommend: true\n`));
     const d = plan.applicants[0]!.diagnostics.find((x) => x.code === 'county.noWords')!;
-    expect((d.params as { sections: string }).sections).toBe('三、好的经验做法');
+    expect((d.params as unknown as { sections: string[] }).sections).toEqual(['三、好的经验做法']);
   });
 });
 
@@ -149,16 +156,29 @@ describe('the report’s derived sentences', () => {
   });
 });
 
-describe('unpacking a package', () => {
+describe('the plan is a value', () => {
+  it('comes back new after the builds of plain folders, the decided plan unchanged', () => {
+    const decided = decide(input([intake(0, {}, { form: 'submission', fixity: 'unsealed', submissionDir: '/x' })], `${head}  - institution: 科尔沁右翼前旗天骄职业技能培训学校\n    trade: 中式烹调师\n    recommend: true\n    practices: 好做法\n`));
+    const before = JSON.stringify(decided);
+    const after = withBuilds(decided, new Map([[1, { ok: false as const, diagnostics: [] }]]));
+    expect(JSON.stringify(decided)).toBe(before);
+    expect(decided.applicants[0]).toMatchObject({ decision: 'recommend', forward: true });
+    expect(after.applicants[0]).toMatchObject({ decision: 'refused', forward: false });
+    expect(codes(after.applicants[0]!.diagnostics)).toContain('county.cannotRecommend');
+    expect(withBuilds(decided, new Map([[1, { ok: true as const }]])).applicants[0]).toBe(decided.applicants[0]);
+  });
+});
+
+describe('taking in a package', () => {
   it('accepts only names that stay inside the bag', () => {
     for (const ok of ['bagit.txt', 'data/表格/01-申请表.pdf']) expect(safeName(ok), ok).toBe(true);
     for (const bad of ['../x', 'data/../../x', '/etc/passwd', 'C:/x', 'data\\x', 'data//x', 'a/./b', 'x\u0000y', '']) expect(safeName(bad), bad).toBe(false);
   });
 
-  it('refuses an archive bigger than any disc, or with too many entries, before writing', () => {
+  it('refuses an archive bigger than any disc, or with too many entries, from its listing alone', () => {
     const files = (n: number, size: number) => ({ files: new Map(Array.from({ length: n }, (_, i) => [`data/${i}`, { size }])) });
-    expect(() => planExtraction(files(3, 4e9))).toThrow(ExtractRefused);
-    expect(() => planExtraction(files(20_001, 1))).toThrow(ExtractRefused);
-    expect(planExtraction(files(2, 1000))).toEqual(['data/0', 'data/1']);
+    expect(implausible(files(3, 4e9))).toMatchObject({ why: 'tooLarge' });
+    expect(implausible(files(20_001, 1))).toMatchObject({ why: 'tooMany' });
+    expect(implausible(files(2, 1000))).toBeUndefined();
   });
 });

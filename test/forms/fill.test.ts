@@ -132,7 +132,8 @@ describe('forms are data', () => {
     cpSync(SCHEME.dir, dir, { recursive: true });
     const file = path.join(dir, 'forms', 'pledge.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('title: 信用承诺书\n', 'title: 诚信承诺书\n').replace('  - title: 信用承诺书', '  - title: 诚信承诺书（{{year}}年度）'));
-    const { scheme } = loadScheme(dir);
+    const { WORLD } = await import('../helpers/fixture.js');
+    const { scheme } = await loadScheme(WORLD, dir);
     const docs = fillDocuments(ex.loaded, scheme!, ex.report);
     const pledge = docs.find((d) => d.plan.formId === 'pledge')!;
     expect(pledge.form.title).toBe('诚信承诺书');
@@ -148,7 +149,8 @@ describe('forms are data', () => {
     cpSync(SCHEME.dir, dir, { recursive: true });
     const file = path.join(dir, 'forms', 'pledge.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('  - title: 信用承诺书', '  - titel: 信用承诺书'));
-    const { scheme, diagnostics } = loadScheme(dir);
+    const { WORLD } = await import('../helpers/fixture.js');
+    const { scheme, diagnostics } = await loadScheme(WORLD, dir);
     expect(scheme).toBeUndefined();
     expect(diagnostics[0]!.location.file).toBe(file);
     expect(diagnostics[0]!.location.line).toBeGreaterThan(1);

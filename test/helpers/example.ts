@@ -1,11 +1,11 @@
 /** The bundled example, loaded and checked once per test file, for the stages after check. */
 import path from 'node:path';
-import { checkSubmission, type CheckReport } from '../../src/check/run.js';
 import { fillDocuments, type FilledDocument } from '../../src/build/documents.js';
-import { fontSet, type FontSet } from '../../src/render/fonts.js';
+import { checkSubmission, type CheckReport } from '../../src/check/run.js';
+import { loadFontSet, type FontSet } from '../../src/render/fonts.js';
 import { loadSubmission, type LoadedSubmission } from '../../src/submission/load.js';
 import { ROOT } from './cli.js';
-import { SCHEME, TODAY } from './fixture.js';
+import { SCHEME, TODAY, WORLD } from './fixture.js';
 
 export const EXAMPLE_DIR = path.join(ROOT, 'data/example');
 
@@ -17,9 +17,9 @@ export interface Example {
 }
 
 export async function loadExample(dir = EXAMPLE_DIR): Promise<Example> {
-  const { loaded } = await loadSubmission(dir, 'zh', () => SCHEME);
+  const { loaded } = await loadSubmission(WORLD, dir, async () => SCHEME);
   if (!loaded) throw new Error(`cannot load ${dir}`);
-  const fonts = fontSet();
+  const fonts = await loadFontSet(WORLD.fonts);
   const report = checkSubmission(loaded, SCHEME, TODAY, fonts);
   return { loaded, report, docs: fillDocuments(loaded, SCHEME, report), fonts };
 }

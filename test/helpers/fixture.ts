@@ -10,13 +10,16 @@ import { deflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { checkSubmission } from '../../src/check/run.js';
 import { checkCharacter } from '../../src/roster/resident-id.js';
-import { loadScheme } from '../../src/scheme/load.js';
+import { loadScheme, TEMPLATES_DIR } from '../../src/scheme/load.js';
 import type { Scheme } from '../../src/scheme/schema.js';
 import { loadSubmission } from '../../src/submission/load.js';
-import { TEMPLATES_DIR } from '../../src/scheme/load.js';
+import { nodeWorld } from '../../src/world/node.js';
 
-export const SCHEME: Scheme = (() => {
-  const { scheme, diagnostics } = loadScheme(path.join(TEMPLATES_DIR, 'xam-2023'));
+/** The Node World the tests read fixtures through (its clock fixed, so dates never drift). */
+export const WORLD = nodeWorld({ clock: { now: new Date('2026-10-20T04:00:00Z'), fixed: true } });
+
+export const SCHEME: Scheme = await (async () => {
+  const { scheme, diagnostics } = await loadScheme(WORLD, path.join(TEMPLATES_DIR, 'xam-2023'));
   if (!scheme) throw new Error(JSON.stringify(diagnostics));
   return scheme;
 })();
@@ -216,7 +219,7 @@ export function writeFixture(
 }
 
 export async function checkDir(dir: string, today = TODAY) {
-  const { loaded, scheme, diagnostics } = await loadSubmission(dir, 'zh', () => SCHEME);
+  const { loaded, scheme, diagnostics } = await loadSubmission(WORLD, dir, async () => SCHEME);
   if (!loaded || !scheme) return { report: undefined, diagnostics };
   const report = checkSubmission(loaded, scheme, today);
   return { report, diagnostics: report.diagnostics };

@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderDocx } from '../../src/render/docx.js';
-import { renderPdf } from '../../src/render/pdf.js';
+import { docxBody, renderDocx } from '../../src/render/docx.js';
 import { numberPdf } from '../../src/render/page-numbers.js';
+import { pdfDefinition } from '../../src/render/pdf.js';
+import { renderPdf } from '../../src/render/render.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
 import { doc, loadExample, type Example } from '../helpers/example.js';
-import { pdfFonts, pdfInfo, pdfPageText, pdfText } from '../helpers/poppler.js';
+import { pdfFonts, pdfStructure, pdfText, readPdf } from '../helpers/pdf.js';
 
 let ex: Example;
 const meta = { title: 't', author: '科尔沁右翼前旗天骄职业技能培训学校', subject: 's & <x>', date: new Date('2026-10-12T00:00:00Z') };
@@ -18,58 +19,104 @@ beforeAll(async () => {
 });
 
 const docxXml = (bytes: Uint8Array, name = 'word/document.xml') => new TextDecoder().decode(unzipSync(bytes)[name]);
+const flat = (s: string) => s.replace(/\s+/g, '');
+
+/** Every value of a key anywhere in a nested object (the docx and pdfmake trees). */
+function findAll(tree: unknown, key: string): unknown[] {
+  const out: unknown[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === key) out.push(x);
+        walk(x);
+      }
+    }
+  };
+  walk(tree);
+  return out;
+}
+
+describe('the pdfmake document definition', () => {
+  it('sets the page after GB/T 9704 and keeps the table rows whole, with the header repeated', () => {
+    const d = doc(ex, 'recommendation');
+    const dd = pdfDefinition(d.form, ex.fonts, meta) as { pageSize: string; pageMargins: number[]; subset: string; content: unknown[]; info: Record<string, unknown> };
+    expect(dd.pageSize).toBe('A4');
+    // 37 mm top, 28 mm binding side, 26 mm outer, 35 mm bottom.
+    expect(dd.pageMargins.map((x) => Math.round((x * 25.4) / 72))).toEqual([28, 37, 26, 35]);
+    expect(dd.subset).toBe('PDF/A-2b');
+    expect(dd.info).toMatchObject({ title: 't', creationDate: meta.date, modDate: meta.date });
+    const tables = findAll(dd.content, 'table') as { headerRows: number; dontBreakRows: boolean; body: unknown[][] }[];
+    // The main table, then each narrative section with its title repeated and its rows allowed to break.
+    expect(tables[0]!.dontBreakRows).toBe(true);
+    expect(tables.slice(1).map((t) => t.headerRows)).toEqual([1, 1, 1, 1, 1]);
+    expect(tables.slice(1).every((t) => !t.dontBreakRows)).toBe(true);
+  });
+
+  it('splits a rare character into a run of the fallback face, so it is never an empty box', async () => {
+    const { parasOf } = await import('../../src/forms/model.js');
+    const form = doc(ex, 'pledge').form;
+    const rare = { ...form, blocks: [{ type: 'para' as const, para: { text: '学员𠮷庆华', font: 'serif' as const, size: 'body' as const, align: 'left' as const } }] };
+    const dd = pdfDefinition(rare, ex.fonts, meta) as { content: { text: { text: string; font: string }[] }[] };
+    expect(dd.content[0]!.text).toEqual([{ text: '学员', font: 'serif' }, { text: '𠮷', font: 'kai' }, { text: '庆华', font: 'serif' }]);
+    expect([...parasOf(rare)]).toHaveLength(1);
+  });
+});
 
 describe('PDF', () => {
-  it('embeds and subsets every font it uses', () => {
+  it('embeds and subsets every font it uses', async () => {
     for (const [id, bytes] of Object.entries(pdfs)) {
-      const fonts = pdfFonts(bytes);
+      const fonts = await pdfFonts(bytes);
       expect(fonts.length, id).toBeGreaterThan(0);
-      for (const f of fonts) expect([id, f.name, f.emb, f.sub, f.uni]).toEqual([id, f.name, 'yes', 'yes', 'yes']);
-      expect(fonts.every((f) => /^[A-Z]{6}\+/.test(f.name))).toBe(true);
+      for (const f of fonts) expect([id, f.name, f.embedded]).toEqual([id, f.name, true]);
+      expect(fonts.every((f) => /^[A-Z]{6}\+/.test(f.name)), id).toBe(true);
     }
   });
 
-  it('prints the filled values, found again by text extraction', () => {
+  it('prints the filled values, found again by text extraction', async () => {
     // Cells wrap long values over lines; compare without the line breaks.
-    const rec = pdfText(pdfs.recommendation!).replace(/\s+/g, '');
-    // (The institution's name wraps inside its narrow cell, so text extraction interleaves it with the next column.)
+    const rec = flat(await pdfText(pdfs.recommendation!));
     for (const v of ['兴安盟级示范性职业技能培训品牌推荐表', '中式烹调师', '2012年4月16日', '白永胜', '92.5', '240', '152', '培训机构基本情况', '示范带动作用']) {
       expect(rec, v).toContain(v);
     }
-    expect(pdfText(pdfs.pledge!).replace(/\s+/g, '')).toContain('科尔沁右翼前旗天骄职业技能培训学校郑重作出以下承诺');
-    expect(pdfText(pdfs['application-cover']!)).toContain('二〇二六年十月');
+    expect(flat(await pdfText(pdfs.pledge!))).toContain('科尔沁右翼前旗天骄职业技能培训学校郑重作出以下承诺');
+    expect(await pdfText(pdfs['application-cover']!)).toContain('二〇二六年十月');
   });
 
-  it('draws the rare name characters with the fallback font, not as empty boxes', () => {
-    const roster = pdfText(pdfs.roster!);
+  it('draws the rare name characters with the fallback font, not as empty boxes', async () => {
+    const roster = await pdfText(pdfs.roster!);
     for (const name of ['𠮷庆华', '王喆', '李堃', '张㛃']) expect(roster, name).toContain(name);
-    expect(pdfFonts(pdfs.roster!).map((f) => f.name.split('+')[1])).toContain('LXGWWenKai-Regular');
+    expect((await pdfFonts(pdfs.roster!)).map((f) => f.name.split('+')[1])).toContain('LXGWWenKai-Regular');
   });
 
-  it('repeats the roster header on every page and prints every trainee once', () => {
-    const pages = Number(pdfInfo(pdfs.roster!).Pages);
+  it('repeats the roster header on every page and prints every trainee once', async () => {
+    const read = await readPdf(pdfs.roster!);
+    const pages = read.pages.length;
     expect(pages).toBeGreaterThan(10);
-    for (const p of [1, 2, pages]) expect(pdfPageText(pdfs.roster!, p)).toMatch(/序号\s+姓名.*民族\s+身份证号码\s+工种/);
+    for (const p of [0, 1, pages - 1]) expect(flat(read.pages[p]!.text)).toMatch(/序号姓名.*民族身份证号码工种/);
     const ids = ex.report.roster!.trainees.map((t) => t.idNumber);
-    const text = pdfText(pdfs.roster!);
+    const text = read.pages.map((p) => p.text).join('\n');
     expect(ids.filter((id) => !text.includes(id))).toEqual([]);
-    expect(pdfInfo(pdfs.roster!)['Page size']).toMatch(/841\.89 x 595\.28/);
+    const { sizes } = await pdfStructure(pdfs.roster!);
+    expect(sizes.every((s) => Math.round(s.width) === 842 && Math.round(s.height) === 595)).toBe(true);
   });
 
   it('numbers pages as — n —, odd pages right and even pages left', async () => {
-    const numbered = await numberPdf(pdfs.recommendation!);
-    expect(pdfText(pdfs.recommendation!)).not.toMatch(/—\s*1\s*—/); // rendered bare, numbered after
-    const line = (page: number) => pdfPageText(numbered, page).split('\n').find((l) => new RegExp(`—\\s*${page}\\s*—`).test(l))!;
-    expect(line(1).indexOf('—')).toBeGreaterThan(40);
-    expect(line(2).indexOf('—')).toBeLessThan(20);
-    expect(pdfText(pdfs['application-cover']!)).not.toMatch(/—\s*1\s*—/);
+    const numbered = await numberPdf(pdfs.recommendation!, ex.fonts);
+    expect(await pdfText(pdfs.recommendation!)).not.toMatch(/—\s*1\s*—/); // rendered bare, numbered after
+    const read = await readPdf(numbered);
+    const number = (page: number) => read.pages[page - 1]!.items.find((i) => new RegExp(`^—\\s*${page}\\s*—$`).test(i.str.trim()))!;
+    expect(number(1).x).toBeGreaterThan(read.pages[0]!.width / 2);
+    expect(number(2).x).toBeLessThan(read.pages[1]!.width / 2);
+    expect(await pdfText(pdfs['application-cover']!)).not.toMatch(/—\s*1\s*—/);
   });
 
-  it('writes metadata, with characters that need escaping intact', () => {
-    const info = pdfInfo(pdfs.recommendation!);
+  it('writes metadata, with characters that need escaping intact', async () => {
+    const { info, xmp } = await readPdf(pdfs.recommendation!);
     expect(info.Title).toBe('兴安盟级示范性职业技能培训品牌推荐表');
     expect(info.Author).toBe('科尔沁右翼前旗天骄职业技能培训学校');
     expect(info.Subject).toBe('s & <x>');
+    expect(xmp).toContain('s &amp; &lt;x&gt;');
   });
 
   it('is byte-identical for the same input and date', async () => {
@@ -80,6 +127,32 @@ describe('PDF', () => {
     const a = await renderPdf(r.form, ex.fonts, meta);
     const b = await renderPdf(r.form, ex.fonts, meta);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it('renders two forms at once exactly as one after the other (no shared font table)', async () => {
+    const a = doc(ex, 'pledge');
+    const b = doc(ex, 'application-cover');
+    const [x, y] = await Promise.all([renderPdf(a.form, ex.fonts, { ...meta, title: a.form.title }), renderPdf(b.form, ex.fonts, { ...meta, title: b.form.title })]);
+    expect(Buffer.from(x).equals(Buffer.from(pdfs.pledge!))).toBe(true);
+    expect(Buffer.from(y).equals(Buffer.from(pdfs['application-cover']!))).toBe(true);
+  });
+});
+
+describe('the docx tree', () => {
+  it('has the recommendation form’s tables with spans, a merged performance cell and repeated section titles', () => {
+    const body = docxBody(doc(ex, 'recommendation').form, ex.fonts);
+    const tree = body.map((e) => e.prepForXml({ stack: [] } as never));
+    const tables = tree.filter((t) => t && 'w:tbl' in t);
+    expect(tables).toHaveLength(6);
+    expect(findAll(tables[0], 'w:gridSpan').length).toBeGreaterThan(0);
+    expect(findAll(tables[0], 'w:vMerge').length).toBeGreaterThan(0);
+    // Each narrative section's title row (its first) repeats on every page it runs over; its prompts may break.
+    const rows = (t: unknown) => (t as { 'w:tbl': { 'w:tr'?: { 'w:trPr'?: Record<string, { _attr?: { 'w:val': boolean } }>[] }[] }[] })['w:tbl'].flatMap((x) => (x['w:tr'] ? [x['w:tr']] : []));
+    const on = (row: ReturnType<typeof rows>[number], key: string) => row[0]!['w:trPr']!.some((p) => key in p && p[key]!._attr?.['w:val'] !== false);
+    for (const t of tables.slice(1)) {
+      expect(rows(t).map((r) => on(r, 'w:tblHeader'))).toEqual([true, ...rows(t).slice(1).map(() => false)]);
+      expect(rows(t).slice(1).every((r) => !on(r, 'w:cantSplit'))).toBe(true);
+    }
   });
 });
 

@@ -1,0 +1,61 @@
+/**
+ * A bundle is a value: relative path → content. Every output (documents, print volumes, the
+ * disc tree, the zip and the disc image) is described in one, and only a writer (the CLI's
+ * or the server's) puts it on disk — so checksums, the zip and the image are all computed
+ * from the same value.
+ *
+ * Content is bytes made in memory, a file that already exists (an applicant's forwarded
+ * file, read in chunks when needed, never whole), or a stream written on demand (the zip
+ * and the ISO, which are as large as their payload).
+ */
+import type { Writable } from 'node:stream';
+
+export interface FileEntry {
+  kind: 'file';
+  /** Where the file is, as its World knows it (shown in messages; a writer may copy it directly). */
+  path: string;
+  size: number;
+  /** Reads it in chunks. */
+  open(): AsyncIterable<Uint8Array>;
+}
+
+export interface StreamEntry {
+  kind: 'stream';
+  /** Writes the content to `out` and resolves when done (without ending `out`). */
+  write(out: Writable): Promise<void>;
+}
+
+export type Entry = Uint8Array | FileEntry | StreamEntry;
+
+export type Bundle = Map<string, Entry>;
+
+export function isBytes(e: Entry): e is Uint8Array {
+  return e instanceof Uint8Array;
+}
+
+/** Size in bytes of bytes or a file (streams are sized only when written). */
+export function entrySize(e: Entry): number {
+  if (isBytes(e)) return e.byteLength;
+  if (e.kind === 'file') return e.size;
+  throw new Error('a stream entry has no size before it is written');
+}
+
+/** The content of bytes or a file as chunks, without holding a file whole. */
+export function entryChunks(e: Uint8Array | FileEntry): AsyncIterable<Uint8Array> | Uint8Array[] {
+  return isBytes(e) ? [e] : e.open();
+}
+
+export function bundleSize(b: Bundle): number {
+  let n = 0;
+  for (const v of b.values()) if (isBytes(v) || v.kind === 'file') n += entrySize(v);
+  return n;
+}
+
+/** Code-point order, the order every listing, manifest and archive uses. */
+export function byCodePoint(a: string, c: string): number {
+  return a < c ? -1 : a > c ? 1 : 0;
+}
+
+export function sortedPaths(b: Bundle): string[] {
+  return [...b.keys()].sort(byCodePoint);
+}

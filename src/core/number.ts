@@ -1,0 +1,18 @@
+/** Numbers as every language here writes them: grouped digits, percentages, score points. */
+
+/** 1234 → "1,234" in both languages (clerks read grouped digits in either). */
+export function formatInt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** A percentage with at most `digits` decimals, trailing zeros dropped: 91.666 → "91.7%". */
+export function formatPercent(value: number, digits = 1): string {
+  const factor = 10 ** digits;
+  const rounded = Math.round(value * factor) / factor;
+  return `${rounded.toFixed(digits).replace(/\.?0+$/, '')}%`;
+}
+
+/** Score points: 86.5 → "86.5", 86 → "86". */
+export function formatPoints(value: number): string {
+  return (Math.round(value * 10) / 10).toFixed(1).replace(/\.0$/, '');
+}

@@ -1,0 +1,59 @@
+/**
+ * The two jobs a worker does for the county: take in a package (verify, check in place),
+ * and build the package of an applicant who handed in a plain submission folder and goes
+ * on — the same build `shenbao build` makes, so the League gets the same disc tree from
+ * everyone. What comes back is data: the built disc tree as bytes with its digests.
+ */
+import { isBytes } from '../core/bundle.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { Failure } from '../core/failure.js';
+import type { Intake, IntakeTask } from '../county/intake.js';
+import type { Digest } from '../package/digest.js';
+import { DIR } from '../package/disc.js';
+import type { World } from '../world/world.js';
+import { makePackage } from './build.js';
+import { intake } from './intake.js';
+import { prepare } from './prepare.js';
+
+export interface BuildTask {
+  index: number;
+  /** The submission folder. */
+  dir: string;
+  scheme?: string;
+  config?: string;
+  cwd: string;
+}
+
+export interface Built {
+  /** The disc tree: every file of the applicant's new bag, with its digest. */
+  tree?: [path: string, bytes: Uint8Array, digest: Digest][];
+  volumes: string[];
+  problems: Diagnostic[];
+}
+
+export type Job = { type: 'intake'; task: IntakeTask } | { type: 'build'; task: BuildTask };
+export type JobResult = Intake | Built;
+
+async function build(world: World, task: BuildTask): Promise<Built> {
+  const prepared = await prepare(world, { dir: task.dir, scheme: task.scheme, config: task.config, cwd: task.cwd });
+  if (!prepared.ok) return { volumes: [], problems: [] };
+  try {
+    const pkg = await makePackage(prepared, world.clock.now);
+    // Only the disc tree goes on: it holds the documents, the volumes and the sources.
+    const tree: NonNullable<Built['tree']> = [];
+    for (const [k, e] of pkg.bundle) {
+      if (!k.startsWith('disc/') || !isBytes(e)) continue;
+      const p = k.slice('disc/'.length);
+      tree.push([p, e, pkg.archive.digests.get(p)!]);
+    }
+    const volumes = tree.map(([p]) => p).filter((p) => p.startsWith(`${DIR.print}/`)).sort();
+    return { tree, volumes, problems: pkg.diagnostics.filter((d) => d.severity === 'error') };
+  } catch (e) {
+    if (e instanceof Failure) return { volumes: [], problems: e.diagnostics };
+    throw e;
+  }
+}
+
+export function runJob(world: World, job: Job): Promise<JobResult> {
+  return job.type === 'intake' ? intake(world, job.task) : build(world, job.task);
+}

@@ -1,0 +1,28 @@
+/**
+ * One filled form in one format: the choice of renderer in one place. A PDF comes back
+ * twice — page-numbered for the standalone document, and as `pages`, unnumbered, for a
+ * print volume that numbers its pages through.
+ */
+import type { FilledForm } from '../forms/model.js';
+import { renderDocx } from './docx.js';
+import type { FontSet } from './fonts.js';
+import type { DocumentMeta } from './meta.js';
+import { numberPdf } from './page-numbers.js';
+import { renderGridPdf } from './pdf-grid.js';
+import { renderFormPdf } from './pdf.js';
+import { renderXlsx } from './xlsx.js';
+
+export type Format = 'pdf' | 'docx' | 'xlsx';
+
+/** PDF pages without numbers: the roster by the fast grid path, every other form by pdfmake. */
+export function renderPdf(form: FilledForm, fonts: FontSet, meta: DocumentMeta): Promise<Uint8Array> {
+  return form.bigTable ? renderGridPdf(form, fonts, meta) : renderFormPdf(form, fonts, meta);
+}
+
+export async function renderFormat(form: FilledForm, format: Format, fonts: FontSet, meta: DocumentMeta): Promise<{ bytes: Uint8Array; pages?: Uint8Array }> {
+  if (format === 'pdf') {
+    const pages = await renderPdf(form, fonts, meta);
+    return { bytes: form.pageNumbers ? await numberPdf(pages, fonts) : pages, pages };
+  }
+  return { bytes: format === 'docx' ? await renderDocx(form, fonts, meta) : await renderXlsx(form, fonts, meta) };
+}

@@ -1,0 +1,16 @@
+/** A roster file's bytes → its table, by the reader its extension calls for. */
+import path from 'node:path';
+import { error } from '../core/diagnostic.js';
+import type { Scheme } from '../scheme/schema.js';
+import { readCsvRoster } from './read-csv.js';
+import { readXlsxRoster } from './read-xlsx.js';
+import type { RosterTable } from './types.js';
+
+export async function readRosterFile(bytes: Uint8Array, file: string, scheme: Scheme, sheet?: string): Promise<RosterTable> {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return readCsvRoster(bytes, file, scheme);
+  if (ext === '.xls' || ext === '.et' || ext === '.ods' || ext === '.numbers') {
+    return { file, columns: new Set(), rows: [], diagnostics: [error('roster.unsupported', { path: file }, { file })] };
+  }
+  return readXlsxRoster(bytes, file, scheme, sheet);
+}

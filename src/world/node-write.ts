@@ -1,0 +1,95 @@
+/**
+ * The one writer on Node: puts a bundle on disk under <out>/<name>/ so that the folder is
+ * either the complete new output or untouched. Files go into a hidden temporary folder
+ * beside the target, which is renamed into place only when every file is written; an older
+ * output is moved aside first and removed last. Files are copied and streams written chunk
+ * by chunk, so memory does not grow with the size of the payload.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import { isBytes, sortedPaths, type Bundle } from '../core/bundle.js';
+import { asIoError, IoError } from '../core/io.js';
+
+/** Removes a folder, ignoring failures (cleanup must not hide the error that caused it). */
+async function removeQuietly(p: string): Promise<void> {
+  try {
+    await rm(p, { recursive: true, force: true });
+  } catch {
+    // nothing more to do
+  }
+}
+
+const exists = (p: string) => stat(p).then(() => true, () => false);
+
+export async function writeBundleTo(dir: string, bundle: Bundle): Promise<void> {
+  for (const rel of sortedPaths(bundle)) {
+    const file = path.join(dir, ...rel.split('/'));
+    await mkdir(path.dirname(file), { recursive: true });
+    const entry = bundle.get(rel)!;
+    if (isBytes(entry)) {
+      await writeFile(file, entry);
+      continue;
+    }
+    const out = createWriteStream(file);
+    const failed = new Promise<never>((_, reject) => out.once('error', reject));
+    try {
+      if (entry.kind === 'file') {
+        for await (const chunk of entry.open()) if (!out.write(chunk)) await Promise.race([new Promise<void>((r) => out.once('drain', () => r())), failed]);
+      } else await Promise.race([entry.write(out), failed]);
+      out.end();
+      await finished(out);
+    } catch (e) {
+      out.destroy();
+      throw e;
+    }
+  }
+}
+
+/** Writes `bundle` as <outRoot>/<name>/ in one step; resolves with the folder. Throws IoError. */
+export async function writeBundle(outRoot: string, name: string, bundle: Bundle): Promise<string> {
+  const target = path.join(outRoot, name);
+  const stamp = `${process.pid}-${Date.now()}`;
+  const temp = path.join(outRoot, `.${name}.partial-${stamp}`);
+  const old = path.join(outRoot, `.${name}.old-${stamp}`);
+  try {
+    await mkdir(outRoot, { recursive: true });
+    await mkdir(temp);
+    await writeBundleTo(temp, bundle);
+  } catch (e) {
+    await removeQuietly(temp);
+    throw e instanceof IoError ? e : asIoError(e, target);
+  }
+  try {
+    if (await exists(target)) await rename(target, old);
+    await rename(temp, target);
+  } catch (e) {
+    // Put the previous output back if the swap failed halfway.
+    if (!(await exists(target)) && (await exists(old))) await rename(old, target);
+    await removeQuietly(temp);
+    throw asIoError(e, target);
+  }
+  await removeQuietly(old);
+  return target;
+}
+
+/**
+ * Writes several files of one folder, each through a temporary name so an interrupted run
+ * leaves no half-written file; with `overwrite` false, nothing is written if any exists.
+ */
+export async function writeFiles(dir: string, files: ReadonlyMap<string, Uint8Array | string>, folders: readonly string[] = []): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    for (const f of folders) await mkdir(path.join(dir, ...f.split('/')), { recursive: true });
+    for (const [rel, data] of files) {
+      const file = path.join(dir, ...rel.split('/'));
+      await mkdir(path.dirname(file), { recursive: true });
+      const tmp = `${file}.tmp-${process.pid}`;
+      await writeFile(tmp, data);
+      await rename(tmp, file);
+    }
+  } catch (e) {
+    throw asIoError(e, dir);
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The one port: everything shenbao needs from outside comes through a World — files
+ * (read, a range, a stream, stat, list, the real path), the fonts and the run's clock. The core is a library over this interface; the CLI
+ * and the local server give it the Node implementation (node.ts), tests and uploads an
+ * in-memory one (memory.ts). Only the front ends and node.ts touch the disk.
+ *
+ * Paths are absolute, in the platform's form (path.resolve). Failures are IoError, whose
+ * reason (missing, denied …) a message can explain in either language.
+ */
+import type { Clock } from '../core/clock.js';
+import type { FontRole } from '../paper/typography.js';
+
+export type EntryKind = 'file' | 'dir' | 'link' | 'other';
+
+export interface EntryStat {
+  kind: EntryKind;
+  size: number;
+}
+
+export interface FontSource {
+  /** The font file bundled for each role (npm font packages). */
+  readonly bundled: Readonly<Record<FontRole, string>>;
+  /** A font file's bytes, read once and shared: the same array every time it is asked for. */
+  read(path: string): Promise<Uint8Array>;
+}
+
+export interface World {
+  /** A whole file. */
+  read(path: string): Promise<Uint8Array>;
+  /** Up to `length` bytes from `offset` (fewer at the end of the file). */
+  readRange(path: string, offset: number, length: number): Promise<Uint8Array>;
+  /** A file in chunks, never held whole. */
+  stream(path: string): AsyncIterable<Uint8Array>;
+  /** What is at `path`, not following a link there; undefined when nothing is. */
+  lstat(path: string): Promise<EntryStat | undefined>;
+  /** What is at `path`, following links; undefined when nothing is (or a link leads nowhere). */
+  stat(path: string): Promise<EntryStat | undefined>;
+  /** The names in a folder, in no particular order. */
+  list(dir: string): Promise<string[]>;
+  /** `path` with every link resolved. */
+  realpath(path: string): Promise<string>;
+  readonly fonts: FontSource;
+  readonly clock: Clock;
+}
+
+/** UTF-8 text of a file's bytes (a byte-order mark dropped). */
+export function decodeText(bytes: Uint8Array): string {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Reads a text file as UTF-8 (a byte-order mark dropped). */
+export async function readText(world: World, path: string): Promise<string> {
+  return decodeText(await world.read(path));
+}
+
+/** Whether something is at `path` (a file or folder). */
+export async function exists(world: World, path: string): Promise<boolean> {
+  return (await world.stat(path)) !== undefined;
+}
