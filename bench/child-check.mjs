@@ -4,9 +4,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const dist = (rel) => pathToFileURL(path.resolve(import.meta.dirname, '../dist', rel)).href;
-const { prepare } = await import(dist('cli/prepare.js'));
-const { clockFromEnv } = await import(dist('core/clock.js'));
+const { prepare } = await import(dist('pipeline/prepare.js'));
+const { nodeWorld } = await import(dist('world/node.js'));
 
+const world = nodeWorld();
 const t = performance.now();
-const { report } = await prepare({ dir: process.argv[2], lang: 'zh' }, clockFromEnv());
-process.stdout.write(JSON.stringify({ ms: performance.now() - t, trainees: report?.roster?.trainees.length ?? 0 }));
+const r = await prepare(world, { dir: process.argv[2], cwd: process.cwd() });
+if (!r.ok) throw new Error('check failed');
+process.stdout.write(JSON.stringify({ ms: performance.now() - t, trainees: r.report?.roster?.trainees.length ?? 0 }));

@@ -73,12 +73,12 @@ async function benchBuild(): Promise<void> {
 }
 
 async function benchPrint(): Promise<void> {
-  section('print volumes — the 打印册 stage of build: three volumes and the spine (median of 3)');
+  section('print volumes — the print stage of build: three volumes and the spine (median of 3)');
   const cases: [string, string][] = [['example', EXAMPLE], ['+ 300-page scan', await exampleWithScannedPdf(300)]];
   for (const [name, dir] of cases) {
     const runs = [buildOnce(dir), buildOnce(dir), buildOnce(dir)];
     const stage = (r: BuildRun, s: string) => r.stages.find((x) => x.stage === s)?.ms ?? 0;
-    const print = median(runs.map((r) => stage(r, '打印册')));
+    const print = median(runs.map((r) => stage(r, 'print')));
     const rss = median(runs.map((r) => r.maxRssMb));
     const wall = median(runs.map((r) => r.wallMs));
     line(`  ${name.padEnd(16)}`, `${secs(print)}`.padStart(8), `(build ${secs(wall)}, peak ${rss.toFixed(0)} MB)`, name === 'example' ? `target ≤ 1 s added  ${mark(print <= 1000)}` : '');
@@ -86,14 +86,14 @@ async function benchPrint(): Promise<void> {
 }
 
 async function benchPackage(): Promise<void> {
-  section('packaging — checksums, disc tree, zip and ISO (the 光盘 and 写入 stages; median of 3)');
+  section('packaging — checksums, disc tree, zip and ISO (the disc and write stages; median of 3)');
   const cases: [string, string][] = [['example', EXAMPLE], ['+ 200 MB of scans', await exampleWithScans(200)]];
   for (const [name, dir] of cases) {
     const runs = [buildOnce(dir), buildOnce(dir), buildOnce(dir)];
     const get = (r: BuildRun, s: string) => r.stages.find((x) => x.stage === s)!;
-    const ms = median(runs.map((r) => get(r, '光盘').ms + get(r, '写入').ms));
+    const ms = median(runs.map((r) => get(r, 'disc').ms + get(r, 'write').ms));
     // Growth of resident memory while packaging, over what the process held when it began.
-    const growth = median(runs.map((r) => Math.max(get(r, '光盘').peakRssMb, get(r, '写入').peakRssMb) - get(r, '光盘').startRssMb));
+    const growth = median(runs.map((r) => Math.max(get(r, 'disc').peakRssMb, get(r, 'write').peakRssMb) - get(r, 'disc').startRssMb));
     const payload = runs[0]!.payloadMb;
     const rate = payload / (ms / 1000);
     line(`  ${name.padEnd(18)}`, `${payload.toFixed(0)} MB payload`.padStart(16), secs(ms).padStart(8), `${rate.toFixed(0)} MB/s`.padStart(9), `memory +${growth} MB`, `target ≥ 100 MB/s  ${mark(rate >= 100 || payload < 50)}`);
@@ -158,7 +158,7 @@ async function countyInbox(count: number): Promise<string> {
 }
 
 async function benchCounty(): Promise<void> {
-  section('county — 20 applicant zips like the example: verify, unpack, check, reports, print set, disc (median of 3)');
+  section('county — 20 applicant zips like the example: verify and check in place, reports, print set, disc (median of 3)');
   const root = await countyInbox(20);
   const runs = Array.from({ length: 3 }, () => {
     const out = mkdtempSync(path.join(tmpdir(), 'shenbao-bench-county-out-'));

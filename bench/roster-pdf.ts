@@ -10,7 +10,8 @@ import PDFDocument from 'pdfkit';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import type { PrintedTrainee } from '../src/forms/context.js';
 import { fillForm } from '../src/forms/fill.js';
-import { fontSet, bundledFontFiles } from '../src/render/fonts.js';
+import type { FontSet } from '../src/render/fonts.js';
+import { bundledFontFiles } from '../src/world/node.js';
 import { renderGridPdf } from '../src/render/pdf-grid.js';
 import type { Scheme } from '../src/scheme/schema.js';
 import { traineeRow } from './rosters.js';
@@ -28,10 +29,10 @@ const KEYS = ['seq', 'name', 'sex', 'ethnicity', 'idNumber', 'trade', 'teacher',
 const mm = (x: number) => (x * 72) / 25.4;
 
 /** shenbao: the roster form template filled and drawn by render/pdf-grid.ts. */
-export async function ours(scheme: Scheme, rows: PrintedTrainee[]): Promise<Uint8Array> {
+export async function ours(scheme: Scheme, rows: PrintedTrainee[], fonts: FontSet): Promise<Uint8Array> {
   const ctx = { year: 2025, review: false, institution: { name: '科尔沁右翼前旗天骄职业技能培训学校' }, trainees: rows };
   const form = fillForm({ template: scheme.forms.roster!, ctx: ctx as never, submission: {} as never, scheme });
-  return renderGridPdf(form, fontSet(), { title: 'bench', author: 'bench', subject: 'bench', date: new Date(0) });
+  return renderGridPdf(form, fonts, { title: 'bench', author: 'bench', subject: 'bench', date: new Date(0) });
 }
 
 /** pdfkit as commonly used: text() with a width, heightOfString() for row heights. */

@@ -26,7 +26,7 @@ export interface InitOptions {
 export async function runInit(cli: Cli, opts: InitOptions): Promise<number> {
   const t = ui(cli.lang);
   const dir = path.resolve(cli.cwd, opts.dir);
-  const scheme = await schemeIn(cli.world, await schemeDirFor(cli.world, opts.scheme));
+  const scheme = await schemeIn(cli.world, await schemeDirFor(cli.world, opts.scheme, cli.cwd));
   const { files, folders } = await initFiles(scheme, { kind: opts.kind, level: opts.level, now: cli.world.clock.now, dir: opts.dir, language: cli.lang });
   const existing: string[] = [];
   for (const f of files.keys()) if (await cli.world.stat(path.join(dir, f))) existing.push(shown(cli, path.join(dir, f)));

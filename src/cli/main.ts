@@ -18,10 +18,10 @@ import { KINDS, LEVELS, type Kind, type Level } from '../scheme/schema.js';
 import { nodeWorld } from '../world/node.js';
 import { reportFailure, type Cli } from './context.js';
 import type { Timing } from './progress.js';
-import { stderr, stdout } from './terminal.js';
+import { stderr, stdout, type Out } from './terminal.js';
 
 /** The language is needed before yargs runs (for its own messages), so it is read early. */
-export function detectLang(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
+export function detectLang(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Lang {
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--lang' && (args[i + 1] === 'en' || args[i + 1] === 'zh')) return args[i + 1] as Lang;
@@ -32,8 +32,7 @@ export function detectLang(args: readonly string[], env: NodeJS.ProcessEnv = pro
 }
 
 /** For `npm run bench`: SHENBAO_TIMINGS=<file> receives the stage times and peak memory. */
-function writeTimings(timings: readonly Timing[]): void {
-  const file = process.env.SHENBAO_TIMINGS;
+function writeTimings(timings: readonly Timing[], file: string | undefined): void {
   if (!file) return;
   const cpu = process.cpuUsage();
   // CPU time covers every thread of the process, so cpuMs ÷ wall time shows how many cores worked.
@@ -49,17 +48,28 @@ function unknownCommand(args: readonly string[]): Failure | undefined {
   return fail('usage', 'usage.unknownCommand', { name: first, suggestion: closest(first, COMMANDS) ?? '', commands: COMMANDS });
 }
 
-export async function main(args: string[]): Promise<number> {
-  const lang = detectLang(args);
+/** Where a run reads its environment and prints: the process's own, or a test's. */
+export interface Process {
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  out: Out;
+  err: Out;
+  columns?: number;
+}
+
+const thisProcess = (): Process => ({ env: process.env, cwd: process.cwd(), out: stdout(), err: stderr(), columns: process.stdout.columns });
+
+export async function main(args: string[], proc: Process = thisProcess()): Promise<number> {
+  const lang = detectLang(args, proc.env);
   const h = ui(lang).help;
   const cli: Cli = {
-    world: nodeWorld(),
-    out: stdout(),
-    err: stderr(),
+    world: nodeWorld({ env: proc.env }),
+    out: proc.out,
+    err: proc.err,
     lang,
     json: args.includes('--json'),
     quiet: args.includes('--quiet') || args.includes('-q'),
-    cwd: process.cwd(),
+    cwd: proc.cwd,
   };
   const timings: Timing[] = [];
   let code: number = EXIT.ok;
@@ -83,8 +93,8 @@ export async function main(args: string[]): Promise<number> {
             .option('kind', { choices: KINDS, default: 'application' as Kind, describe: h.initKind })
             .option('level', { choices: LEVELS, default: 'league' as Level, describe: h.initLevel })
             .option('force', { type: 'boolean', default: false, describe: h.initForce })
-            .example('$0 init 我的申报', h.initExample1)
-            .example('$0 init 复评2026 --kind review', h.initExample2),
+            .example(`$0 init ${h.exampleDir}`, h.initExample1)
+            .example(`$0 init ${h.exampleReview} --kind review`, h.initExample2),
         async (a) => {
           const { runInit } = await import('./init.js');
           code = await runInit(cli, { dir: a.dir, kind: a.kind, level: a.level, force: a.force, scheme: a.scheme });
@@ -98,7 +108,7 @@ export async function main(args: string[]): Promise<number> {
             .positional('dir', { type: 'string', default: '.', describe: h.dir })
             .option('strict', { type: 'boolean', default: false, describe: h.strict })
             .example('$0 check data/example', h.checkExample1)
-            .example('$0 check 我的申报 --json', h.checkExample2),
+            .example(`$0 check ${h.exampleDir} --json`, h.checkExample2),
         async (a) => {
           const { runCheck } = await import('./check.js');
           code = await runCheck(cli, { dir: a.dir, strict: a.strict, scheme: a.scheme, config: a.config });
@@ -114,7 +124,7 @@ export async function main(args: string[]): Promise<number> {
             .option('force', { type: 'boolean', default: false, describe: h.buildForce })
             .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: h.quiet })
             .example('$0 build data/example', h.buildExample1)
-            .example('$0 build 我的申报 --out D:/申报材料', h.buildExample2),
+            .example(`$0 build ${h.exampleDir} --out ${h.exampleOut}`, h.buildExample2),
         async (a) => {
           const { runBuild } = await import('./build.js');
           code = await runBuild(cli, { dir: a.dir, out: a.out, force: a.force, scheme: a.scheme, config: a.config }, timings);
@@ -126,7 +136,7 @@ export async function main(args: string[]): Promise<number> {
         (y) =>
           y
             .positional('target', { type: 'string', demandOption: true, describe: h.verifyTarget })
-            .example('$0 verify output/我的机构-中式烹调师/我的机构-中式烹调师.iso', h.verifyExample1)
+            .example(`$0 verify ${h.exampleIso}`, h.verifyExample1)
             .example('$0 verify E:/', h.verifyExample2),
         async (a) => {
           const { runVerify } = await import('./verify.js');
@@ -145,8 +155,8 @@ export async function main(args: string[]): Promise<number> {
             .option('jobs', { type: 'number', describe: h.countyJobs })
             .option('force', { type: 'boolean', default: false, describe: h.countyForce })
             .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: h.quiet })
-            .example('$0 county init 收件/', h.countyExample1)
-            .example('$0 county 收件/', h.countyExample2)
+            .example(`$0 county init ${h.exampleInbox}`, h.countyExample1)
+            .example(`$0 county ${h.exampleInbox}`, h.countyExample2)
             .example('$0 county a.zip b.iso c/ --county 乌兰浩特市', h.countyExample3),
         async (a) => {
           const packages = a.packages.map(String);
@@ -171,16 +181,16 @@ export async function main(args: string[]): Promise<number> {
       .alias('h', 'help')
       .version(VERSION)
       .alias('v', 'version')
-      .wrap(Math.min(100, process.stdout.columns ?? 100));
+      .wrap(Math.min(100, proc.columns ?? 100));
     await parser.parseAsync();
   } catch (e) {
     if (e instanceof Failure) code = reportFailure(cli, e);
     else {
       const detail = e instanceof Error ? e.message : String(e);
       code = reportFailure(cli, new Failure('internal', [error('internal.bug', { detail })]));
-      if (process.env.SHENBAO_DEBUG) cli.err.write(`${(e as Error).stack ?? ''}\n`);
+      if (proc.env.SHENBAO_DEBUG) cli.err.write(`${(e as Error).stack ?? ''}\n`);
     }
   }
-  writeTimings(timings);
+  writeTimings(timings, proc.env.SHENBAO_TIMINGS);
   return code;
 }

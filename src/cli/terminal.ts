@@ -10,15 +10,15 @@ export interface Out {
   color: boolean;
 }
 
-function out(stream: NodeJS.WriteStream): Out {
+function out(stream: NodeJS.WriteStream, env: Readonly<Record<string, string | undefined>>): Out {
   return {
     write: (s) => void stream.write(s),
-    color: Boolean(stream.isTTY) && !process.env.NO_COLOR,
+    color: Boolean(stream.isTTY) && !env.NO_COLOR,
   };
 }
 
-export const stdout = (): Out => out(process.stdout);
-export const stderr = (): Out => out(process.stderr);
+export const stdout = (env = process.env): Out => out(process.stdout, env);
+export const stderr = (env = process.env): Out => out(process.stderr, env);
 
 export function paint(o: Out, style: Style, s: string): string {
   return o.color ? styleText(style, s) : s;

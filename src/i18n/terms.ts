@@ -64,8 +64,9 @@ const IO_REASONS: Record<IoReason, Term> = {
 /** “文件不存在 (ENOENT)” / “no such file (ENOENT)”. */
 export function ioReasonText(reason: IoReason, detail: string | undefined, lang: Lang): string {
   const words = IO_REASONS[reason][lang];
-  if (!detail) return words;
-  return reason === 'other' ? `${words}: ${detail}` : `${words} (${detail})`;
+  // A known reason says it all (the system's ENOENT adds nothing a clerk can use); only an
+  // unexpected one carries the system's own words.
+  return reason === 'other' && detail ? `${words}: ${detail}` : words;
 }
 
 const SCHEME_THINGS: Record<SchemeThing, Term> = {

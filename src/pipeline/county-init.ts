@@ -25,13 +25,13 @@ function summaryOf(it: Intake, scheme: Scheme, lang: Lang): string {
   const c = t.county;
   const a = it.applicant;
   if (!a) return c.summaryUnusable(it.fixity === 'unreadable');
-  const level = lang === 'zh' ? scheme.levels[a.level].name : scheme.levels[a.level].en;
+  const level = t.levelOf(scheme.levels[a.level]);
   const parts = [`${c.kinds[a.kind]} · ${level}`, c.summaryFixity[it.fixity], c.summaryErrors(it.counts.error)];
   const f = a.figures;
   if (f) parts.push(c.summaryFigures(formatInt(f.trained), formatPercent(f.passRate), formatPercent(f.employmentRate)));
   if (a.eligibility) parts.push(a.eligibility.eligible ? c.meets(level) : c.below(level));
   parts.push(c.summaryScore(formatPoints(a.score.total)));
-  return parts.join(lang === 'zh' ? '；' : '; ');
+  return parts.join(t.semicolon);
 }
 
 export function countySkeleton(scheme: Scheme, input: { county: string; band?: string; intakes: readonly Intake[]; today: string; command: string; lang: Lang }): string {
@@ -79,8 +79,8 @@ export interface CountyInitResult {
 export async function countyInit(world: World, opts: CountyOptions & { lang: Lang }): Promise<CountyInitResult> {
   const shown = opts.file ?? COUNTY_FILE;
   const file = path.resolve(opts.cwd, shown);
-  const scheme = await schemeIn(world, await schemeDirFor(world, opts.scheme));
-  const packages = await expandPackages(world, opts.packages);
+  const scheme = await schemeIn(world, await schemeDirFor(world, opts.scheme, opts.cwd));
+  const packages = await expandPackages(world, opts.packages, opts.cwd);
   const intakes = await intakeAll(world, opts, packages);
   const named = [...new Set(intakes.flatMap((i) => (i.applicant ? [i.applicant.county] : [])))];
   const bands = [...new Set(intakes.flatMap((i) => (i.applicant?.populationBand ? [i.applicant.populationBand] : [])))];

@@ -61,21 +61,32 @@ async function isCountyOutput(world: World, dir: string): Promise<boolean> {
   }
 }
 
-/** A folder that is neither a package nor a submission stands for the packages inside it. */
-export async function expandPackages(world: World, inputs: readonly string[]): Promise<string[]> {
+/**
+ * A folder that is neither a package nor a submission stands for the packages inside it.
+ * Paths stay as the user wrote them (relative to `cwd`), so messages show them so. A path
+ * that names nothing is a mistyped command, not an applicant: the run stops (exit 3) before
+ * any work, rather than writing a county package that lacks it.
+ */
+export async function expandPackages(world: World, inputs: readonly string[], cwd: string): Promise<string[]> {
   const out: string[] = [];
+  const missing: Diagnostic[] = [];
   for (const input of inputs) {
-    const st = await world.stat(input).catch(() => undefined);
-    if (!st || st.kind !== 'dir' || (await packageForm(world, input)).form) {
+    const abs = path.resolve(cwd, input);
+    const st = await world.stat(abs).catch(() => undefined);
+    if (!st) {
+      missing.push(error('file.unreadable', { path: input, reason: 'missing' }, { file: input }));
+      continue;
+    }
+    if (st.kind !== 'dir' || (await packageForm(world, abs)).form) {
       out.push(input);
       continue;
     }
     const inside: string[] = [];
-    for (const n of (await world.list(input)).sort(byCodePoint)) {
+    for (const n of (await world.list(abs)).sort(byCodePoint)) {
       if (n.startsWith('.')) continue;
       const p = path.join(input, n);
       try {
-        if ((await packageForm(world, p)).form && !(await isCountyOutput(world, p))) inside.push(p);
+        if ((await packageForm(world, path.resolve(cwd, p))).form && !(await isCountyOutput(world, path.resolve(cwd, p)))) inside.push(p);
       } catch {
         // not readable: not a package
       }
@@ -83,6 +94,7 @@ export async function expandPackages(world: World, inputs: readonly string[]): P
     // An output folder of `build` holds the disc tree and its zip and ISO: take the folder once.
     out.push(...(inside.length ? inside : [input]));
   }
+  if (missing.length) throw new Failure('io', missing);
   return out;
 }
 
@@ -142,14 +154,14 @@ export function outputNameFor(county: CountyInfo, year: number): string {
 const fromBag = (src: BagSource, shown: string, rel: string, size: number): Entry => ({ kind: 'file', path: `${shown}/${rel}`, size, open: () => src.read(rel) });
 
 /** The bags that go on: intact packages read where they are (digests from their verification), plain folders as built. */
-async function forwardedBags(world: World, plan: CountyPlan, built: ReadonlyMap<number, Built>, sources: BagSource[]): Promise<Map<number, ForwardedBag>> {
+async function forwardedBags(world: World, plan: CountyPlan, built: ReadonlyMap<number, Built>, sources: BagSource[], cwd: string): Promise<Map<number, ForwardedBag>> {
   const bags = new Map<number, ForwardedBag>();
   for (const p of plan.applicants) {
     if (!p.forward) continue;
     const bag = p.intake.bag;
     const b = built.get(p.number);
     if (bag) {
-      const src = await openBag(world, p.intake.form === 'folder' ? bag.root : p.intake.input);
+      const src = await openBag(world, p.intake.form === 'folder' ? bag.root : path.resolve(cwd, p.intake.input));
       sources.push(src);
       const files = new Map(bag.files.map(([rel, digest]) => [rel, { entry: fromBag(src, p.intake.input, rel, digest.size), digest }]));
       bags.set(p.number, { files, volumes: bag.volumes });
@@ -202,10 +214,10 @@ export async function runCounty(world: World, opts: CountyOptions): Promise<Coun
   const cf = await readCountyFile(world, opts);
   // --scheme, else the one county.yaml names; the workers check with the same.
   opts = { ...opts, scheme: opts.scheme ?? cf?.data.scheme };
-  const scheme = await schemeIn(world, await schemeDirFor(world, opts.scheme));
+  const scheme = await schemeIn(world, await schemeDirFor(world, opts.scheme, opts.cwd));
   const config = await loadConfig(world, opts.config, opts.cwd);
 
-  const packages = await expandPackages(world, opts.packages);
+  const packages = await expandPackages(world, opts.packages, opts.cwd);
   const intakes = await intakeAll(world, opts, packages);
   // Nothing to take in: say what each item was, and write no print set and no disc.
   if (intakes.every((i) => !i.applicant && i.problems.every((d) => d.code === 'county.notPackage'))) {
@@ -221,7 +233,7 @@ export async function runCounty(world: World, opts: CountyOptions): Promise<Coun
     for (const s of sources.splice(0)) await s.close();
   };
   try {
-    const bags = await forwardedBags(world, plan, built, sources);
+    const bags = await forwardedBags(world, plan, built, sources, opts.cwd);
     const date = world.clock.now;
     const fonts = await loadFontSet(world.fonts, fontChoice(undefined, opts.cwd, config));
     const docs = fillCountyDocuments(county, plan, scheme);

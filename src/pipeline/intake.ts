@@ -48,9 +48,11 @@ const volumesIn = (files: Iterable<string>) =>
 export async function intake(world: World, task: IntakeTask): Promise<Intake> {
   const out: Intake = { index: task.index, input: task.input, fixity: 'unreadable', verified: 0, payloadFiles: 0, algorithms: [], problems: [], check: [], counts: { error: 0, warning: 0 } };
   const where = { file: task.input };
+  // The path as given is what messages show; the World is asked for it resolved.
+  const input = path.resolve(task.cwd, task.input);
   let kind;
   try {
-    kind = await packageForm(world, task.input);
+    kind = await packageForm(world, input);
   } catch (e) {
     const io = e instanceof IoError ? e : new IoError(task.input, 'other', (e as Error).message);
     out.problems.push(error('file.unreadable', { path: task.input, reason: io.reason, detail: io.detail }, where));
@@ -63,16 +65,15 @@ export async function intake(world: World, task: IntakeTask): Promise<Intake> {
   out.form = kind.form;
   if (kind.form === 'submission') {
     out.fixity = 'unsealed';
-    const dir = (await world.stat(task.input))?.kind === 'dir' ? task.input : path.dirname(task.input);
-    out.submissionDir = path.resolve(dir);
-    await checkSubmission(world, task.input, task, out);
+    out.submissionDir = (await world.stat(input))?.kind === 'dir' ? input : path.dirname(input);
+    await checkSubmission(world, input, task, out);
     return out;
   }
 
-  const root = kind.form === 'folder' ? (await bagRootOf(world, task.input))! : '';
+  const root = kind.form === 'folder' ? (await bagRootOf(world, input))! : '';
   let src: BagSource;
   try {
-    src = await openBag(world, kind.form === 'folder' ? root : task.input);
+    src = await openBag(world, kind.form === 'folder' ? root : input);
   } catch (e) {
     const detail = e instanceof SourceFailure ? e.reason : e instanceof IoError ? e.detail : (e as Error).message;
     out.problems.push(error('county.unreadable', { path: task.input, detail }, where));
@@ -101,7 +102,7 @@ export async function intake(world: World, task: IntakeTask): Promise<Intake> {
     }
     if (out.fixity === 'intact') out.bag = { root, files: [...v.digests], volumes: volumesIn(src.files.keys()) };
     // The submission is checked where it is: in the folder, or inside the zip or image.
-    const bagRoot = kind.form === 'folder' ? path.resolve(root) : path.join(path.resolve(task.input), '(bag)');
+    const bagRoot = kind.form === 'folder' ? root : path.join(input, '(bag)');
     const inBag = kind.form === 'folder' ? world : new BagWorld(src, bagRoot, world);
     await checkSubmission(inBag, path.join(bagRoot, ...DIR.sources.split('/')), task, out);
   } catch (e) {

@@ -40,7 +40,7 @@ export type Prepared =
 
 export async function prepare(world: World, opts: PrepareOptions): Promise<Prepared> {
   const config = await loadConfig(world, opts.config, opts.cwd);
-  const { loaded, scheme, diagnostics } = await loadSubmission(world, opts.dir, schemePicker(world, opts.scheme));
+  const { loaded, scheme, diagnostics } = await loadSubmission(world, opts.dir, schemePicker(world, opts.scheme, opts.cwd), opts.cwd);
   if (!loaded || !scheme) return { ok: false, diagnostics };
   const fonts = await loadFontSet(world.fonts, fontChoice(loaded.submission, loaded.dir, config));
   const report = checkSubmission(loaded, scheme, chinaDate(world.clock.now), fonts);

@@ -28,6 +28,7 @@ export function schemeIn(world: World, dir: string): Promise<Scheme> {
 }
 
 /** A picker for loadSubmission: the option wins over the name a submission gives. */
-export function schemePicker(world: World, option: string | undefined): (named: string | undefined) => Promise<Scheme> {
-  return async (named) => schemeIn(world, await schemeDirFor(world, option ?? named));
+export function schemePicker(world: World, option: string | undefined, cwd: string): (named: string | undefined) => Promise<Scheme> {
+  // --scheme is relative to where the command runs; a scheme the submission names by path is already absolute.
+  return async (named) => schemeIn(world, await schemeDirFor(world, option ?? named, cwd));
 }

@@ -49,7 +49,7 @@ export function renderCheckReport(
 
   h(`${t.reportTitle}${t.dash}${scheme.title}`);
   push(`${t.institution}${t.colon}${s.institution.name}    ${t.trade}${t.colon}${s.brand.trade}`);
-  push(`${t.kind[s.kind]} · ${lang === 'zh' ? scheme.levels[s.level].name : scheme.levels[s.level].en} · ${s.county.name}    ${t.file}${t.colon}${file}`);
+  push(`${t.kind[s.kind]} · ${t.levelOf(scheme.levels[s.level])} · ${s.county.name}    ${t.file}${t.colon}${file}`);
   push();
 
   // Materials
@@ -70,7 +70,7 @@ export function renderCheckReport(
   const f = report.figures;
   const e = report.eligibility;
   if (f && e) {
-    const levelName = lang === 'zh' ? e.levelName.zh : e.levelName.en;
+    const levelName = e.levelName[lang];
     h(t.figures(levelName, e.ref));
     const labels = [...e.rows.map((r) => figureLabel(r.figure, lang) + (r.figure === 'keyGroup' && e.keyGroupSubsidisedOnly ? t.keyGroupSubsidised : '')), t.partners];
     const cols = [Math.max(...labels.map(displayWidth)) + 2, 10, 10, 12];
@@ -96,7 +96,7 @@ export function renderCheckReport(
     const min = scheme.minPartners;
     push(`  ${padEnd(t.partners, cols[0]!)}${padStart(String(report.partners), cols[1]!)}${padStart('', cols[2]!)}${padStart(`≥ ${min}`, cols[3]!)}  ${mark(paint, report.partners >= min ? 'ok' : 'error')}`);
     const excluded = t.excluded(f.otherTrade, f.duplicates);
-    if (excluded) push(paint('gray', lang === 'zh' ? `  （${excluded}）` : `  (${excluded})`));
+    if (excluded) push(paint('gray', `  ${t.paren(excluded).trim()}`));
     const verdict = e.rows.every((r) => r.meets) ? t.eligible(levelName) : e.eligible ? t.eligibleRelaxed(levelName) : t.notEligible(levelName);
     push(paint(e.eligible ? 'green' : 'red', `  ${verdict}`));
   } else push(t.figuresNone);

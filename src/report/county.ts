@@ -39,9 +39,9 @@ function figuresLine(p: ApplicantPlan, scheme: Scheme, lang: Lang, paint: Paint)
     const text = `${figureLabel(r.figure, lang)} ${showFigure(r.figure, r.actual)}${r.meets ? '' : ` < ${showFigure(r.figure, r.required)}`}`;
     return r.meets ? text : paint(r.relaxed ? 'yellow' : 'red', text);
   });
-  const level = lang === 'zh' ? scheme.levels[a.level].name : scheme.levels[a.level].en;
+  const level = t.levelOf(scheme.levels[a.level]);
   const verdict = a.eligibility.eligible ? paint('green', t.county.meets(level)) : paint('red', t.county.below(level));
-  return `${verdict}${t.colon}${parts.join(lang === 'zh' ? '，' : ', ')}`;
+  return `${verdict}${t.colon}${parts.join(t.comma)}`;
 }
 
 export function renderApplicant(p: ApplicantPlan, scheme: Scheme, lang: Lang, paint: Paint, docs: readonly string[]): string {
@@ -51,9 +51,9 @@ export function renderApplicant(p: ApplicantPlan, scheme: Scheme, lang: Lang, pa
   const a = it.applicant;
   const lines: string[] = [];
   const kind = a ? c.kinds[a.kind] : '';
-  const level = a ? (lang === 'zh' ? scheme.levels[a.level].name : scheme.levels[a.level].en) : '';
+  const level = a ? t.levelOf(scheme.levels[a.level]) : '';
   const label = a ? `${a.institution} · ${a.trade}` : it.input;
-  lines.push(paint('bold', `[${String(p.number).padStart(2, '0')}] ${label}${a ? (lang === 'zh' ? `（${kind} · ${level}）` : ` (${kind} · ${level})`) : ''}`));
+  lines.push(paint('bold', `[${String(p.number).padStart(2, '0')}] ${label}${a ? t.paren(`${kind} · ${level}`) : ''}`));
   const field = (name: keyof typeof c.label) => `    ${c.label[name]}${t.colon}`;
   lines.push(`${field('package')}${it.input}  ${fixityLine(p, lang, paint)}`);
   if (a || it.counts.error || it.counts.warning) {
@@ -62,13 +62,13 @@ export function renderApplicant(p: ApplicantPlan, scheme: Scheme, lang: Lang, pa
   }
   if (a) {
     const m = a.materials;
-    const list = m.incomplete.map((x) => `${x.number}. ${x.name}`).join(lang === 'zh' ? '；' : '; ');
+    const list = m.incomplete.map((x) => `${x.number}. ${x.name}`).join(t.semicolon);
     lines.push(`${field('materials')}${m.incomplete.length === 0 ? paint('green', c.complete(m.total)) : paint('red', c.incomplete(m.incomplete.length, list))}`);
   }
   const fig = figuresLine(p, scheme, lang, paint);
   if (fig) lines.push(`${field('figures')}${fig}`);
   if (a) {
-    let score = lang === 'zh' ? `${formatPoints(a.score.total)}（${a.score.grade.zh}）` : `${formatPoints(a.score.total)} (${a.score.grade.en})`;
+    let score = `${formatPoints(a.score.total)}${t.paren(a.score.grade[lang])}`;
     if (p.countyScore !== undefined) score += c.countyScore(formatPoints(p.countyScore), p.countyGrade?.[lang] ?? '');
     lines.push(`${field('score')}${score}`);
   }

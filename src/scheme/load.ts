@@ -19,10 +19,11 @@ export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.me
 export const DEFAULT_SCHEME = 'xam-2023';
 
 /** The folder of a scheme: a bare id names a bundled scheme, anything else is a folder. */
-export async function schemeDirFor(world: World, idOrDir: string | undefined): Promise<string> {
+export async function schemeDirFor(world: World, idOrDir: string | undefined, cwd: string): Promise<string> {
   if (!idOrDir) return path.join(TEMPLATES_DIR, DEFAULT_SCHEME);
-  if (/^[\w.-]+$/.test(idOrDir) && (await world.stat(idOrDir))?.kind !== 'dir') return path.join(TEMPLATES_DIR, idOrDir);
-  return path.resolve(idOrDir);
+  const dir = path.resolve(cwd, idOrDir);
+  if (/^[\w.-]+$/.test(idOrDir) && (await world.stat(dir))?.kind !== 'dir') return path.join(TEMPLATES_DIR, idOrDir);
+  return dir;
 }
 
 export interface SchemeLoad {

@@ -49,21 +49,25 @@ export interface LoadedSubmission {
   diagnostics: Diagnostic[];
 }
 
-/** Finds the submission file: a submission.yaml given by name, else a known name inside the folder. */
-export async function findSubmissionFile(world: World, target: string): Promise<{ dir: string; file: string }> {
+/**
+ * Finds the submission file: a submission.yaml given by name, else a known name inside the
+ * folder. `target` is as the user wrote it (messages show it so); `cwd` is what it is relative to.
+ */
+export async function findSubmissionFile(world: World, target: string, cwd: string): Promise<{ dir: string; file: string }> {
+  const abs = path.resolve(cwd, target);
   let st;
   try {
-    st = await world.stat(target);
+    st = await world.stat(abs);
   } catch (e) {
-    throw ioFailure(e as IoError);
+    throw ioFailure(e instanceof IoError ? new IoError(target, e.reason, e.detail) : (e as IoError));
   }
   if (!st) throw fail('io', 'file.unreadable', { path: target, reason: 'missing' }, { file: target });
   if (st.kind === 'file') {
-    if (SUBMISSION_NAMES.includes(path.basename(target).toLowerCase())) return { dir: path.dirname(path.resolve(target)), file: path.basename(target) };
+    if (SUBMISSION_NAMES.includes(path.basename(abs).toLowerCase())) return { dir: path.dirname(abs), file: path.basename(abs) };
     throw fail('usage', 'submission.isFile', { path: target }, { file: target });
   }
   for (const name of SUBMISSION_NAMES) {
-    if ((await world.stat(path.join(target, name)))?.kind === 'file') return { dir: path.resolve(target), file: name };
+    if ((await world.stat(path.join(abs, name)))?.kind === 'file') return { dir: abs, file: name };
   }
   throw fail('io', 'submission.notFound', { dir: target, names: SUBMISSION_NAMES }, { file: target });
 }
@@ -90,8 +94,9 @@ export async function loadSubmission(
   world: World,
   target: string,
   pickScheme: (named: string | undefined) => Promise<Scheme>,
+  cwd = '/',
 ): Promise<{ loaded?: LoadedSubmission; scheme?: Scheme; diagnostics: Diagnostic[] }> {
-  const { dir, file } = await findSubmissionFile(world, target);
+  const { dir, file } = await findSubmissionFile(world, target, cwd);
   let raw: Uint8Array;
   try {
     raw = await world.read(path.join(dir, file));

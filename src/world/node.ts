@@ -2,10 +2,11 @@
  * The World on Node's file system: the only place besides the front ends that touches the
  * disk. Fonts are read once per process and shared by every World and every document.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { clockFromEnv, type Clock } from '../core/clock.js';
 import { asIoError } from '../core/io.js';
 import type { FontRole } from '../paper/typography.js';
@@ -13,21 +14,42 @@ import type { EntryKind, EntryStat, FontSource, World } from './world.js';
 
 const require = createRequire(import.meta.url);
 
-function packageFile(pkg: string, rel: string): string {
-  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), rel);
+function packageFile(pkg: string, rel: string): string | undefined {
+  try {
+    return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), rel);
+  } catch {
+    return undefined;
+  }
 }
 
-/** The bundled fonts: Noto Serif SC / Noto Sans SC (TrueType) and LXGW WenKai (WOFF). */
+/**
+ * The bundled fonts, one file per role: Noto Serif SC / Noto Sans SC (TrueType) and LXGW
+ * WenKai (WOFF). The npm font packages hold every weight (260 MB) while four files are drawn,
+ * so the published package carries just those four in fonts/ (scripts/pack-fonts.mjs, run
+ * by prepack); a checkout reads them from the font packages it installs for development.
+ */
+export const BUNDLED_FONTS = {
+  serif: { pkg: '@expo-google-fonts/noto-serif-sc', file: '400Regular/NotoSerifSC_400Regular.ttf', packed: 'NotoSerifSC-Regular.ttf', licence: 'LICENSE_FONT' },
+  serifBold: { pkg: '@expo-google-fonts/noto-serif-sc', file: '700Bold/NotoSerifSC_700Bold.ttf', packed: 'NotoSerifSC-Bold.ttf', licence: 'LICENSE_FONT' },
+  // Bold, not Black: heavy enough to stand in for 小标宋, and one font file fewer in memory.
+  title: { pkg: '@expo-google-fonts/noto-serif-sc', file: '700Bold/NotoSerifSC_700Bold.ttf', packed: 'NotoSerifSC-Bold.ttf', licence: 'LICENSE_FONT' },
+  sans: { pkg: '@expo-google-fonts/noto-sans-sc', file: '500Medium/NotoSansSC_500Medium.ttf', packed: 'NotoSansSC-Medium.ttf', licence: 'LICENSE_FONT' },
+  kai: { pkg: '@fontsource/lxgw-wenkai', file: 'files/lxgw-wenkai-latin-500-normal.woff', packed: 'LXGWWenKai-Medium.woff', licence: 'LICENSE' },
+} as const satisfies Record<FontRole, { pkg: string; file: string; packed: string; licence: string }>;
+
+/** fonts/ of the installed shenbao package (dist/world/ and src/world/ are both two levels down). */
+export const PACKED_FONTS_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
+
+/** The font file of each role: the packed copy when the package has one, else the font package's. */
 export function bundledFontFiles(): Record<FontRole, string> {
-  const serif = '@expo-google-fonts/noto-serif-sc';
-  return {
-    serif: packageFile(serif, '400Regular/NotoSerifSC_400Regular.ttf'),
-    serifBold: packageFile(serif, '700Bold/NotoSerifSC_700Bold.ttf'),
-    // Bold, not Black: heavy enough to stand in for 小标宋, and one font file fewer in memory.
-    title: packageFile(serif, '700Bold/NotoSerifSC_700Bold.ttf'),
-    sans: packageFile('@expo-google-fonts/noto-sans-sc', '500Medium/NotoSansSC_500Medium.ttf'),
-    kai: packageFile('@fontsource/lxgw-wenkai', 'files/lxgw-wenkai-latin-500-normal.woff'),
-  };
+  const out = {} as Record<FontRole, string>;
+  for (const role of Object.keys(BUNDLED_FONTS) as FontRole[]) {
+    const f = BUNDLED_FONTS[role];
+    const packed = path.join(PACKED_FONTS_DIR, f.packed);
+    // Neither there: name the packed path, so loading the fonts says which file is missing (exit 3).
+    out[role] = existsSync(packed) ? packed : (packageFile(f.pkg, f.file) ?? packed);
+  }
+  return out;
 }
 
 const fontBytes = new Map<string, Promise<Uint8Array>>();
