@@ -6,6 +6,8 @@ export default defineConfig({
     globalSetup: ['test/setup/example-build.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Both cores: the end-to-end files are CPU-bound, and vitest would otherwise leave one idle.
+    maxWorkers: 2,
     reporters: ['default'],
   },
 });

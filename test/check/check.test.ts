@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { countChars } from '../../src/check/brief.js';
 import { rateMatches } from '../../src/check/claims.js';
 import { messageOf } from '../../src/i18n/format.js';
-import { BASE_FILES, baseSubmission, checkDir, claimedFor, cleanup, codes, JPEG, LEAGUE_OK, PDF, png, rosterRows, writeFixture, type RosterSpec } from '../helpers/fixture.js';
+import { ENCRYPTED_PDF, BASE_FILES, baseSubmission, checkDir, claimedFor, cleanup, codes, JPEG, LEAGUE_OK, PDF, png, rosterRows, writeFixture, type RosterSpec } from '../helpers/fixture.js';
 
 afterAll(cleanup);
 
@@ -238,12 +238,8 @@ describe('self-score', () => {
 
 describe('attachments the print volume will contain', () => {
   it('refuses an encrypted PDF, naming it', async () => {
-    const { execFileSync } = await import('node:child_process');
-    const { readFileSync } = await import('node:fs');
-    const dir = writeFixture(baseSubmission());
-    const file = path.join(dir, '材料/许可证.pdf');
-    execFileSync('qpdf', ['--encrypt', 'user', 'owner', '256', '--', file, '--replace-input']);
-    expect(readFileSync(file).includes('/Encrypt')).toBe(true);
+    expect(ENCRYPTED_PDF.includes('/Encrypt')).toBe(true);
+    const dir = writeFixture(baseSubmission(), { ...BASE_FILES, '材料/许可证.pdf': ENCRYPTED_PDF });
     const { diagnostics } = await checkDir(dir);
     expect(diagnostics.filter((d) => d.code === 'pdf.encrypted').map((d) => d.params)).toEqual([{ path: '材料/许可证.pdf' }]);
   });

@@ -6,7 +6,7 @@ import { zipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { json, shenbao } from '../helpers/cli.js';
+import { json, run, type Run } from '../helpers/cli.js';
 import { EXAMPLE_DIR } from '../helpers/example.js';
 import { cleanup, tempDir } from '../helpers/fixture.js';
 import { validateBag } from '../helpers/bagit-rules.js';
@@ -19,11 +19,11 @@ const NAME = '科尔沁右翼前旗天骄职业技能培训学校-中式烹调�
 const pkg = inject('exampleBuild').dir;
 const PDFA = ['02-推荐表.pdf', '07-花名册.pdf', '06-信用承诺书.pdf'];
 
-const verify = (target: string) => shenbao(['verify', target, '--json']);
-const codesOf = (r: ReturnType<typeof shenbao>) => (json(r).diagnostics as { code: string; file: string }[]).map((d) => d.code);
+const verify = (target: string) => run(['verify', target, '--json']);
+const codesOf = (r: Run) => (json(r).diagnostics as { code: string; file: string }[]).map((d) => d.code);
 
 describe('the disc tree', () => {
-  it('holds the documents, the volumes, the submission byte for byte, 说明.txt and index.html', () => {
+  it('holds the documents, the volumes, the submission byte for byte, 说明.txt and index.html', async () => {
     const disc = path.join(pkg, 'disc');
     expect(readdirSync(disc).sort()).toEqual(['bag-info.txt', 'bagit.txt', 'data', 'index.html', 'manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt', '说明.txt']);
     expect(readdirSync(path.join(disc, 'data/表格'))).toContain('02-推荐表.docx');
@@ -36,16 +36,16 @@ describe('the disc tree', () => {
     expect(readme).toContain('科尔沁右翼前旗天骄职业技能培训学校');
   });
 
-  it('is a valid BagIt bag by the rules of RFC 8493', () => {
+  it('is a valid BagIt bag by the rules of RFC 8493', async () => {
     expect(validateBag(path.join(pkg, 'disc'))).toEqual([]);
     const info = readFileSync(path.join(pkg, 'disc/bag-info.txt'), 'utf8');
     expect(info).toMatch(/^Payload-Oxum: \d+\.\d+$/m);
     expect(info).toMatch(/^Source-Organization: 科尔沁右翼前旗天骄职业技能培训学校$/m);
   });
 
-  it('can be rebuilt from its own submission data', () => {
+  it('can be rebuilt from its own submission data', async () => {
     const again = tempDir('rebuild-');
-    const r = shenbao(['build', path.join(pkg, 'disc/data/申报数据'), '--out', again, '-q'], { env: { SOURCE_DATE_EPOCH: '1760000000' } });
+    const r = await run(['build', path.join(pkg, 'disc/data/申报数据'), '--out', again, '-q'], { env: { SOURCE_DATE_EPOCH: '1760000000' } });
     expect(r.code).toBe(0);
     for (const f of ['02-推荐表.pdf', '07-花名册.xlsx']) {
       expect(readFileSync(path.join(again, NAME, 'documents', f)).equals(readFileSync(path.join(pkg, 'documents', f))), f).toBe(true);
@@ -78,8 +78,18 @@ describe('generated documents as PDF/A-2b', () => {
     }
   });
 
-  crossCheck(['qpdf'], 'pass qpdf --check', () => {
+  crossCheck(['qpdf'], 'pass qpdf --check', async () => {
     for (const f of PDFA) execFileSync('qpdf', ['--check', path.join(pkg, 'disc/data/表格', f)], { stdio: 'ignore' });
+  });
+
+  // poppler's own reading of the font table, independent of pdfjs: every font embedded (emb = yes).
+  crossCheck(['pdffonts'], 'have every font embedded, as pdffonts reads them', async () => {
+    for (const f of PDFA) {
+      const rows = execFileSync('pdffonts', [path.join(pkg, 'disc/data/表格', f)], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
+      expect(rows.length, f).toBeGreaterThan(0);
+      // Columns: name type encoding emb sub uni object ID — emb is the 4th from the end.
+      expect(rows.filter((l) => l.trim().split(/\s+/).at(-5) !== 'yes'), f).toEqual([]);
+    }
   });
 
   it('escapes & and < in the metadata of a document whose title holds them', async () => {
@@ -95,7 +105,7 @@ describe('generated documents as PDF/A-2b', () => {
 });
 
 describe('index.html', () => {
-  it('links only to files that are on the disc, by relative links', () => {
+  it('links only to files that are on the disc, by relative links', async () => {
     const disc = path.join(pkg, 'disc');
     const html = readFileSync(path.join(disc, 'index.html'), 'utf8');
     const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
@@ -136,16 +146,16 @@ describe('index.html', () => {
 });
 
 describe('shenbao verify', () => {
-  it('passes the folder, the output folder, the zip and the ISO', () => {
+  it('passes the folder, the output folder, the zip and the ISO', async () => {
     for (const t of [path.join(pkg, 'disc'), pkg, path.join(pkg, `${NAME}.zip`), path.join(pkg, `${NAME}.iso`)]) {
-      const r = verify(t);
+      const r = await verify(t);
       expect(r.code, t).toBe(0);
       expect(json(r).verified).toBe(json(r).files);
     }
-    expect(shenbao(['verify', path.join(pkg, 'disc')]).stdout).toContain('核验通过');
+    expect((await run(['verify', path.join(pkg, 'disc')])).stdout).toContain('核验通过');
   });
 
-  it('finds a flipped byte, a missing file and an extra file in a folder', () => {
+  it('finds a flipped byte, a missing file and an extra file in a folder', async () => {
     const copy = path.join(tempDir('dmg-'), 'disc');
     cpSync(path.join(pkg, 'disc'), copy, { recursive: true });
     const pdf = path.join(copy, 'data/表格/02-推荐表.pdf');
@@ -154,7 +164,7 @@ describe('shenbao verify', () => {
     writeFileSync(pdf, b);
     rmSync(path.join(copy, 'data/打印册/书脊.pdf'));
     writeFileSync(path.join(copy, 'data/表格/多余.txt'), 'x');
-    const r = verify(copy);
+    const r = await verify(copy);
     expect(r.code).toBe(1);
     const ds = json(r).diagnostics as { code: string; file: string }[];
     expect(ds.filter((d) => d.code === 'verify.mismatch').map((d) => d.file)).toEqual(['data/表格/02-推荐表.pdf', 'data/表格/02-推荐表.pdf']);
@@ -163,17 +173,17 @@ describe('shenbao verify', () => {
     expect(codesOf(r)).toContain('verify.oxum');
   });
 
-  it('finds a changed tag file and a link, and never follows the link', () => {
+  it('finds a changed tag file and a link, and never follows the link', async () => {
     const copy = path.join(tempDir('dmg-'), 'disc');
     cpSync(path.join(pkg, 'disc'), copy, { recursive: true });
     writeFileSync(path.join(copy, '说明.txt'), '改过了');
     symlinkSync('/etc/passwd', path.join(copy, 'data/链接.txt'));
-    const r = verify(copy);
+    const r = await verify(copy);
     expect(codesOf(r)).toEqual(expect.arrayContaining(['verify.link', 'verify.mismatch']));
     expect(JSON.stringify(json(r))).not.toContain('root:');
   });
 
-  it('finds a flipped byte in the zip and the ISO, and refuses truncated ones', () => {
+  it('finds a flipped byte in the zip and the ISO, and refuses truncated ones', async () => {
     const dir = tempDir('dmg-');
     for (const ext of ['zip', 'iso']) {
       const src = path.join(pkg, `${NAME}.${ext}`);
@@ -184,35 +194,35 @@ describe('shenbao verify', () => {
       const at = b.indexOf(Buffer.from('%PDF-1.7'), 100_000) + 5000;
       b[at] = b[at]! ^ 0xff;
       writeFileSync(flipped, b);
-      const r = verify(flipped);
+      const r = await verify(flipped);
       expect(r.code, ext).toBe(1);
       expect(codesOf(r), ext).toContain('verify.mismatch');
       const cut = path.join(dir, `cut.${ext}`);
       copyFileSync(src, cut);
       truncateSync(cut, Math.floor(b.length / 2));
-      const t = verify(cut);
+      const t = await verify(cut);
       expect(t.code, ext).toBe(1);
       expect(codesOf(t), ext).toContain('verify.broken');
     }
   });
 
-  it('refuses zip entries that would leave the folder, without writing anything', () => {
+  it('refuses zip entries that would leave the folder, without writing anything', async () => {
     const dir = tempDir('slip-');
     const evil = path.join(dir, 'evil.zip');
     writeFileSync(evil, zipSync({ 'pkg/bagit.txt': Buffer.from('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n'), '../escaped.txt': Buffer.from('x') }));
-    const r = verify(evil);
+    const r = await verify(evil);
     expect(r.code).toBe(1);
     expect(codesOf(r)).toContain('verify.unsafeEntry');
     expect(existsSync(path.join(dir, '..', 'escaped.txt'))).toBe(false);
     expect(readdirSync(dir)).toEqual(['evil.zip']);
   });
 
-  it('says what is wrong with something that is no package, and exits 3 when there is nothing', () => {
+  it('says what is wrong with something that is no package, and exits 3 when there is nothing', async () => {
     const plain = tempDir('plain-');
     writeFileSync(path.join(plain, 'a.txt'), 'x');
-    const r = verify(plain);
+    const r = await verify(plain);
     expect(r.code).toBe(1);
     expect(codesOf(r)).toEqual(['verify.notBag']);
-    expect(shenbao(['verify', '/nonexistent.iso']).code).toBe(3);
+    expect((await run(['verify', '/nonexistent.iso'])).code).toBe(3);
   });
 });

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { nodeFonts } from '../../src/world/node.js';
-import { shenbao, json } from '../helpers/cli.js';
+import { json, run } from '../helpers/cli.js';
 import { baseSubmission, cleanup, tempDir, writeFixture } from '../helpers/fixture.js';
 import { pdfFonts } from '../helpers/pdf.js';
 
@@ -27,7 +27,7 @@ function hashes(dir: string): Record<string, string> {
 }
 
 describe('shenbao build on the example', () => {
-  it('writes every document, numbered in material order, and nothing else', () => {
+  it('writes every document, numbered in material order, and nothing else', async () => {
     expect(built.code).toBe(0);
     expect(readdirSync(built.out)).toEqual([NAME]);
     expect(readdirSync(path.join(built.dir, 'documents')).sort()).toEqual([
@@ -38,16 +38,16 @@ describe('shenbao build on the example', () => {
     expect(built.stdout).toContain('documents/07-花名册.xlsx');
   });
 
-  it('stays quiet on stderr when the output is not a terminal', () => {
+  it('stays quiet on stderr when the output is not a terminal', async () => {
     expect(built.stderr).toBe('');
   });
 
-  it('gives byte-identical files for the same input and SOURCE_DATE_EPOCH, replacing the old output whole', () => {
+  it('gives byte-identical files for the same input and SOURCE_DATE_EPOCH, replacing the old output whole', async () => {
     const out = tempDir('again-');
     cpSync(built.out, out, { recursive: true });
     const before = hashes(path.join(out, NAME));
     writeFileSync(path.join(out, NAME, '旧文件.txt'), 'left over');
-    const r = shenbao(['build', 'data/example', '--out', out, '-q', '--json'], { env: EPOCH });
+    const r = await run(['build', 'data/example', '--out', out, '-q', '--json'], { env: EPOCH });
     expect(r.code).toBe(0);
     expect(json(r)).toMatchObject({ ok: true, exitCode: 0, output: path.join(out, NAME) });
     expect(json(r).files).toContain('documents/07-花名册.xlsx');
@@ -57,51 +57,49 @@ describe('shenbao build on the example', () => {
 });
 
 describe('shenbao build refusing', () => {
-  it('builds nothing from a submission with errors, unless --force', () => {
+  it('builds nothing from a submission with errors, unless --force', async () => {
     const s = baseSubmission() as Record<string, any>;
     s.claimed.trained = 999;
     const dir = writeFixture(s);
     const out = tempDir('out-');
-    const r = shenbao(['build', dir, '--out', out]);
+    const r = await run(['build', dir, '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('未生成任何文件');
     expect(r.stdout).toContain('推荐表填报的培训人数是 999');
     expect(readdirSync(out)).toEqual([]);
-    const forced = shenbao(['build', dir, '--out', out, '--force', '-q']);
+    const forced = await run(['build', dir, '--out', out, '--force', '-q']);
     expect(forced.code).toBe(0);
     expect(readdirSync(out)).toHaveLength(1);
   });
 
-  it('reports a character no font can draw, at its roster cell, and refuses', () => {
+  it('reports a character no font can draw, at its roster cell, and refuses', async () => {
     const s = baseSubmission() as Record<string, any>;
     s.roster.rows[2].姓名 = '王\ue000明';
     const dir = writeFixture(s);
-    const r = shenbao(['check', dir, '--json']);
+    const r = await run(['check', dir, '--json']);
     expect(r.code).toBe(1);
     const d = json(r).diagnostics.find((x: any) => x.code === 'glyph.missing');
     expect(d).toMatchObject({ row: 3, file: 'submission.yaml' });
     expect(d.message).toContain('U+E000');
-    expect(shenbao(['build', dir, '--out', tempDir('out-')]).code).toBe(1);
+    expect((await run(['build', dir, '--out', tempDir('out-')])).code).toBe(1);
   });
 
-  it('exits 3 and leaves the earlier output untouched when it cannot write, with JSON on request', () => {
+  it('exits 3 and leaves the earlier output untouched when it cannot write, with JSON on request', async () => {
     const out = tempDir('out-');
     const blocked = path.join(out, 'file');
     writeFileSync(blocked, 'not a folder');
-    const r = shenbao(['build', writeFixture(baseSubmission()), '--out', blocked]);
+    const r = await run(['build', writeFixture(baseSubmission()), '--out', blocked, '--json']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain('无法写入');
+    expect(json(r)).toMatchObject({ ok: false, exitCode: 3, diagnostics: [{ code: 'file.unwritable', file: path.join(blocked, '科尔沁右翼前旗测试职业技能培训学校-中式烹调师') }] });
+    expect(json(r).diagnostics[0].message).toContain('无法写入');
     expect(readFileSync(blocked, 'utf8')).toBe('not a folder');
     expect(readdirSync(out)).toEqual(['file']);
-    const j = shenbao(['build', writeFixture(baseSubmission()), '--out', blocked, '--json']);
-    expect(j.code).toBe(3);
-    expect(json(j)).toMatchObject({ ok: false, exitCode: 3, diagnostics: [{ code: 'file.unwritable' }] });
   });
 
-  it('refuses a cover that cannot fit on one page as the submission’s problem (exit 1), not a crash', () => {
+  it('refuses a cover that cannot fit on one page as the submission’s problem (exit 1), not a crash', async () => {
     const s = baseSubmission() as Record<string, any>;
     s.institution.name = '科尔沁右翼前旗'.repeat(43);
-    const r = shenbao(['build', writeFixture(s), '--out', tempDir('out-'), '--json', '--force']);
+    const r = await run(['build', writeFixture(s), '--out', tempDir('out-'), '--json', '--force']);
     expect(r.code).toBe(1);
     expect(json(r).diagnostics.map((d: any) => d.code)).toContain('print.coverOverflow');
   });
@@ -113,7 +111,7 @@ describe('fonts the user owns', () => {
     s.fonts = { serif: nodeFonts.bundled.kai };
     const dir = writeFixture(s);
     const out = tempDir('out-');
-    expect(shenbao(['build', dir, '--out', out, '-q']).code).toBe(0);
+    expect((await run(['build', dir, '--out', out, '-q'])).code).toBe(0);
     const [name] = readdirSync(out);
     const pledge = readFileSync(path.join(out, name!, 'documents', '06-信用承诺书.pdf'));
     // The body is in the user's font; only the page numbers keep the bundled serif (GB/T 9704: 宋体).
@@ -122,29 +120,29 @@ describe('fonts the user owns', () => {
     expect(fonts.filter((n) => n.endsWith('+NotoSerifSC-Regular'))).toEqual(['SBPAGE+NotoSerifSC-Regular']);
   });
 
-  it('reads fonts from shenbao.config.yaml in the current folder', () => {
+  it('reads fonts from shenbao.config.yaml in the current folder', async () => {
     const cwd = tempDir('cfg-');
     writeFileSync(path.join(cwd, 'shenbao.config.yaml'), `fonts:\n  serif: ${nodeFonts.bundled.kai}\n`);
-    const r = shenbao(['check', writeFixture(baseSubmission()), '--json'], { cwd });
+    const r = await run(['check', writeFixture(baseSubmission()), '--json'], { cwd });
     expect(r.code).toBe(0);
     // With the config's broken path, the same check fails to read the font: the config was read.
     writeFileSync(path.join(cwd, 'shenbao.config.yaml'), 'fonts:\n  serif: ./missing.ttf\n');
-    const bad = shenbao(['check', writeFixture(baseSubmission()), '--json'], { cwd });
+    const bad = await run(['check', writeFixture(baseSubmission()), '--json'], { cwd });
     expect(bad.code).toBe(3);
     expect(json(bad).diagnostics[0]).toMatchObject({ code: 'font.unreadable', file: path.join(cwd, 'missing.ttf') });
   });
 
-  it('exits 3 with the path when a named font cannot be used', () => {
+  it('exits 3 with the path when a named font cannot be used', async () => {
     const s = baseSubmission() as Record<string, any>;
     s.fonts = { serif: '/nonexistent/simfang.ttf' };
-    const r = shenbao(['check', writeFixture(s)]);
+    const r = await run(['check', writeFixture(s)]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('/nonexistent/simfang.ttf');
     const notFont = tempDir();
     mkdirSync(path.join(notFont, 'x'));
     writeFileSync(path.join(notFont, 'x', 'fake.ttf'), 'not a font');
     s.fonts = { serif: path.join(notFont, 'x', 'fake.ttf') };
-    const r2 = shenbao(['check', writeFixture(s)]);
+    const r2 = await run(['check', writeFixture(s)]);
     expect(r2.code).toBe(3);
     expect(r2.stderr).toContain('fake.ttf');
     expect(existsSync(path.join(notFont, 'x', 'fake.ttf'))).toBe(true);

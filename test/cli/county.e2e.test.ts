@@ -13,7 +13,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseCountyFile } from '../../src/county/load.js';
 import { formatPercent } from '../../src/core/number.js';
-import { shenbao } from '../helpers/cli.js';
+import { run, type Run } from '../helpers/cli.js';
 import { EXAMPLE_DIR, loadExample, reviewExampleDir } from '../helpers/example.js';
 import { cleanup, tempDir } from '../helpers/fixture.js';
 import { pdfText as readText } from '../helpers/pdf.js';
@@ -34,8 +34,8 @@ function variant(dir: string, name: string, edit: (doc: ReturnType<typeof parseD
   return dir;
 }
 
-function build(dir: string, out: string, force = false): string {
-  const r = shenbao(['build', dir, '--out', out, '-q', ...(force ? ['--force'] : [])], { env: EPOCH });
+async function build(dir: string, out: string, force = false): Promise<string> {
+  const r = await run(['build', dir, '--out', out, '-q', ...(force ? ['--force'] : [])], { env: EPOCH });
   if (r.code !== 0) throw new Error(`build ${dir} failed: ${r.stdout}${r.stderr}`);
   const [name] = readdirSync(out).filter((n) => !n.startsWith('.'));
   return path.join(out, name!);
@@ -45,8 +45,8 @@ let root: string;
 let inbox: string;
 let out: string;
 let target: string;
-let run: ReturnType<typeof shenbao>;
-let init: ReturnType<typeof shenbao>;
+let result: Run;
+let init: Run;
 const REVIEW_NAME = '科尔沁右翼前旗草原职业培训学校';
 const PLAIN_NAME = '科尔沁右翼前旗牧乡技能培训中心';
 const SHORT_NAME = '科尔沁右翼前旗新技能培训中心';
@@ -68,12 +68,12 @@ beforeAll(async () => {
     const partners = d.getIn(['partners']) as { items: { delete(k: string): void }[] };
     for (const p of partners.items) p.delete('agreement');
   }, await reviewExampleDir());
-  const review = build(reviewDir, path.join(root, 'built-review'), true);
+  const review = await build(reviewDir, path.join(root, 'built-review'), true);
   copyFileSync(path.join(review, `${path.basename(review)}.iso`), path.join(inbox, '04-草原.iso'));
   // 5. An eligible application handed in as a plain submission folder: the county builds its package.
   variant(path.join(inbox, '05-牧乡'), PLAIN_NAME);
 
-  init = shenbao(['county', 'init', '收件'], { cwd: root, env: EPOCH });
+  init = await run(['county', 'init', '收件'], { cwd: root, env: EPOCH });
   if (init.code !== 0) throw new Error(init.stdout + init.stderr);
   const file = path.join(root, 'county.yaml');
   const doc = parseDocument(readFileSync(file, 'utf8'));
@@ -88,7 +88,7 @@ beforeAll(async () => {
   }
   writeFileSync(file, doc.toString());
   out = path.join(root, 'out');
-  run = shenbao(['county', '收件', '--out', out], { cwd: root, env: EPOCH });
+  result = await run(['county', '收件', '--out', out], { cwd: root, env: EPOCH });
   target = path.join(out, '科尔沁右翼前旗-2026年推荐材料');
 }, 240_000);
 
@@ -97,7 +97,7 @@ afterAll(() => cleanup());
 const docs = (sub: string) => readdirSync(path.join(target, 'documents', sub));
 
 describe('shenbao county init', () => {
-  it('lists every readable applicant with what its package shows, and leaves the decisions to the county', () => {
+  it('lists every readable applicant with what its package shows, and leaves the decisions to the county', async () => {
     const text = readFileSync(path.join(root, 'county.yaml'), 'utf8');
     const parsed = parseCountyFile(text, 'county.yaml');
     expect(parsed.diagnostics).toEqual([]);
@@ -109,24 +109,24 @@ describe('shenbao county init', () => {
     expect(init.stdout).toMatch(/03-损坏\.zip：无法读取申报数据，未列入（无法打开材料包/);
   });
 
-  it('refuses to overwrite county.yaml without --force', () => {
-    const r = shenbao(['county', 'init', '收件'], { cwd: root });
+  it('refuses to overwrite county.yaml without --force', async () => {
+    const r = await run(['county', 'init', '收件'], { cwd: root });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/已经存在/);
   });
 });
 
 describe('shenbao county', () => {
-  it('processes every package, reports the broken one and the refused one, and exits 1', () => {
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/03-损坏\.zip.*无法读取/);
-    expect(run.stdout).toMatch(/无法打开材料包 收件\/03-损坏\.zip/);
-    expect(run.stdout).toMatch(new RegExp(`${SHORT_NAME} 不能推荐：.*未达到自治区级认定条件（培训人数 240 人，要求 ≥ 400 人`));
-    expect(run.stdout).toMatch(/01-天骄\.zip {2}完好（zip 归档）/);
-    expect(run.stdout).toMatch(/材料：9 项齐全/);
-    expect(run.stdout).toMatch(/04-草原\.iso {2}完好（光盘镜像）/);
-    expect(run.stdout).toMatch(/05-牧乡 {2}申报文件夹（未封装）/);
+  it('processes every package, reports the broken one and the refused one, and exits 1', async () => {
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/03-损坏\.zip.*无法读取/);
+    expect(result.stdout).toMatch(/无法打开材料包 收件\/03-损坏\.zip/);
+    expect(result.stdout).toMatch(new RegExp(`${SHORT_NAME} 不能推荐：.*未达到自治区级认定条件（培训人数 240 人，要求 ≥ 400 人`));
+    expect(result.stdout).toMatch(/01-天骄\.zip {2}完好（zip 归档）/);
+    expect(result.stdout).toMatch(/材料：9 项齐全/);
+    expect(result.stdout).toMatch(/04-草原\.iso {2}完好（光盘镜像）/);
+    expect(result.stdout).toMatch(/05-牧乡 {2}申报文件夹（未封装）/);
   });
 
   it('writes a recommendation report for each recommended applicant, with the figures of its own roster', async () => {
@@ -162,7 +162,7 @@ describe('shenbao county', () => {
     // The grounds of 第十三条 as the notice words them (read from the DOCX, where a table cell's text is not interleaved with its row).
     const xml = new TextDecoder().decode(unzipSync(readFileSync(path.join(target, 'documents/评价结果报告', pdf!.replace(/\.pdf$/, '.docx'))))['word/document.xml']);
     expect(xml).toContain('盟级职业技能培训品牌未与具有与品牌相关专业的企业签订长期稳定的培训就业协议，提升技能和就业效果不明显的');
-    expect(run.stdout).toMatch(/取消情形：.*签订长期稳定的培训就业协议/);
+    expect(result.stdout).toMatch(/取消情形：.*签订长期稳定的培训就业协议/);
   });
 
   it('writes the summary as XLSX with one row per package, numbers as numbers, and as PDF', async () => {
@@ -207,16 +207,16 @@ describe('shenbao county', () => {
     expect(readFileSync(path.join(target, 'print/申报单位', forwarded[0]!, '第1份.pdf')).equals(readFileSync(built))).toBe(true);
   });
 
-  it('makes a disc that verifies as a whole, as zip and ISO, and applicant by applicant', () => {
+  it('makes a disc that verifies as a whole, as zip and ISO, and applicant by applicant', async () => {
     const name = '科尔沁右翼前旗-2026年推荐材料';
     for (const t of ['disc', `${name}.zip`, `${name}.iso`]) {
-      const r = shenbao(['verify', path.join(target, t)]);
+      const r = await run(['verify', path.join(target, t)]);
       expect(r.stdout, t).toMatch(/核验通过/);
       expect(r.code, t).toBe(0);
     }
     const applicants = readdirSync(path.join(target, 'disc/data/申报单位')).sort();
     expect(applicants).toEqual([`01-${EXAMPLE_NAME}-中式烹调师`, `04-${REVIEW_NAME}-中式烹调师`, `05-${PLAIN_NAME}-中式烹调师`]);
-    for (const a of applicants) expect(shenbao(['verify', path.join(target, 'disc/data/申报单位', a)]).code, a).toBe(0);
+    for (const a of applicants) expect((await run(['verify', path.join(target, 'disc/data/申报单位', a)])).code, a).toBe(0);
     // The applicant's bag is the one it handed in, byte for byte.
     const inner = path.join(target, 'disc/data/申报单位', applicants[0]!, 'manifest-sha256.txt');
     const handed = path.join(inject('exampleBuild').dir, 'disc', 'manifest-sha256.txt');
@@ -225,16 +225,16 @@ describe('shenbao county', () => {
     expect(county).toEqual(expect.arrayContaining(['汇总表.pdf', '汇总表.xlsx', '推荐报告', '评价结果报告', '打印册', '审核记录.txt', 'county.yaml']));
   });
 
-  it('keeps an audit record of every package', () => {
+  it('keeps an audit record of every package', async () => {
     const record = readFileSync(path.join(target, '审核记录.txt'), 'utf8');
     expect(record.startsWith('\ufeff')).toBe(true);
     for (const n of ['01-天骄.zip', '02-新技能', '03-损坏.zip', '04-草原.iso', '05-牧乡']) expect(record).toContain(n);
     expect(record).not.toMatch(/\x1b\[/);
   });
 
-  it('gives the same bytes for the same input and SOURCE_DATE_EPOCH', () => {
+  it('gives the same bytes for the same input and SOURCE_DATE_EPOCH', async () => {
     const again = path.join(root, 'out2');
-    const r = shenbao(['county', '收件', '--out', again, '--jobs', '1'], { cwd: root, env: EPOCH });
+    const r = await run(['county', '收件', '--out', again, '--jobs', '1'], { cwd: root, env: EPOCH });
     expect(r.code).toBe(1);
     const name = '科尔沁右翼前旗-2026年推荐材料';
     for (const f of [`${name}.iso`, 'documents/汇总表.xlsx', 'disc/manifest-sha256.txt']) {
@@ -244,7 +244,7 @@ describe('shenbao county', () => {
 });
 
 describe('shenbao county with bad packages', () => {
-  it('gives each bad package its line and still processes the others', () => {
+  it('gives each bad package its line and still processes the others', async () => {
     const dir = tempDir('county-bad-');
     const good = inject('exampleBuild').dir;
     const bag = { 'pkg/bagit.txt': Buffer.from('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n') };
@@ -256,7 +256,7 @@ describe('shenbao county with bad packages', () => {
     }
     writeFileSync(path.join(dir, 'bomb.zip'), bomb);
     writeFileSync(path.join(dir, 'notes.pdf'), '%PDF-1.4\n%%EOF\n');
-    const r = shenbao(['county', good, path.join(good, `${path.basename(good)}.zip`), path.join(dir, 'slip.zip'), path.join(dir, 'bomb.zip'), path.join(dir, 'notes.pdf'), '--county', '科尔沁右翼前旗', '--out', path.join(dir, 'out')], { cwd: dir, env: EPOCH });
+    const r = await run(['county', good, path.join(good, `${path.basename(good)}.zip`), path.join(dir, 'slip.zip'), path.join(dir, 'bomb.zip'), path.join(dir, 'notes.pdf'), '--county', '科尔沁右翼前旗', '--out', path.join(dir, 'out')], { cwd: dir, env: EPOCH });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/重复报送：与 .* 是同一单位的同一品牌工种/);
@@ -269,9 +269,9 @@ describe('shenbao county with bad packages', () => {
     // Nothing was decided (no county.yaml) and the duplicates go nowhere: the disc holds the county's files only.
     expect(existsSync(path.join(target, 'disc/data/申报单位'))).toBe(false);
     expect(readdirSync(path.join(dir, 'out'))).toEqual(['科尔沁右翼前旗-2026年推荐材料']);
-    expect(shenbao(['verify', path.join(target, 'disc')]).code).toBe(0);
+    expect((await run(['verify', path.join(target, 'disc')])).code).toBe(0);
     // The county's own output is never taken for an applicant's package.
-    const again = shenbao(['county', path.join(dir, 'out'), '--county', '科尔沁右翼前旗', '--out', path.join(dir, 'out2')], { cwd: dir, env: EPOCH });
+    const again = await run(['county', path.join(dir, 'out'), '--county', '科尔沁右翼前旗', '--out', path.join(dir, 'out2')], { cwd: dir, env: EPOCH });
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/不是申报材料包：它是一个普通文件夹/);
     expect(again.stderr).toMatch(/没有找到任何申报材料包/);
@@ -279,15 +279,23 @@ describe('shenbao county with bad packages', () => {
     expect(existsSync(path.join(dir, 'out2'))).toBe(false);
   }, 120_000);
 
-  it('stops with the place of a mistake in county.yaml and writes nothing', () => {
+  it('stops before any work when a package named on the command line does not exist', async () => {
+    const dir = tempDir('county-typo-');
+    const r = await run(['county', EXAMPLE_DIR, '收件/不存在.zip', '--county', '科尔沁右翼前旗', '--out', path.join(dir, 'out'), '--json'], { cwd: dir });
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, exitCode: 3, diagnostics: [{ code: 'file.unreadable', file: '收件/不存在.zip' }] });
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('stops with the place of a mistake in county.yaml and writes nothing', async () => {
     const dir = tempDir('county-yaml-');
     writeFileSync(path.join(dir, 'county.yaml'), 'county:\n  name: 突泉县\n  date: 2026-13-01\napplicants:\n  - institution: 某学校\n    trade: 电工\n    recommend: 是\n');
-    const r = shenbao(['county', EXAMPLE_DIR, '--out', path.join(dir, 'out')], { cwd: dir });
+    const r = await run(['county', EXAMPLE_DIR, '--out', path.join(dir, 'out')], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/county\.yaml:3:\d+/);
     expect(r.stderr).toMatch(/county\.yaml:7:\d+/);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
-    const j = shenbao(['county', EXAMPLE_DIR, '--out', path.join(dir, 'out'), '--json'], { cwd: dir });
+    const j = await run(['county', EXAMPLE_DIR, '--out', path.join(dir, 'out'), '--json'], { cwd: dir });
     expect(JSON.parse(j.stdout)).toMatchObject({ ok: false, exitCode: 1 });
   });
 });

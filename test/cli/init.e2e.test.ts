@@ -6,7 +6,7 @@ import { readXlsxRoster } from '../../src/roster/read-xlsx.js';
 import { submissionSchema } from '../../src/submission/schema.js';
 import { skeletonText } from '../../src/pipeline/init.js';
 import { cleanup, SCHEME, tempDir } from '../helpers/fixture.js';
-import { shenbao, json } from '../helpers/cli.js';
+import { json, run } from '../helpers/cli.js';
 import ExcelJS from 'exceljs';
 
 afterAll(cleanup);
@@ -26,9 +26,9 @@ function leafPaths(schema: any, prefix = ''): string[] {
 }
 
 describe('shenbao init', () => {
-  it('writes the skeleton, the roster template and the attachment folders', () => {
+  it('writes the skeleton, the roster template and the attachment folders', async () => {
     const dir = path.join(tempDir(), '我的申报');
-    const r = shenbao(['init', dir, '--level', 'county']);
+    const r = await run(['init', dir, '--level', 'county']);
     expect(r.code).toBe(0);
     expect(readFileSync(path.join(dir, 'submission.yaml'), 'utf8')).toMatch(/^level: county$/m);
     expect(existsSync(path.join(dir, '花名册.xlsx'))).toBe(true);
@@ -36,29 +36,29 @@ describe('shenbao init', () => {
     expect(existsSync(path.join(dir, '材料/10-培训台账'))).toBe(false);
   });
 
-  it('gives a review its ledger folders and 政策落实 section', () => {
+  it('gives a review its ledger folders and 政策落实 section', async () => {
     const dir = path.join(tempDir(), 'review');
-    expect(shenbao(['init', dir, '--kind', 'review']).code).toBe(0);
+    expect((await run(['init', dir, '--kind', 'review'])).code).toBe(0);
     expect(existsSync(path.join(dir, '材料/10-培训台账/签到表'))).toBe(true);
     const text = readFileSync(path.join(dir, 'submission.yaml'), 'utf8');
     expect(text).toMatch(/^ {2}policy: ""$/m);
     expect(text).not.toContain('brandFit');
   });
 
-  it('never overwrites without --force, and then writes nothing at all', () => {
+  it('never overwrites without --force, and then writes nothing at all', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'submission.yaml'), 'kind: application # 我的内容\n');
-    const r = shenbao(['init', dir]);
+    const r = await run(['init', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--force');
     expect(readFileSync(path.join(dir, 'submission.yaml'), 'utf8')).toBe('kind: application # 我的内容\n');
     expect(existsSync(path.join(dir, '花名册.xlsx'))).toBe(false);
     expect(existsSync(path.join(dir, '材料'))).toBe(false);
-    expect(shenbao(['init', dir, '--force']).code).toBe(0);
+    expect((await run(['init', dir, '--force'])).code).toBe(0);
     expect(readFileSync(path.join(dir, 'submission.yaml'), 'utf8')).toContain('kind: application\n');
   });
 
-  it('puts a Chinese comment above every field of the schema', () => {
+  it('puts a Chinese comment above every field of the schema', async () => {
     for (const kind of ['application', 'review'] as const) {
       const text = skeletonText(SCHEME, kind, 'league', '2026-10-12', 'x');
       const doc = parseDocument(text);
@@ -76,7 +76,7 @@ describe('shenbao init', () => {
     }
   });
 
-  it('writes the same skeleton with English comments for --lang en: the same data, every field explained', () => {
+  it('writes the same skeleton with English comments for --lang en: the same data, every field explained', async () => {
     for (const kind of ['application', 'review'] as const) {
       const zh = skeletonText(SCHEME, kind, 'league', '2026-10-12', 'x', 'zh');
       const en = skeletonText(SCHEME, kind, 'league', '2026-10-12', 'x', 'en');
@@ -90,14 +90,14 @@ describe('shenbao init', () => {
       }
     }
     const dir = path.join(tempDir(), 'en');
-    expect(shenbao(['init', dir, '--lang', 'en']).stdout).toMatch(/^✓ Created /m);
+    expect((await run(['init', dir, '--lang', 'en'])).stdout).toMatch(/^✓ Created /m);
     expect(readFileSync(path.join(dir, 'submission.yaml'), 'utf8')).toMatch(/^# .*[Ff]ill in/m);
   });
 
-  it('produces a skeleton that check reads and answers with what to fill in', () => {
+  it('produces a skeleton that check reads and answers with what to fill in', async () => {
     const dir = tempDir();
-    shenbao(['init', dir, '--force']);
-    const r = shenbao(['check', dir, '--json']);
+    await run(['init', dir, '--force']);
+    const r = await run(['check', dir, '--json']);
     expect(r.code).toBe(1);
     const fields = json(r).diagnostics.map((d: any) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['institution.name', 'brand.trade', 'county.name']));
@@ -106,7 +106,7 @@ describe('shenbao init', () => {
 
   it('writes a roster template that the roster reader accepts, with ID as text and drop-downs', async () => {
     const dir = tempDir();
-    shenbao(['init', dir, '--force']);
+    await run(['init', dir, '--force']);
     const bytes = readFileSync(path.join(dir, '花名册.xlsx'));
     const t = await readXlsxRoster(bytes, '花名册.xlsx', SCHEME);
     expect(t.diagnostics.map((d) => d.code)).toEqual(['roster.noRows']);

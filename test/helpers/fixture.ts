@@ -41,6 +41,19 @@ export const PDF = Buffer.from(
   })(),
 );
 
+/** A real password-protected PDF (AES-256, as Acrobat writes it), made with pdfkit: no qpdf needed. */
+export const ENCRYPTED_PDF: Buffer = await (async () => {
+  const { default: PDFKit } = await import('pdfkit');
+  const doc = new PDFKit({ pdfVersion: '1.7ext3', userPassword: 'user', ownerPassword: 'owner', size: 'A4' });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise((r) => doc.on('end', r));
+  doc.text('licence');
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+})();
+
 /** A JPEG header (SOI, JFIF, SOF0 2480×3508 — an A4 page at 300 dpi, EOI): enough for sizes. */
 export const JPEG = Buffer.from([
   0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,

@@ -112,6 +112,21 @@ export async function pdfFonts(bytes: Uint8Array): Promise<{ name: string; embed
   return (await readPdf(bytes, { fonts: true })).fonts;
 }
 
+/** The text of one page (1-based), reading only that page. */
+export async function pdfPageText(bytes: Uint8Array, page: number): Promise<string> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: VerbosityLevel.ERRORS, isEvalSupported: false, useSystemFonts: false }).promise;
+  try {
+    const p = await doc.getPage(page);
+    const content = await p.getTextContent();
+    const items = (content.items as { str?: string; transform?: number[]; width?: number; fontName?: string }[])
+      .filter((it) => it.str)
+      .map((it) => ({ str: it.str!, x: it.transform![4]!, y: it.transform![5]!, width: it.width ?? 0, fontName: it.fontName ?? '' }));
+    return linesOf(items);
+  } finally {
+    await doc.destroy();
+  }
+}
+
 /** The smallest left edge (points) of any text on a page (1-based): where its text area begins. */
 export async function leftEdge(bytes: Uint8Array, page: number): Promise<number> {
   const p = (await readPdf(bytes)).pages[page - 1]!;
