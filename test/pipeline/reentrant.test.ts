@@ -2,11 +2,13 @@
  * The core as a library behind its World: two builds of different submissions running at
  * the same time in one process give byte for byte what they give one after the other — one
  * of them read from files on disk, the other from an in-memory World (as uploads arrive).
+ * The same builds show that each attachment is read once and each attached PDF parsed once.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { describe, expect, inject, it } from 'vitest';
+import { PDFDocument } from 'pdf-lib';
+import { describe, expect, inject, it, vi } from 'vitest';
 import { isBytes, type Bundle } from '../../src/core/bundle.js';
 import { build } from '../../src/pipeline/build.js';
 import { MemoryWorld } from '../../src/world/memory.js';
@@ -43,6 +45,28 @@ async function built(world: World, dir: string): Promise<Map<string, Buffer>> {
   return bytesOf(r.pkg.bundle);
 }
 
+/** A World that counts how often each file is opened (read whole, read in part, or streamed). */
+function counting(world: World): { world: World; opens: Map<string, number> } {
+  const opens = new Map<string, number>();
+  const count = (p: string) => opens.set(p, (opens.get(p) ?? 0) + 1);
+  return {
+    opens,
+    world: {
+      ...world,
+      read: (p) => (count(p), world.read(p)),
+      readRange: (p, o, l) => (count(p), world.readRange(p, o, l)),
+      stream: (p) => (count(p), world.stream(p)),
+    },
+  };
+}
+
+/** Every file under a folder, as absolute paths. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
 /** A second submission, held in memory only: its files are never on disk. */
 function uploaded(): World {
   const s = baseSubmission() as Record<string, any>;
@@ -73,7 +97,24 @@ describe('two builds at once', () => {
     const memory = uploaded();
     const example = path.join(ROOT, 'data/example');
     const alone = await built(memory, '/uploads/a');
-    const [a, b] = await Promise.all([built(disk, example), built(memory, '/uploads/a')]);
+    const { world: watched, opens } = counting(disk);
+    const attachments = filesUnder(path.join(example, '材料'));
+    const pdfs = new Set(attachments.filter((f) => f.endsWith('.pdf')).map((f) => readFileSync(f).toString('base64')));
+    const load = vi.spyOn(PDFDocument, 'load');
+    const [a, b] = await Promise.all([built(watched, example), built(memory, '/uploads/a')]);
+    // Read once: every attachment opened once, every attached PDF parsed once (the zip, the
+    // ISO and the print volumes use what loading kept).
+    expect(attachments.length).toBeGreaterThan(10);
+    expect(attachments.filter((f) => opens.get(f) !== 1).map((f) => `${path.relative(example, f)} ×${opens.get(f) ?? 0}`)).toEqual([]);
+    const parses = new Map<string, number>();
+    for (const [input] of load.mock.calls) {
+      const key = Buffer.from(input as Uint8Array).toString('base64');
+      if (pdfs.has(key)) parses.set(key, (parses.get(key) ?? 0) + 1);
+    }
+    load.mockRestore();
+    expect(pdfs.size).toBeGreaterThan(0);
+    expect(parses.size).toBe(pdfs.size);
+    expect([...parses.values()].every((n) => n === 1)).toBe(true);
     const differ = (x: Map<string, Buffer>, y: Map<string, Buffer>) => [...new Set([...x.keys(), ...y.keys()])].filter((k) => !x.get(k)?.equals(y.get(k) ?? Buffer.alloc(0)));
     expect(a.size).toBe(exampleOnDisk().size);
     expect(differ(a, exampleOnDisk())).toEqual([]);
