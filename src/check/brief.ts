@@ -12,6 +12,9 @@ import { type CheckContext } from './context.js';
 const EAST_ASIAN = String.raw`\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026\u00b7\u2027\u30fb`;
 const TOKEN = new RegExp(`[${EAST_ASIAN}]|[^\\s${EAST_ASIAN}]+`, 'gu');
 
+/** The same rule as a pattern (flags gu), for the page, which counts as the clerk types. */
+export const COUNT_PATTERN = TOKEN.source;
+
 export function countChars(text: string): number {
   return text.match(TOKEN)?.length ?? 0;
 }

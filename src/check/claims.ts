@@ -45,3 +45,9 @@ export function checkClaims(ctx: CheckContext): void {
     }
   }
 }
+
+/** The figures as the form should claim them: counts as they are, rates to one decimal (what the page offers with one click). */
+export function claimsFromFigures(f: { trained: number; passRate: number; employed: number; employmentRate: number; keyGroup: number; orderShare: number }) {
+  const rate = (x: number) => Math.round(x * 10) / 10;
+  return { trained: f.trained, passRate: rate(f.passRate), employed: f.employed, employmentRate: rate(f.employmentRate), keyGroup: f.keyGroup, orderShare: rate(f.orderShare) };
+}

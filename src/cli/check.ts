@@ -1,10 +1,10 @@
 /** `shenbao check [dir]`: load, check, print the report (or JSON), and choose the exit code. */
-import type { CheckReport } from '../check/run.js';
-import { countBySeverity, type Diagnostic } from '../core/diagnostic.js';
+import { countBySeverity } from '../core/diagnostic.js';
 import { ui } from '../i18n/ui.js';
 import { prepare } from '../pipeline/prepare.js';
 import { renderCheckReport, renderDiagnostics } from '../report/check.js';
-import { diagnosticsJson, EXIT, writeJson, type Cli } from './context.js';
+import { checkJson, exitCodeFor } from '../report/json.js';
+import { EXIT, writeJson, type Cli } from './context.js';
 import { painter } from './terminal.js';
 
 export interface CheckOptions {
@@ -14,32 +14,11 @@ export interface CheckOptions {
   config?: string;
 }
 
-export function exitCodeFor(diagnostics: readonly Diagnostic[], strict: boolean): number {
-  const c = countBySeverity(diagnostics);
-  return c.error > 0 || (strict && c.warning > 0) ? EXIT.problems : EXIT.ok;
-}
-
-/** The `--json` object: `{ok, exitCode, diagnostics, figures, eligibility, materials, score, partners}`. */
-export function checkJson(cli: Cli, report: CheckReport | undefined, diagnostics: readonly Diagnostic[], strict: boolean) {
-  const exitCode = exitCodeFor(diagnostics, strict);
-  return {
-    ok: exitCode === EXIT.ok,
-    exitCode,
-    diagnostics: diagnosticsJson(cli, diagnostics),
-    figures: report?.figures ?? null,
-    eligibility: report?.eligibility ?? null,
-    materials:
-      report?.materials.map(({ problems, ...m }) => ({ ...m, errors: problems.filter((d) => d.severity === 'error').length, warnings: problems.filter((d) => d.severity === 'warning').length })) ?? [],
-    score: report?.score ?? null,
-    partners: report?.partners ?? null,
-  };
-}
-
 export async function runCheck(cli: Cli, opts: CheckOptions): Promise<number> {
   const prepared = await prepare(cli.world, { dir: opts.dir, scheme: opts.scheme, config: opts.config, cwd: cli.cwd });
   if (!prepared.ok) {
     // The submission file itself is unusable (syntax or schema): report what is wrong and stop.
-    if (cli.json) writeJson(cli, checkJson(cli, undefined, prepared.diagnostics, opts.strict));
+    if (cli.json) writeJson(cli, checkJson(cli.lang, undefined, prepared.diagnostics, opts.strict));
     else {
       const c = countBySeverity(prepared.diagnostics);
       cli.out.write(`${renderDiagnostics(prepared.diagnostics, cli.lang, painter(cli.out))}\n${ui(cli.lang).summaryErrors(c.error)}\n`);
@@ -47,7 +26,7 @@ export async function runCheck(cli: Cli, opts: CheckOptions): Promise<number> {
     return EXIT.problems;
   }
   const { report, loaded, scheme } = prepared;
-  if (cli.json) writeJson(cli, checkJson(cli, report, report.diagnostics, opts.strict));
+  if (cli.json) writeJson(cli, checkJson(cli.lang, report, report.diagnostics, opts.strict));
   else cli.out.write(renderCheckReport(report, loaded.submission, scheme, loaded.file, cli.lang, painter(cli.out), opts.strict));
   return exitCodeFor(report.diagnostics, opts.strict);
 }

@@ -39,7 +39,7 @@ function writeTimings(timings: readonly Timing[], file: string | undefined): voi
   writeFileSync(file, JSON.stringify({ stages: timings, maxRssKb: process.resourceUsage().maxRSS, cpuMs: (cpu.user + cpu.system) / 1000 }));
 }
 
-export const COMMANDS = ['init', 'check', 'build', 'verify', 'county'];
+export const COMMANDS = ['init', 'check', 'build', 'verify', 'county', 'serve'];
 
 /** An unknown command gets a message of our own (yargs mixes languages and drops the name). */
 function unknownCommand(args: readonly string[]): Failure | undefined {
@@ -55,6 +55,8 @@ export interface Process {
   out: Out;
   err: Out;
   columns?: number;
+  /** Ends a long-running command (serve); the process's own stops on Ctrl+C. */
+  signal?: AbortSignal;
 }
 
 const thisProcess = (): Process => ({ env: process.env, cwd: process.cwd(), out: stdout(), err: stderr(), columns: process.stdout.columns });
@@ -165,6 +167,23 @@ export async function main(args: string[], proc: Process = thisProcess()): Promi
           code = packages[0] === 'init'
             ? await runCountyInitCommand(cli, { ...common, packages: packages.slice(1), force: a.force })
             : await runCountyCommand(cli, { ...common, packages, out: a.out }, timings);
+        },
+      )
+      .command(
+        'serve [workspace]',
+        h.serve,
+        (y) =>
+          y
+            .positional('workspace', { type: 'string', default: '.', describe: h.serveDir })
+            .option('port', { type: 'number', default: 8765, describe: h.servePort })
+            .option('host', { type: 'string', default: '127.0.0.1', describe: h.serveHost })
+            .option('open', { type: 'boolean', default: true, describe: h.serveOpen })
+            .option('max-upload', { type: 'number', describe: h.serveMaxUpload })
+            .example('$0 serve', h.serveExample1)
+            .example('$0 serve D:/申报 --no-open', h.serveExample2),
+        async (a) => {
+          const { runServe } = await import('./serve.js');
+          code = await runServe(cli, { workspace: a.workspace, port: a.port, host: a.host, open: a.open, maxUploadMb: a['max-upload'] }, proc.signal);
         },
       )
       .demandCommand(1, h.demandCommand)

@@ -217,6 +217,21 @@ export interface Codes {
   'usage.exists': { paths: S[] };
   'usage.noCounty': { file: S };
 
+  // the local web page (shenbao serve): what a request got wrong
+  'server.badHost': { host: S };
+  'server.badOrigin': { origin: S };
+  'server.token': {};
+  'server.notFound': { what: S };
+  'server.badPath': { path: S };
+  'server.tooLarge': { max: N };
+  'server.badRequest': { detail: S };
+  'server.changedOnDisk': { file: S };
+  'server.busy': { what: S };
+  'server.exists': { path: S };
+  'server.syntax': { file: S };
+  'server.badUpload': { name: S };
+  'server.noPackage': { name: S };
+
   'internal.bug': { detail: S };
 }
 

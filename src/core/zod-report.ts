@@ -35,7 +35,7 @@ function typeOfInput(v: unknown): string {
   return typeof v;
 }
 
-function defOf(s: AnySchema): Record<string, unknown> & { type: string } {
+export function defOf(s: AnySchema): Record<string, unknown> & { type: string } {
   return (s as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
 }
 
@@ -53,7 +53,7 @@ export function helpOf(s: AnySchema): Term | undefined {
 }
 
 /** Unwraps optional/default/pipe wrappers, remembering the first description seen. */
-function unwrap(s: AnySchema): { schema: AnySchema; label?: Term } {
+export function unwrap(s: AnySchema): { schema: AnySchema; label?: Term } {
   let label = describe(s);
   let cur = s;
   for (let i = 0; i < 20; i++) {

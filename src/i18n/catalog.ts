@@ -935,6 +935,98 @@ export const catalog: Catalog = {
       en: (p) => `Add --county NAME, or write ${p.file} with shenbao county init.`,
     },
   },
+  'server.badHost': {
+    zh: (p) => `拒绝了发往 ${p.host} 的请求：这不是本服务的地址`,
+    en: (p) => `Refused a request for ${p.host}: that is not this server's address`,
+    hint: {
+      zh: () => '请用 shenbao serve 启动时显示的地址打开页面。',
+      en: () => 'Open the page at the address shenbao serve printed when it started.',
+    },
+  },
+  'server.badOrigin': {
+    zh: (p) => `拒绝了来自 ${p.origin} 的请求：只接受本页面发出的请求`,
+    en: (p) => `Refused a request from ${p.origin}: only this page may send requests`,
+    hint: {
+      zh: () => '其他网站不能操作您电脑上的申报材料。请直接在 shenbao 的页面中操作。',
+      en: () => 'Other websites cannot act on the files on your computer. Use the shenbao page itself.',
+    },
+  },
+  'server.token': {
+    zh: () => '需要访问口令',
+    en: () => 'An access token is needed',
+    hint: {
+      zh: () => '请用 shenbao serve 启动时显示的完整地址（含 token=…）打开页面。',
+      en: () => 'Open the full address shenbao serve printed at start-up (with token=…).',
+    },
+  },
+  'server.notFound': {
+    zh: (p) => `没有找到：${p.what}`,
+    en: (p) => `Not found: ${p.what}`,
+    hint: { zh: () => '刷新页面再试；文件可能已被移动或删除。', en: () => 'Reload the page; the file may have been moved or removed.' },
+  },
+  'server.badPath': {
+    zh: (p) => `不能使用路径 ${p.path}：只能是工作文件夹之内的文件`,
+    en: (p) => `Cannot use the path ${p.path}: only files inside the workspace folder`,
+    hint: {
+      zh: () => '路径中不能有 ..、盘符、绝对路径或指向文件夹之外的链接。',
+      en: () => 'A path may not contain .., a drive letter, an absolute path or a link that leads outside.',
+    },
+  },
+  'server.tooLarge': {
+    zh: (p) => `上传的内容太大（上限 ${sizeText(p.max)}）`,
+    en: (p) => `The upload is too large (limit ${sizeText(p.max)})`,
+    hint: {
+      zh: () => '扫描件请用 300 dpi 以下的分辨率；确需更大时，启动时加 --max-upload 指定上限（MB）。',
+      en: () => 'Scan at 300 dpi or less; if a file really is larger, start with --max-upload (MB).',
+    },
+  },
+  'server.badRequest': {
+    zh: (p) => `请求无法处理：${p.detail}`,
+    en: (p) => `The request cannot be handled: ${p.detail}`,
+    hint: { zh: () => '刷新页面再试。', en: () => 'Reload the page and try again.' },
+  },
+  'server.changedOnDisk': {
+    zh: (p) => `${p.file} 在页面打开之后被修改过（可能是在别的窗口或编辑器中），没有保存，以免覆盖那些修改`,
+    en: (p) => `${p.file} was changed since the page loaded it (in another window or editor); nothing was saved, so those changes are not overwritten`,
+    hint: {
+      zh: () => '点“重新载入”看到文件现在的内容，再把您的修改填上。',
+      en: () => 'Choose “Reload” to see the file as it is now, then make your changes again.',
+    },
+  },
+  'server.busy': {
+    zh: (p) => `${p.what} 正在进行中`,
+    en: (p) => `${p.what} is already running`,
+    hint: { zh: () => '等它完成后再试。', en: () => 'Wait for it to finish, then try again.' },
+  },
+  'server.exists': {
+    zh: (p) => `${p.path} 已经存在`,
+    en: (p) => `${p.path} already exists`,
+    hint: { zh: () => '换一个名称。', en: () => 'Choose another name.' },
+  },
+  'server.syntax': {
+    zh: (p) => `${p.file} 有格式错误，不能按字段修改`,
+    en: (p) => `${p.file} has syntax errors, so its fields cannot be edited`,
+    hint: {
+      zh: () => '在下面的文本中按提示的行号改正，保存后即可按字段填写。',
+      en: () => 'Correct the text below at the lines shown; once saved, the fields can be edited again.',
+    },
+  },
+  'server.badUpload': {
+    zh: (p) => `不能接收文件 ${p.name}`,
+    en: (p) => `Cannot accept the file ${p.name}`,
+    hint: {
+      zh: () => '上传的内容必须是文件（multipart/form-data）。',
+      en: () => 'The upload must be files (multipart/form-data).',
+    },
+  },
+  'server.noPackage': {
+    zh: (p) => `${p.name} 不是材料包：只接收 .zip、.iso 或 shenbao build 的输出文件夹`,
+    en: (p) => `${p.name} is not a package: only .zip, .iso or an output folder of shenbao build`,
+    hint: {
+      zh: () => '把申报单位报送的 zip 或 ISO 文件拖到这里。',
+      en: () => 'Drop the zip or ISO files the applicants handed in here.',
+    },
+  },
   'internal.bug': {
     zh: (p) => `shenbao 内部错误：${p.detail}`,
     en: (p) => `Internal error in shenbao: ${p.detail}`,

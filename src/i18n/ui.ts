@@ -101,6 +101,18 @@ const zh = {
     failed: (errors: number, verified: number, files: number) => `✗ 发现 ${errors} 处问题（${verified}/${files} 个文件一致）。`,
   },
 
+  // ── the page (shenbao serve) ────────────────────────────────────────────────
+  page: {
+    draft: '草稿',
+    draftLine: (errors: number) => `草稿：检查还有 ${errors} 个错误，改正之前不能作为正式材料报送`,
+    started: (url: string) => `shenbao 已启动：${url}`,
+    workspace: (dir: string) => `工作文件夹：${dir}`,
+    token: '从其他电脑打开时需要带上这个地址中的口令（token）；不要把它告诉无关的人。',
+    stop: '关闭这个窗口或按 Ctrl+C 停止。',
+    noBrowser: '没能自动打开浏览器，请手动打开上面的地址。',
+    portBusy: (port: number) => `端口 ${port} 已被占用，改用其他端口`,
+  },
+
   // ── county ───────────────────────────────────────────────────────────────────
   county: {
     forms: { folder: '文件夹', zip: 'zip 归档', iso: '光盘镜像', submission: '申报文件夹（未封装）' },
@@ -188,6 +200,14 @@ const zh = {
     countyExample1: '读取“收件”文件夹中的全部材料包，生成 county.yaml',
     countyExample2: '按 county.yaml 生成推荐材料，写入 output/',
     countyExample3: '不用 county.yaml，只核验、检查并出汇总表',
+    serve: '在浏览器中填写、检查、生成（本机网页，不需要命令行）',
+    serveDir: '工作文件夹：放各份申报的文件夹（默认当前文件夹）',
+    servePort: '端口（默认 8765，被占用时自动换一个）',
+    serveHost: '监听的地址（默认 127.0.0.1，只有本机能打开；给局域网用时会要求口令）',
+    serveOpen: '启动后打开浏览器（--no-open 不打开）',
+    serveMaxUpload: '单个上传文件的上限（MB，默认 200）',
+    serveExample1: '在当前文件夹启动，并打开浏览器',
+    serveExample2: '以 D:/申报 为工作文件夹，不自动打开浏览器',
     demandCommand: '请给出一个命令，例如 shenbao check data/example',
     epilog: '退出码：0 通过（可有警告）；1 材料有错误（--strict 时含警告）；2 用法错误；3 文件无法读取；4 内部错误。\n文档：README.md',
   },
@@ -281,6 +301,17 @@ const en: Ui = {
     failed: (errors, verified, files) => `✗ ${errors} problem(s) (${verified}/${files} files match).`,
   },
 
+  page: {
+    draft: 'DRAFT',
+    draftLine: (errors) => `Draft: the check still finds ${errors} error(s); not to be filed until they are corrected`,
+    started: (url) => `shenbao is running at ${url}`,
+    workspace: (dir) => `Workspace: ${dir}`,
+    token: 'Opening it from another computer needs the token in this address; keep it to yourself.',
+    stop: 'Close this window or press Ctrl+C to stop.',
+    noBrowser: 'Could not open a browser; open the address above yourself.',
+    portBusy: (port) => `Port ${port} is taken; using another`,
+  },
+
   county: {
     forms: { folder: 'folder', zip: 'zip', iso: 'disc image', submission: 'submission folder (unsealed)' },
     unrecognised: 'unrecognised',
@@ -366,6 +397,14 @@ const en: Ui = {
     countyExample1: 'write county.yaml for every package in the folder inbox',
     countyExample2: 'make the county package into output/',
     countyExample3: 'without county.yaml: verify, check and summarise',
+    serve: 'fill in, check and build in a browser (a page on this computer, no terminal needed)',
+    serveDir: 'workspace: the folder holding the submission folders (default: this folder)',
+    servePort: 'port (default 8765; another one when it is taken)',
+    serveHost: 'address to listen on (default 127.0.0.1: this computer only; any other asks for a token)',
+    serveOpen: 'open the browser once started (--no-open: do not)',
+    serveMaxUpload: 'largest file one upload may be (MB, default 200)',
+    serveExample1: 'start in this folder and open the browser',
+    serveExample2: 'use D:/申报 as the workspace, without opening a browser',
     demandCommand: 'Give a command, e.g. shenbao check data/example',
     epilog: 'Exit codes: 0 ok (warnings allowed); 1 the submission has errors (or warnings with --strict); 2 wrong usage; 3 a file could not be read; 4 internal error.\nDocs: README.md',
   },

@@ -27,6 +27,16 @@ export interface Package {
   diagnostics: Diagnostic[];
 }
 
+/** Who and what every document of a submission is about (its PDF and Office metadata). */
+export function documentMeta({ loaded, scheme }: Pick<Checked, 'loaded' | 'scheme'>): { author: string; subject: string; keywords: string } {
+  const s = loaded.submission;
+  return {
+    author: s.institution.name,
+    subject: `${scheme.levels[s.level].formTitle}${scheme.kinds[s.kind].full} · ${s.brand.trade}`,
+    keywords: `${scheme.notice}; ${s.county.name}; ${s.brand.trade}`,
+  };
+}
+
 /** The package of a checked submission. Throws a Failure when an attachment cannot be placed. */
 export async function makePackage(checked: Checked, date: Date, progress: Progress = silent): Promise<Package> {
   const { loaded, scheme, fonts, report } = checked;
@@ -35,14 +45,7 @@ export async function makePackage(checked: Checked, date: Date, progress: Progre
   filling.done({ forms: docs.length });
 
   const s = loaded.submission;
-  const { bundle, bare } = await renderDocuments(docs, {
-    fonts,
-    date,
-    author: s.institution.name,
-    subject: `${scheme.levels[s.level].formTitle}${scheme.kinds[s.kind].full} · ${s.brand.trade}`,
-    keywords: `${scheme.notice}; ${s.county.name}; ${s.brand.trade}`,
-    progress,
-  });
+  const { bundle, bare } = await renderDocuments(docs, { fonts, date, ...documentMeta(checked), progress });
 
   const print = await buildPrintSet({ loaded, scheme, report, fonts, forms: bare, date, progress });
   for (const [k, v] of print.bundle) bundle.set(k, v);

@@ -51,7 +51,9 @@ export const dateField = z
       return z.NEVER;
     }
     return iso;
-  });
+  })
+  // The page draws a date picker for it (submission/form-spec.ts).
+  .meta({ input: 'date' });
 
 /** A percentage 0–100 written as 91.7, "91.7%" or "91.7％". */
 export const percentField = z.union([z.number(), z.string()]).transform((v, ctx) => {
@@ -62,7 +64,7 @@ export const percentField = z.union([z.number(), z.string()]).transform((v, ctx)
     return z.NEVER;
   }
   return n;
-});
+}).meta({ input: 'percent' });
 
 /** A path inside the submission folder; absolute paths are refused here, escapes later. */
 export const relativePath = z

@@ -1,0 +1,34 @@
+/**
+ * county.yaml as the page shows it: the county's own fields, and for each applicant the
+ * decision, the county's score and the report's texts — labels from the county schema,
+ * the report's section titles from the scheme.
+ */
+import { fieldOf, type FieldSpec } from '../core/zod-form.js';
+import { fieldName } from '../core/source.js';
+import { verbatim } from '../core/term.js';
+import type { Scheme } from '../scheme/schema.js';
+import { countyFileSchema } from './schema.js';
+
+export interface CountyFormSpec {
+  county: FieldSpec[];
+  /** Paths relative to one applicant's entry (applicants[i]). */
+  applicant: FieldSpec[];
+}
+
+const LONG = new Set(['reason', 'results', 'keyGroups', 'practices', 'rural', 'findings', 'opinion']);
+
+export function countyFormSpec(scheme: Scheme): CountyFormSpec {
+  const county = (['name', 'populationBand', 'bureau', 'contact', 'phone', 'date'] as const).map((k) =>
+    fieldOf(countyFileSchema, ['county', k], k === 'populationBand'
+      ? { input: 'select', options: Object.entries(scheme.populationBands).map(([value, b]) => ({ value, label: { zh: b.name, en: b.en } })) }
+      : k === 'name' ? { input: 'select', free: true, options: scheme.counties.map((c) => ({ value: c, label: verbatim(c) })) } : {}),
+  );
+  // The report's parts are titled as the scheme titles them (办法第七条（二）).
+  const titles = new Map(scheme.countyReview.sections.map((s) => [s.key, verbatim(s.title)]));
+  const applicant = (['recommend', 'score', 'reason', 'results', 'keyGroups', 'practices', 'rural', 'findings', 'opinion'] as const).map((k) => {
+    const f = fieldOf(countyFileSchema, ['applicants', 0, k], LONG.has(k) ? { input: 'textarea' } : {});
+    const title = titles.get(k as never);
+    return { ...f, path: [k], field: fieldName([k]), ...(title && { label: title }) };
+  });
+  return { county, applicant };
+}

@@ -1,0 +1,34 @@
+/**
+ * Verify a package (a disc folder, a zip or an ISO) as one call, for the CLI and the page:
+ * open it in place, check completeness and fixity, close it. A package that cannot even be
+ * opened as one (a truncated zip, say) is a diagnostic, not a throw; a file that cannot be
+ * read is a Failure (exit 3).
+ */
+import { error, type Diagnostic } from '../core/diagnostic.js';
+import { ioFailure } from '../core/failure.js';
+import { IoError } from '../core/io.js';
+import { openBag, SourceFailure, type BagSource } from '../package/sources.js';
+import { verifyBag, type VerifyResult } from '../package/verify.js';
+import type { World } from '../world/world.js';
+
+export type Verified =
+  | { opened: true; kind: BagSource['kind']; result: VerifyResult; errors: number }
+  | { opened: false; diagnostics: Diagnostic[] };
+
+/** `target` is absolute; `shown` is how messages name it. */
+export async function verifyPackage(world: World, target: string, shown: string): Promise<Verified> {
+  let source: BagSource;
+  try {
+    source = await openBag(world, target);
+  } catch (e) {
+    if (e instanceof IoError) throw ioFailure(new IoError(shown, e.reason, e.detail));
+    if (!(e instanceof SourceFailure)) throw e;
+    return { opened: false, diagnostics: [error('verify.broken', { detail: e.reason }, { file: shown })] };
+  }
+  try {
+    const result = await verifyBag(source);
+    return { opened: true, kind: source.kind, result, errors: result.diagnostics.filter((d) => d.severity === 'error').length };
+  } finally {
+    await source.close();
+  }
+}

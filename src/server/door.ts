@@ -1,0 +1,80 @@
+/**
+ * The server is a door to the files on this computer, so every request is checked before
+ * anything else runs:
+ * - its Host must be the server's own address (a page on another site that resolves its own
+ *   name to 127.0.0.1 — DNS rebinding — is refused);
+ * - an Origin, when a browser sends one, must be the server's own (no other site may drive it);
+ * - a request that changes anything must carry the header `X-Shenbao: 1`, which a form on
+ *   another site cannot send and a script there cannot send without a CORS preflight that
+ *   this server never grants (CSRF);
+ * - when the server listens beyond this computer (--host), every request needs the access
+ *   token printed at start-up, as `?token=` once (then a cookie) or the X-Shenbao-Token header.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { refuse, type Refusal } from './refusal.js';
+
+export interface Door {
+  /** The address the server listens on (127.0.0.1 unless --host). */
+  host: string;
+  port: number;
+  /** Required on every request when set (a server reachable from the network). */
+  token?: string;
+}
+
+export const TOKEN_COOKIE = 'shenbao_token';
+const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
+
+export function isLoopback(host: string): boolean {
+  return host === '127.0.0.1' || host === 'localhost' || host === '::1';
+}
+
+/** The Host header values that name this server. */
+export function ownHosts(door: Door): Set<string> {
+  const names = isLoopback(door.host) ? LOOPBACK : [door.host.includes(':') ? `[${door.host}]` : door.host];
+  return new Set(names.map((n) => `${n}:${door.port}`));
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookie(req: FastifyRequest, name: string): string | undefined {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+/** Why the request may not come in; undefined when it may. */
+export function refusalOf(req: FastifyRequest, door: Door, hosts: Set<string>): Refusal | undefined {
+  const host = req.headers.host ?? '';
+  if (!hosts.has(host.toLowerCase())) return refuse(421, 'server.badHost', { host: host.slice(0, 100) });
+  const origin = req.headers.origin;
+  if (origin !== undefined && !(origin.startsWith('http://') && hosts.has(origin.slice('http://'.length).toLowerCase()))) {
+    return refuse(403, 'server.badOrigin', { origin: origin.slice(0, 100) });
+  }
+  if (UNSAFE.has(req.method) && req.headers['x-shenbao'] !== '1') return refuse(403, 'server.badOrigin', { origin: origin ?? '—' });
+  if (door.token) {
+    const query = (req.query as Record<string, unknown> | undefined)?.token;
+    const given = (req.headers['x-shenbao-token'] as string | undefined) ?? cookie(req, TOKEN_COOKIE) ?? (typeof query === 'string' ? query : undefined);
+    if (!sameToken(given, door.token)) return refuse(401, 'server.token', {});
+  }
+  return undefined;
+}
+
+/** A page opened with ?token= keeps it in a cookie, so the address bar need not show it again. */
+export function rememberToken(req: FastifyRequest, reply: FastifyReply, door: Door): void {
+  const query = (req.query as Record<string, unknown> | undefined)?.token;
+  if (door.token && typeof query === 'string' && sameToken(query, door.token)) {
+    reply.header('set-cookie', `${TOKEN_COOKIE}=${encodeURIComponent(door.token)}; Path=/; HttpOnly; SameSite=Strict`);
+  }
+}

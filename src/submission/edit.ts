@@ -1,0 +1,108 @@
+/**
+ * Edits to a submission file as the page makes them — set this field, remove that one —
+ * applied to the file's own text so that everything else stays as the user (or `init`)
+ * wrote it: comments, key order, quoting, blank lines. YAML goes through yaml's Document API,
+ * JSON through jsonc-parser's edits. Pure: text in, text out.
+ */
+import { applyEdits, modify } from 'jsonc-parser';
+import { isCollection, isMap, isScalar, isSeq, parseDocument, Scalar, type Document } from 'yaml';
+import type { FieldPath } from '../core/source.js';
+
+export interface FieldEdit {
+  path: FieldPath;
+  /** The new value as the file would hold it; undefined removes the field (or list item). */
+  value?: unknown;
+}
+
+export type SubmissionFormat = 'yaml' | 'json';
+
+export function formatOf(file: string): SubmissionFormat {
+  return /\.json$/i.test(file) ? 'json' : 'yaml';
+}
+
+type Path = (string | number)[];
+
+const isPlainValue = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+
+/** A multi-line string is written as a block (|), as init writes the narrative. */
+function scalarFor(value: unknown): Scalar {
+  const s = new Scalar(value);
+  if (typeof value === 'string' && value.includes('\n')) s.type = Scalar.BLOCK_LITERAL;
+  return s;
+}
+
+/** Flow collections on the way ({…} or […]) are opened into blocks when what goes in is long. */
+function openParents(doc: Document, path: Path, value: unknown): void {
+  const long = (typeof value === 'string' && value.includes('\n')) || (typeof value === 'object' && value !== null);
+  if (!long) return;
+  for (let i = 0; i < path.length; i++) {
+    const node = i === 0 ? doc.contents : doc.getIn(path.slice(0, i), true);
+    if (isCollection(node)) node.flow = false;
+  }
+}
+
+function setYaml(doc: Document, path: Path, value: unknown): void {
+  const current = doc.getIn(path, true);
+  if (value === undefined) {
+    if (doc.hasIn(path)) doc.deleteIn(path);
+    return;
+  }
+  // Keep the node (and the comment beside it) when only its value changes.
+  if (isScalar(current) && isPlainValue(value)) {
+    current.value = value;
+    if (typeof value === 'string' && value.includes('\n')) current.type = Scalar.BLOCK_LITERAL;
+    else if (current.type === Scalar.BLOCK_LITERAL || current.type === Scalar.BLOCK_FOLDED) current.type = undefined;
+    openParents(doc, path, value);
+    return;
+  }
+  // A list of words keeps its style ([a, b] stays on one line).
+  if (isSeq(current) && Array.isArray(value) && value.every(isPlainValue)) {
+    current.items = value.map(scalarFor);
+    return;
+  }
+  openParents(doc, path, value);
+  if (doc.contents === null || (!isMap(doc.contents) && path.length > 0)) doc.contents = doc.createNode({}) as never;
+  doc.setIn(path, isPlainValue(value) ? scalarFor(value) : doc.createNode(value));
+}
+
+function editYaml(text: string, edits: readonly FieldEdit[]): string {
+  const doc = parseDocument(text);
+  if (doc.errors.length) throw new Error('editSubmission: the YAML has syntax errors; fix the text first');
+  // Removals of list items run last and from the highest index, so earlier indices stay right.
+  const ordered = [...edits].sort((a, b) => Number(a.value === undefined) - Number(b.value === undefined) || compareIndexDesc(a.path, b.path));
+  for (const e of ordered) setYaml(doc, e.path as Path, e.value);
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+function compareIndexDesc(a: FieldPath, b: FieldPath): number {
+  const ia = a[a.length - 1];
+  const ib = b[b.length - 1];
+  return typeof ia === 'number' && typeof ib === 'number' ? ib - ia : 0;
+}
+
+function editJson(text: string, edits: readonly FieldEdit[]): string {
+  let out = text;
+  const ordered = [...edits].sort((a, b) => Number(a.value === undefined) - Number(b.value === undefined) || compareIndexDesc(a.path, b.path));
+  for (const e of ordered) {
+    out = applyEdits(out, modify(out, e.path as Path, e.value, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
+  }
+  return out;
+}
+
+/** The file's text with the edits applied; everything not edited is kept as it was. */
+export function editSubmission(text: string, format: SubmissionFormat, edits: readonly FieldEdit[]): string {
+  return format === 'json' ? editJson(text, edits) : editYaml(text, edits);
+}
+
+/** The file's values as written (before the schema's normalising), for the page's fields. */
+export function rawValues(text: string, format: SubmissionFormat): { value: unknown; syntaxOk: boolean } {
+  if (format === 'json') {
+    try {
+      return { value: JSON.parse(text.replace(/^\uFEFF/, '')), syntaxOk: true };
+    } catch {
+      return { value: undefined, syntaxOk: false };
+    }
+  }
+  const doc = parseDocument(text);
+  return doc.errors.length ? { value: undefined, syntaxOk: false } : { value: doc.toJS(), syntaxOk: true };
+}
