@@ -8,6 +8,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Both cores: the end-to-end files are CPU-bound, and vitest would otherwise leave one idle.
     maxWorkers: 2,
+    // Files share a worker's loaded modules (the render stack takes ~1.5 s to import per file);
+    // the tests keep no state between files that this would disturb.
+    isolate: false,
     reporters: ['default'],
   },
 });

@@ -188,3 +188,8 @@ if (!only || only === 'print') await benchPrint();
 if (!only || only === 'package') await benchPackage();
 if (!only || only === 'roster') benchRoster();
 if (!only || only === 'county') await benchCounty();
+if (!only || only === 'serve') {
+  section('serve — the page (median of 9 saves; 5 fresh page loads)');
+  const { benchServe } = await import('./serve.js');
+  await benchServe(line);
+}

@@ -26,6 +26,7 @@ function Thumb({ path, content }) {
       c.width = Math.ceil(viewport.width);
       c.height = Math.ceil(viewport.height);
       await page.render({ canvas: c, canvasContext: c.getContext('2d'), viewport }).promise;
+      c.dataset.rendered = 'true';
       await doc.destroy();
     })().catch(() => {});
     return () => (cancelled = true);
@@ -35,66 +36,91 @@ function Thumb({ path, content }) {
   return html`<span class="thumb none" aria-hidden="true">?</span>`;
 }
 
-function Slot({ slot, view, id, w, onChanged, dirty }) {
+function Slot({ slot, view, id, w, ops, onChanged, dirty }) {
   const [uploading, setUploading] = useState();
   const [refused, setRefused] = useState([]);
   const [error, setError] = useState();
-  const [order, setOrder] = useState(slot.files.map((f) => f.path));
   const [dragging, setDragging] = useState();
-  useEffect(() => setOrder(slot.files.map((f) => f.path)), [view.version]);
+  // The order shown: the server's (the files as it lists them now), or, while a new order is
+  // being saved, that one — so a reload between two quick moves does not undo the second.
+  const [moving, setMoving] = useState();
+  const saving = useRef(0);
+  const order = moving ?? slot.files.map((f) => f.path);
   const byPath = new Map(slot.files.map((f) => [f.path, f]));
 
-  const add = async (files) => {
-    const refusals = [];
-    let version = view.version;
-    for (const { file } of files) {
-      try {
-        setUploading({ name: file.name, p: 0 });
-        await upload(`/api/submissions/${q(id)}/attachments/${q(slot.id)}?version=${q(version)}`, file, (p) => setUploading({ name: file.name, p }));
-        // Each upload may change submission.yaml: take the version the next one must name.
-        version = (await api('GET', `/api/submissions/${q(id)}/text`)).version;
-      } catch (e) {
-        refusals.push({ name: file.name, diagnostics: e.diagnostics ?? [] });
+  const add = (files) =>
+    ops.serial(async () => {
+      const refusals = [];
+      for (const { file } of files) {
+        try {
+          setUploading({ name: file.name, p: 0 });
+          await upload(`/api/submissions/${q(id)}/attachments/${q(slot.id)}?version=${q(ops.version())}`, file, (p) => setUploading({ name: file.name, p }));
+          // Each upload may change submission.yaml: take the version the next one must name.
+          await ops.refresh();
+        } catch (e) {
+          refusals.push({ name: file.name, diagnostics: e.diagnostics ?? [] });
+        }
       }
-    }
-    setUploading(undefined);
-    setRefused(refusals);
-    onChanged();
+      setUploading(undefined);
+      setRefused(refusals);
+      await onChanged();
+    });
+  const saveOrder = (next) => {
+    setMoving(next);
+    saving.current++;
+    return ops.serial(async () => {
+      try {
+        await api('PUT', `/api/submissions/${q(id)}/attachments/${q(slot.id)}`, { version: ops.version(), files: next });
+        await ops.refresh();
+        setError(undefined);
+      } catch (e) {
+        setError(e);
+      }
+      await onChanged();
+      if (--saving.current === 0) setMoving(undefined);
+    });
   };
-  const saveOrder = async (next) => {
-    setOrder(next);
-    try {
-      await api('PUT', `/api/submissions/${q(id)}/attachments/${q(slot.id)}`, { version: view.version, files: next });
-      setError(undefined);
-      onChanged();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  // After a move from the keyboard, the focus stays with the file that moved (on the same
+  // button, or on the other one when the file reached the end of the list).
+  const list = useRef();
+  const refocus = useRef();
   const move = (i, by) => {
     const next = [...order];
     const [x] = next.splice(i, 1);
     next.splice(i + by, 0, x);
+    refocus.current = { path: x, dir: by < 0 ? 'up' : 'down' };
     void saveOrder(next);
   };
-  const remove = async (p) => {
-    try {
-      await api('DELETE', `/api/submissions/${q(id)}/files?version=${q(view.version)}&path=${q(p)}`);
-      onChanged();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  useEffect(() => {
+    const want = refocus.current;
+    if (!want || !list.current) return;
+    refocus.current = undefined;
+    const item = [...list.current.children].find((li) => li.dataset.path === want.path);
+    const same = item?.querySelector(`button[data-move="${want.dir}"]`);
+    const other = item?.querySelector(`button[data-move="${want.dir === 'up' ? 'down' : 'up'}"]`);
+    (same && !same.disabled ? same : other)?.focus();
+  }, [order.join('\n')]);
+  const remove = (p) =>
+    ops.serial(async () => {
+      try {
+        await api('DELETE', `/api/submissions/${q(id)}/files?version=${q(ops.version())}&path=${q(p)}`);
+        await ops.refresh();
+        setError(undefined);
+      } catch (e) {
+        setError(e);
+      }
+      await onChanged();
+    });
   const accept = slot.types.map((t) => ACCEPT[t]).join(',');
   return html`<section class="slot" id=${`slot-${slot.id}`} tabindex="-1">
     <h3>${slot.name} <small class="muted">${w.attachments.material(slot.material.number, slot.material.name)}</small></h3>
     <p class="help">${w.attachments.types(slot.types.map((t) => t.toUpperCase()).join(' / '))} · ${slot.folder}/</p>
     ${order.length === 0 && html`<p class="muted">${w.attachments.none}</p>`}
-    <ol class="files">
+    <ol class="files" ref=${list}>
       ${order.map((p, i) => {
         const f = byPath.get(p);
         if (!f) return null;
-        return html`<li draggable=${!dirty} class=${`file${dragging === i ? ' dragging' : ''}${f.problems.some((d) => d.severity === 'error') ? ' bad' : ''}`}
+        return html`<li key=${p} data-path=${p} draggable=${!dirty} class=${`file${dragging === i ? ' dragging' : ''}${f.problems.some((d) => d.severity === 'error') ? ' bad' : ''}`}
           onDragStart=${(e) => (setDragging(i), e.dataTransfer.setData('text/plain', String(i)))}
           onDragOver=${(e) => e.preventDefault()}
           onDrop=${(e) => {
@@ -111,22 +137,22 @@ function Slot({ slot, view, id, w, onChanged, dirty }) {
             <${Problems} list=${f.problems} w=${w} />
           </div>
           <div class="actions">
-            <button type="button" disabled=${dirty || i === 0} onClick=${() => move(i, -1)} aria-label=${`${w.up}: ${f.name}`}>↑</button>
-            <button type="button" disabled=${dirty || i === order.length - 1} onClick=${() => move(i, 1)} aria-label=${`${w.down}: ${f.name}`}>↓</button>
+            <button type="button" data-move="up" disabled=${dirty || i === 0} onClick=${() => move(i, -1)} aria-label=${`${w.up}: ${f.name}`} title=${w.up}>↑</button>
+            <button type="button" data-move="down" disabled=${dirty || i === order.length - 1} onClick=${() => move(i, 1)} aria-label=${`${w.down}: ${f.name}`} title=${w.down}>↓</button>
             <button type="button" class="danger" disabled=${dirty} onClick=${() => remove(f.path)} aria-label=${`${w.remove}: ${f.name}`}>${w.remove}</button>
           </div>
         </li>`;
       })}
     </ol>
     ${order.length > 1 && html`<p class="help">${w.attachments.order}</p>`}
-    ${!dirty && html`<${DropZone} label=${w.attachments.drop} button=${w.attachments.choose} accept=${accept} onFiles=${add} />`}
+    ${!dirty && html`<${DropZone} label=${w.attachments.drop} button=${w.attachments.choose} name=${slot.name} accept=${accept} onFiles=${add} />`}
     ${uploading && html`<p role="status">${w.attachments.uploading(uploading.name, uploading.p)}</p>`}
     ${refused.map((r) => html`<div class="errorbox" role="alert"><strong>${w.attachments.refused(r.name)}</strong><${Problems} list=${r.diagnostics} w=${w} /></div>`)}
     <${ErrorBox} error=${error} w=${w} />
   </section>`;
 }
 
-export function Attachments({ view, id, w, lang, onChanged, dirty }) {
+export function Attachments({ view, id, w, lang, ops, onChanged, dirty }) {
   void lang;
-  return html`${view.slots.map((slot) => html`<${Slot} key=${slot.id} slot=${slot} view=${view} id=${id} w=${w} onChanged=${onChanged} dirty=${dirty} />`)}`;
+  return html`${view.slots.map((slot) => html`<${Slot} key=${slot.id} slot=${slot} view=${view} id=${id} w=${w} ops=${ops} onChanged=${onChanged} dirty=${dirty} />`)}`;
 }

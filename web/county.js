@@ -57,7 +57,7 @@ export function County({ w, lang }) {
     const e = edits.get(fieldName(path));
     return e ? e.value : getIn(view?.file.values, path);
   };
-  const set = (path, value) => setEdits(new Map(edits).set(fieldName(path), { path, value }));
+  const set = (path, value) => setEdits((before) => new Map(before).set(fieldName(path), { path, value }));
   const save = async () => {
     try {
       await api('PUT', '/api/county/file', { version: view.file.version, edits: [...edits.values()] });
@@ -78,6 +78,7 @@ export function County({ w, lang }) {
 
   if (!view) return html`<main><${ErrorBox} error=${error} w=${w} />${!error && html`<p class="loading">${w.loading}</p>`}</main>`;
   const c = w.county;
+  // A row's duplicateOf is the other package's place in the inbox, counted from 0: its number is one more.
   const rows = view.intake ?? [];
   const applicants = view.file.values?.applicants ?? [];
   const planProblems = view.planProblems ?? [];
@@ -98,7 +99,7 @@ export function County({ w, lang }) {
         <tbody>${rows.map((r) => html`<tr class=${r.fixity === 'damaged' || r.fixity === 'unreadable' || r.counts.error ? 'bad' : ''}>
           <td>${r.number}</td>
           <td>${r.input}</td>
-          <td>${r.applicant ? html`${r.applicant.institution}<div class="muted">${r.applicant.trade}</div>` : '—'}${r.duplicateOf ? html`<div class="err">${c.duplicate(r.duplicateOf)}</div>` : ''}</td>
+          <td>${r.applicant ? html`${r.applicant.institution}<div class="muted">${r.applicant.trade}</div>` : '—'}${r.duplicateOf != null ? html`<div class="err">${c.duplicate(r.duplicateOf + 1)}</div>` : ''}</td>
           <td>${c.fixity[r.fixity]}${r.payloadFiles ? html`<div class="muted">${r.verified}/${r.payloadFiles}</div>` : ''}</td>
           <td>${r.counts.error ? html`<span class="err">✗ ${w.summary.errors(r.counts.error)}</span>` : html`<span class="ok">✓</span>`}${r.counts.warning ? html` <span class="warn">⚠ ${r.counts.warning}</span>` : ''}</td>
           <td>${r.applicant?.eligible === true ? '✓' : r.applicant?.eligible === false ? '✗' : '—'}</td>
@@ -118,7 +119,10 @@ export function County({ w, lang }) {
           ${view.spec.county.map((f) => html`<${Field} key=${f.field} spec=${f} prefix="c" value=${valueOf(f.path)} onChange=${(v) => set(f.path, v)} diagnostics=${planProblems} lang=${lang} w=${w} />`)}
         </fieldset>
         ${applicants.map((a, i) => {
-          const row = rows.find((r) => r.entryIndex === i);
+          // The package this entry is for: of two with the same institution and trade (a copy
+          // handed in twice, one of them broken), the one that is no duplicate.
+          const mine = rows.filter((r) => r.entryIndex === i);
+          const row = mine.find((r) => r.duplicateOf == null) ?? mine[0];
           return html`<fieldset class="group applicant"><legend>${c.applicant(i + 1, `${a?.institution ?? ''} · ${a?.trade ?? ''}`)}</legend>
             ${row && html`<p class="muted">${c.table.decision}: ${row.decision ? c.decisions[row.decision] : '—'} · ${c.fixity[row.fixity]}</p>`}
             ${view.spec.applicant.map((f) => {

@@ -1,6 +1,7 @@
 // A field of a file (submission.yaml, county.yaml) as a labelled input, drawn from the field
 // spec the server derives from the zod schema: label and help, the kind of input, options,
 // and the problems the check found on it, shown beside it.
+import { useEffect, useState } from 'preact/hooks';
 import { html, Problems } from './ui.js';
 import { term } from './i18n.js';
 
@@ -35,6 +36,28 @@ export function isoDate(v) {
 
 const percentValue = (v) => (typeof v === 'number' ? v : v === undefined || v === null || v === '' ? '' : Number(String(v).replace(/[%％\s]/g, '')));
 
+const numberOf = (v) => (v === undefined || v === null || v === '' ? undefined : Number(v));
+
+/**
+ * A number input that keeps what is typed as typed: giving it back a number on every key
+ * would set its value again, which in Chromium puts the caret first — so 93.25 typed came
+ * out as 2593. What it shows follows the value only when the value changes from elsewhere
+ * (从花名册填入, a reload).
+ */
+export function NumberInput({ value, onChange, ...props }) {
+  const [text, setText] = useState(value === undefined || value === null ? '' : String(value));
+  useEffect(() => {
+    const shown = numberOf(text);
+    const given = numberOf(value);
+    if (shown !== given && !(Number.isNaN(shown) && Number.isNaN(given))) setText(given === undefined ? '' : String(value));
+  }, [value]);
+  return html`<input ...${props} type="number" value=${text} onInput=${(e) => {
+    const t = e.currentTarget.value;
+    setText(t);
+    onChange(t === '' ? undefined : Number(t));
+  }} />`;
+}
+
 /** A stable id for a field's input, so a problem's link can focus it. */
 export const inputId = (prefix, field) => `${prefix}-${field.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
@@ -52,10 +75,10 @@ export function Field({ spec, value, onChange, diagnostics, lang, w, prefix = 'f
       break;
     case 'integer':
     case 'number':
-      input = html`<input ...${common} type="number" step=${spec.input === 'integer' ? 1 : 'any'} min="0" value=${value ?? ''} onInput=${(e) => onChange(e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value))} />`;
+      input = html`<${NumberInput} ...${common} step=${spec.input === 'integer' ? 1 : 'any'} min="0" value=${value} onChange=${onChange} />`;
       break;
     case 'percent':
-      input = html`<span class="suffixed"><input ...${common} type="number" step="0.1" min="0" max="100" value=${percentValue(value)} onInput=${(e) => onChange(e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value))} /><span class="suffix">%</span></span>`;
+      input = html`<span class="suffixed"><${NumberInput} ...${common} step="0.1" min="0" max="100" value=${percentValue(value)} onChange=${onChange} /><span class="suffix">%</span></span>`;
       break;
     case 'date':
       input = html`<input ...${common} type="date" value=${isoDate(value)} onInput=${(e) => onChange(e.currentTarget.value || undefined)} />`;

@@ -6,6 +6,8 @@ import { q, upload } from './api.js';
 import { DropZone, ErrorBox, html, Problems } from './ui.js';
 import { FiguresTable } from './submission.js';
 
+/** Columns whose cells wrap (the others keep to one line). */
+const LONG = new Set(['name', 'employer', 'address', 'keyGroup']);
 const SHOWN = ['seq', 'name', 'sex', 'ethnicity', 'idNumber', 'trade', 'teacher', 'employer', 'address', 'phone', 'passed', 'keyGroup', 'order', 'subsidised', 'employed'];
 
 export function RosterTab({ view, id, w, lang, onChanged, dirty }) {
@@ -52,7 +54,8 @@ export function RosterTab({ view, id, w, lang, onChanged, dirty }) {
               ${columns.map((c) => {
                 const ref = row.cells[c.id];
                 const here = row.problems.filter((d) => ref && d.cell === ref);
-                return html`<td class=${here.length ? 'badcell' : ''} title=${here.map((d) => d.message).join('\n')}>${cell(row.values[c.id])}</td>`;
+                const cls = [here.length ? 'badcell' : '', LONG.has(c.id) ? 'long' : ''].filter(Boolean).join(' ');
+                return html`<td class=${cls} title=${here.map((d) => d.message).join('\n')}>${cell(row.values[c.id])}</td>`;
               })}
             </tr>
             ${row.problems.length > 0 && html`<tr class="rowproblems"><td></td><td colspan=${columns.length}><${Problems} list=${row.problems} w=${w} /></td></tr>`}`)}

@@ -3,7 +3,7 @@
 // the file's own text and answers with the new check.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, ApiError, fileUrl, follow, get, q, upload } from './api.js';
-import { Field, fieldName, getIn, inputId, problemsOf } from './fields.js';
+import { Field, fieldName, getIn, inputId, NumberInput, problemsOf } from './fields.js';
 import { term } from './i18n.js';
 import { Attachments } from './attachments.js';
 import { RosterTab } from './roster.js';
@@ -34,19 +34,55 @@ export function Submission({ id, w, lang, info, onBack }) {
   const [edits, setEdits] = useState(new Map());
   const [error, setError] = useState();
   const [saving, setSaving] = useState(false);
+  // A key of the page's words (not the words), so it follows a switch of language.
   const [notice, setNotice] = useState('');
-  const [tab, setTab] = useState(() => (location.hash.split('/')[3] && TABS.includes(location.hash.split('/')[3]) ? location.hash.split('/')[3] : 'basics'));
+  const tabOfHash = () => {
+    const t = location.hash.split('/')[3];
+    return t && TABS.includes(t) ? t : undefined;
+  };
+  const [tab, setTab] = useState(() => tabOfHash() ?? 'basics');
+  // An address with another tab of this submission (a bookmark, a link) opens that tab.
+  useEffect(() => {
+    const onHash = () => {
+      const t = tabOfHash();
+      if (t) setTab(t);
+    };
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
   const [conflict, setConflict] = useState(false);
   const pendingFocus = useRef();
+  const pendingLine = useRef();
 
+  // The version of submission.yaml the next change must name. Changes one after another
+  // (two moves of an attachment, uploads) go in a queue, each naming the version the one
+  // before it left, so a quick second key press is no conflict with the first.
+  const version = useRef();
+  const queue = useRef(Promise.resolve());
+  const ops = {
+    version: () => version.current,
+    serial: (work) => (queue.current = queue.current.then(work, work)),
+    /** Reads the file's version after a change that does not answer with it. */
+    refresh: async () => (version.current = (await get(`/api/submissions/${q(id)}/text`)).version),
+  };
   const load = async () => {
     try {
-      setView(await get(`/api/submissions/${q(id)}`));
+      const next = await get(`/api/submissions/${q(id)}`);
+      version.current = next.version;
+      setView(next);
       setError(undefined);
       setConflict(false);
+      return next;
     } catch (e) {
       setError(e);
+      return undefined;
     }
+  };
+  // The file's text saved: once it reads again, back to its fields.
+  const textSaved = async () => {
+    const before = view;
+    const next = await load();
+    if (before && !before.syntaxOk && next?.syntaxOk) setTab('basics');
   };
   useEffect(() => void load(), [id, lang]);
   useEffect(() => {
@@ -67,7 +103,16 @@ export function Submission({ id, w, lang, info, onBack }) {
       if (el) {
         el.scrollIntoView({ block: 'center' });
         el.focus();
+        // A problem of the file's text: the caret to the start of its line.
+        if (el.tagName === 'TEXTAREA' && pendingLine.current) {
+          const lines = el.value.split('\n');
+          const at = lines.slice(0, pendingLine.current - 1).reduce((n, l) => n + l.length + 1, 0);
+          el.setSelectionRange(at, at + (lines[pendingLine.current - 1]?.length ?? 0));
+          const lineHeight = parseFloat(getComputedStyle(el).lineHeight) || 18;
+          el.scrollTop = Math.max(0, (pendingLine.current - 5) * lineHeight);
+        }
       }
+      pendingLine.current = undefined;
     }
   }, [tab, view]);
 
@@ -75,10 +120,21 @@ export function Submission({ id, w, lang, info, onBack }) {
     const e = edits.get(fieldName(path));
     return e ? e.value : getIn(view?.values, path);
   };
+  // Functional updates: several edits in one go (从花名册填入 sets six) must all be kept.
   const set = (path, value) => {
-    const next = new Map(edits);
-    next.set(fieldName(path), { path, value });
-    setEdits(next);
+    setEdits((before) => new Map(before).set(fieldName(path), { path, value }));
+    setNotice('');
+  };
+  /** Rewrites the pending edits (each kept, changed or, when `f` gives nothing, dropped). */
+  const rewrite = (f) => {
+    setEdits((before) => {
+      const next = new Map();
+      for (const e of before.values()) {
+        const r = f(e);
+        if (r) next.set(fieldName(r.path), r);
+      }
+      return next;
+    });
     setNotice('');
   };
 
@@ -86,11 +142,12 @@ export function Submission({ id, w, lang, info, onBack }) {
     if (!edits.size || saving) return;
     setSaving(true);
     try {
-      const next = await api('PUT', `/api/submissions/${q(id)}`, { version: view.version, edits: [...edits.values()] });
+      const next = await api('PUT', `/api/submissions/${q(id)}`, { version: version.current ?? view.version, edits: folded([...edits.values()]) });
+      version.current = next.version;
       setView(next);
       setEdits(new Map());
       setError(undefined);
-      setNotice(w.saved);
+      setNotice('saved');
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) setConflict(true);
       setError(e);
@@ -100,7 +157,8 @@ export function Submission({ id, w, lang, info, onBack }) {
   };
   useEffect(() => {
     const key = (e) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === 's') {
+      // Ctrl+S (⌘S) saves — with Caps Lock on too, and on a keyboard whose S key sends another letter.
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key.toLowerCase() === 's' || e.code === 'KeyS')) {
         e.preventDefault();
         void save();
       }
@@ -111,9 +169,16 @@ export function Submission({ id, w, lang, info, onBack }) {
 
   const goTo = (d) => {
     const t = tabOf(d);
-    if (d.field) pendingFocus.current = inputId('f', d.field);
+    // A partner's own problem (not of one of its fields) goes to its name.
+    if (d.field) pendingFocus.current = inputId('f', /^partners\[\d+\]$/.test(d.field) ? `${d.field}.name` : d.field);
     if (t === 'roster' && d.row) pendingFocus.current = `roster-row-${d.row}`;
     if (t === 'attachments' && d.field) pendingFocus.current = `slot-${d.field.split(/[.[]/)[1]}`;
+    // A file that cannot be read: its text, at the line.
+    if (!view.syntaxOk && d.line && (!d.file || d.file === view.file)) {
+      pendingFocus.current = 'file-text';
+      pendingLine.current = d.line;
+      return setTab('text');
+    }
     setTab(t);
   };
 
@@ -130,7 +195,7 @@ export function Submission({ id, w, lang, info, onBack }) {
     <${Summary} view=${view} w=${w} lang=${lang} onGo=${goTo} />
     <div class="savebar" role="status">
       <button type="button" class="primary" disabled=${!edits.size || saving} onClick=${save}>${saving ? w.saving : w.save}</button>
-      <span>${edits.size ? w.unsaved(edits.size) : notice}</span>
+      <span>${edits.size ? w.unsaved(edits.size) : notice ? w[notice] : ''}</span>
       ${conflict && html`<span class="conflict">${w.conflict} <button type="button" onClick=${load}>${w.reload}</button></span>`}
     </div>
     <${ErrorBox} error=${error} w=${w} />
@@ -142,17 +207,17 @@ export function Submission({ id, w, lang, info, onBack }) {
       ${view.syntaxOk && tab !== 'text' && html`<button type="button" role="tab" class="quiet" onClick=${() => setTab('text')}>${w.tabs.text}</button>`}
     </nav>
     <section class="panel" role="tabpanel">
-      ${!view.syntaxOk && tab !== 'text' ? html`<${TextTab} view=${view} id=${id} w=${w} onSaved=${load} />` : null}
+      ${!view.syntaxOk && tab !== 'text' ? html`<${TextTab} view=${view} id=${id} w=${w} onSaved=${textSaved} />` : null}
       ${view.syntaxOk && tab === 'basics' && view.spec.groups.filter((g) => g.id !== 'claimed').map((g) => html`<fieldset class="group"><legend>${term(g.title, lang)}</legend>${g.fields.map((f) => field(f))}</fieldset>`)}
       ${view.syntaxOk && tab === 'figures' && html`<${FiguresTab} view=${view} w=${w} lang=${lang} field=${field} set=${set} />`}
       ${view.syntaxOk && tab === 'narrative' && html`<${NarrativeTab} view=${view} w=${w} lang=${lang} valueOf=${valueOf} set=${set} diagnostics=${diagnostics} info=${info} />`}
-      ${view.syntaxOk && tab === 'partners' && html`<${PartnersTab} view=${view} id=${id} w=${w} lang=${lang} valueOf=${valueOf} set=${set} diagnostics=${diagnostics} onChanged=${load} dirty=${edits.size > 0} />`}
+      ${view.syntaxOk && tab === 'partners' && html`<${PartnersTab} view=${view} id=${id} w=${w} lang=${lang} valueOf=${valueOf} set=${set} edits=${edits} rewrite=${rewrite} diagnostics=${diagnostics} onChanged=${load} dirty=${edits.size > 0} />`}
       ${view.syntaxOk && tab === 'roster' && html`<${RosterTab} view=${view} id=${id} w=${w} lang=${lang} onChanged=${load} dirty=${edits.size > 0} />`}
-      ${view.syntaxOk && tab === 'attachments' && html`<${Attachments} view=${view} id=${id} w=${w} lang=${lang} onChanged=${load} dirty=${edits.size > 0} />`}
+      ${view.syntaxOk && tab === 'attachments' && html`<${Attachments} view=${view} id=${id} w=${w} lang=${lang} ops=${ops} onChanged=${load} dirty=${edits.size > 0} />`}
       ${view.syntaxOk && tab === 'score' && html`<${ScoreTab} view=${view} w=${w} lang=${lang} valueOf=${valueOf} set=${set} diagnostics=${diagnostics} />`}
       ${tab === 'check' && html`<${CheckTab} view=${view} w=${w} lang=${lang} onGo=${goTo} />`}
       ${tab === 'build' && html`<${BuildTab} view=${view} id=${id} w=${w} dirty=${edits.size > 0} />`}
-      ${tab === 'text' && html`<${TextTab} view=${view} id=${id} w=${w} onSaved=${load} />`}
+      ${tab === 'text' && html`<${TextTab} view=${view} id=${id} w=${w} onSaved=${textSaved} />`}
     </section>
   </main>`;
 }
@@ -237,8 +302,53 @@ function NarrativeTab({ view, w, lang, valueOf, set, diagnostics, info }) {
     </fieldset>`}`;
 }
 
-function PartnersTab({ view, id, w, lang, valueOf, set, diagnostics, onChanged, dirty }) {
-  const list = valueOf(['partners']) ?? [];
+/** Whether `path` is `prefix` or lies under it. */
+const under = (prefix, path) => path.length >= prefix.length && prefix.every((s, i) => path[i] === s);
+
+function setPath(obj, path, value) {
+  const out = Array.isArray(obj) ? [...obj] : { ...obj };
+  const [k, ...rest] = path;
+  if (!rest.length) {
+    if (value === undefined) delete out[k];
+    else out[k] = value;
+  } else out[k] = setPath(out[k] && typeof out[k] === 'object' ? out[k] : typeof rest[0] === 'number' ? [] : {}, rest, value);
+  return out;
+}
+
+/**
+ * The edits as the server applies them: an edit under an item that is removed goes, and one
+ * under an item that is added (a new partner) goes into that item's value — so no edit
+ * depends on the order the server applies them in.
+ */
+export function folded(list) {
+  // The outermost edit above `e`, if any.
+  const parentOf = (e) => list.filter((o) => o !== e && o.path.length < e.path.length && under(o.path, e.path)).sort((a, b) => a.path.length - b.path.length)[0];
+  const out = list.filter((e) => !parentOf(e)).map((e) => ({ ...e }));
+  for (const e of list) {
+    const parent = parentOf(e);
+    if (!parent || parent.value === null || typeof parent.value !== 'object') continue;
+    const target = out.find((o) => fieldName(o.path) === fieldName(parent.path));
+    if (target) target.value = setPath(target.value, e.path.slice(parent.path.length), e.value);
+  }
+  return out;
+}
+
+function PartnersTab({ view, id, w, lang, valueOf, set, edits, rewrite, diagnostics, onChanged, dirty }) {
+  const saved = Array.isArray(view.values?.partners) ? view.values.partners : [];
+  // The partners as the page shows them: the file's, less those removed, with those added (not saved yet).
+  let count = saved.length;
+  for (const e of edits.values()) if (e.path.length === 2 && e.path[0] === 'partners' && typeof e.path[1] === 'number' && e.value !== undefined) count = Math.max(count, e.path[1] + 1);
+  const removed = (i) => edits.has(fieldName(['partners', i])) && edits.get(fieldName(['partners', i])).value === undefined;
+  const shown = Array.from({ length: count }, (_, i) => i).filter((i) => !removed(i));
+  const remove = (i) => {
+    if (i < saved.length) return set(['partners', i], undefined);
+    // A partner added on the page and not saved: its edits go, and those added after it move up one.
+    rewrite((e) => {
+      if (e.path[0] !== 'partners' || typeof e.path[1] !== 'number' || e.path[1] < i) return e;
+      if (e.path[1] === i) return undefined;
+      return { ...e, path: ['partners', e.path[1] - 1, ...e.path.slice(2)] };
+    });
+  };
   const [error, setError] = useState();
   const spec = view.spec.partners;
   const uploadFile = async (i, which, files) => {
@@ -254,8 +364,14 @@ function PartnersTab({ view, id, w, lang, valueOf, set, diagnostics, onChanged, 
   };
   return html`<p class="help">${w.partners.min(spec.min)}</p>
     <${ErrorBox} error=${error} w=${w} />
-    ${list.length === 0 && html`<p class="muted">${w.partners.none}</p>`}
-    ${list.map((p, i) => html`<fieldset class="group partner"><legend>${i + 1}. ${p?.name || ''}</legend>
+    ${shown.length === 0 && html`<p class="muted">${w.partners.none}</p>`}
+    ${shown.map((i, n) => {
+      const p = { ...(saved[i] ?? {}), ...(i >= saved.length ? valueOf(['partners', i]) : {}) };
+      const name = valueOf(['partners', i, 'name']) ?? p.name;
+      // What the check says of the partner as a whole (a scan it lacks), at the top of its box.
+      const own = (diagnostics ?? []).filter((d) => d.field === fieldName(['partners', i]));
+      return html`<fieldset class="group partner" key=${i}><legend>${n + 1}. ${name || ''}</legend>
+      ${own.length > 0 && html`<div class="wide"><${Problems} list=${own} w=${w} /></div>`}
       ${spec.fields.map((f) => {
         const path = ['partners', i, ...f.path];
         return html`<${Field} key=${fieldName(path)} spec=${{ ...f, path, field: fieldName(path) }} value=${valueOf(path)} onChange=${(v) => set(path, v)} diagnostics=${diagnostics} lang=${lang} w=${w} />`;
@@ -263,12 +379,13 @@ function PartnersTab({ view, id, w, lang, valueOf, set, diagnostics, onChanged, 
       ${['agreement', 'particulars'].map((which) => html`<div class="field">
         <span class="label">${w.partners[which]}</span>
         ${p?.[which] ? html`<a href=${fileUrl(joinPath(view, p[which]))} target="_blank" rel="noopener">${p[which]}</a>` : html`<span class="muted">—</span>`}
-        ${!dirty && html`<${DropZone} label="" button=${w.partners.upload} accept=".pdf,.jpg,.jpeg,.png" multiple=${false} onFiles=${(fs) => uploadFile(i, which, fs)} />`}
+        ${!dirty && html`<${DropZone} label="" button=${w.partners.upload} name=${`${n + 1}. ${w.partners[which]}`} accept=".pdf,.jpg,.jpeg,.png" multiple=${false} onFiles=${(fs) => uploadFile(i, which, fs)} />`}
         <${Problems} list=${problemsOf(diagnostics, fieldName(['partners', i, which]))} w=${w} />
       </div>`)}
-      <button type="button" class="danger" onClick=${() => set(['partners', i], undefined)}>${w.partners.remove}</button>
-    </fieldset>`)}
-    <button type="button" onClick=${() => set(['partners', list.length], { name: '' })}>${w.partners.add}</button>
+      <button type="button" class="danger" onClick=${() => remove(i)}>${w.partners.remove}</button>
+    </fieldset>`;
+    })}
+    <button type="button" onClick=${() => set(['partners', count], { name: '' })}>${w.partners.add}</button>
     <${Problems} list=${problemsOf(diagnostics, 'partners').filter((d) => d.field === 'partners')} w=${w} />`;
 }
 
@@ -283,7 +400,7 @@ function ScoreTab({ view, w, lang, valueOf, set, diagnostics }) {
       const id = inputId('f', i.field);
       const mine = problemsOf(diagnostics, i.field);
       return html`<tr class=${mine.length ? 'bad' : ''}><td><label for=${id}>${i.id} ${term(i.name, lang)}</label><${Problems} list=${mine} w=${w} /></td><td>${i.points}</td>
-        <td><input id=${id} type="number" min="0" max=${i.points} step="0.5" value=${valueOf(i.path) ?? ''} onInput=${(e) => set(i.path, e.currentTarget.value === '' ? undefined : Number(e.currentTarget.value))} /></td></tr>`;
+        <td><${NumberInput} id=${id} min="0" max=${i.points} step="0.5" value=${valueOf(i.path)} onChange=${(v) => set(i.path, v)} /></td></tr>`;
     })}</tbody>
     <tfoot><tr><th>${w.score.total}</th><td>100</td><td>${score ? `${score.total} · ${term(score.grade, lang)}` : ''}</td></tr></tfoot>
   </table><p class="help">${w.score.derived}</p>`;
@@ -367,7 +484,7 @@ function TextTab({ view, id, w, onSaved }) {
   return html`<p class="help">${w.text.help}</p>
     <${Problems} list=${syntax} w=${w} />
     <${ErrorBox} error=${error} w=${w} />
-    <textarea class="code" rows="30" spellcheck="false" aria-label=${view.file} value=${text} onInput=${(e) => setText(e.currentTarget.value)}></textarea>
+    <textarea id="file-text" class="code" rows="30" spellcheck="false" aria-label=${view.file} value=${text} onInput=${(e) => setText(e.currentTarget.value)}></textarea>
     <p><button type="button" class="primary" disabled=${text === view.text} onClick=${save}>${w.text.save}</button></p>`;
 }
 

@@ -60,8 +60,11 @@ export function JobProgress({ events, w }) {
   </ol>`;
 }
 
-/** A place to drop files (or folders), with a button for the keyboard and those who prefer it. */
-export function DropZone({ label, button, accept, multiple = true, folder, folderButton, onFiles }) {
+/**
+ * A place to drop files (or folders), with a button for the keyboard and those who prefer it.
+ * `name`, when given, tells a screen reader which slot the button fills (every slot has one).
+ */
+export function DropZone({ label, button, name, accept, multiple = true, folder, folderButton, onFiles }) {
   const [over, setOver] = useState(false);
   const pick = (dir) => {
     const input = document.createElement('input');
@@ -78,7 +81,7 @@ export function DropZone({ label, button, accept, multiple = true, folder, folde
     onFiles(await droppedFiles(e.dataTransfer));
   };
   return html`<div class=${`dropzone${over ? ' over' : ''}`} onDragOver=${(e) => (e.preventDefault(), setOver(true))} onDragLeave=${() => setOver(false)} onDrop=${drop}>
-    ${label} <button type="button" onClick=${() => pick(false)}>${button}</button>
+    ${label} <button type="button" aria-label=${name ? `${button} — ${name}` : undefined} onClick=${() => pick(false)}>${button}</button>
     ${folder && html` <button type="button" onClick=${() => pick(true)}>${folderButton}</button>`}
   </div>`;
 }

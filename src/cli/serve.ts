@@ -32,27 +32,40 @@ export async function runServe(cli: Cli, opts: ServeOptions, signal?: AbortSigna
   const token = isLoopback(opts.host) ? undefined : randomBytes(18).toString('base64url');
   const limits = opts.maxUploadMb ? { upload: opts.maxUploadMb * 1024 ** 2 } : {};
 
-  // The port is known only once listening (a taken one gives way to a free one), and the door needs it.
-  let port = opts.port;
+  // The door must know the port before the first request, so a free one is found first when
+  // --port 0 asks for any, or when the one asked for is taken.
+  const freePort = () =>
+    import('node:net').then(
+      (net) =>
+        new Promise<number>((resolve, reject) => {
+          const s = net.createServer().listen(0, opts.host, () => {
+            const free = (s.address() as { port: number }).port;
+            s.close(() => resolve(free));
+          });
+          s.on('error', reject);
+        }),
+    );
   const start = async (p: number) => {
-    const door = { host: opts.host, port: p, token };
-    const app = await createServer({ workspace: ws, world: cli.world, door, lang: cli.lang, limits, log: (l) => cli.err.write(`${l}\n`) });
-    await app.listen({ host: opts.host, port: p });
+    const app = await createServer({ workspace: ws, world: cli.world, door: { host: opts.host, port: p, token }, lang: cli.lang, limits, log: (l) => cli.err.write(`${l}\n`) });
+    try {
+      await app.listen({ host: opts.host, port: p });
+    } catch (e) {
+      await app.close();
+      throw e;
+    }
     return app;
   };
+  let port = opts.port === 0 ? await freePort() : opts.port;
   let app;
   try {
     app = await start(port);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    // An address this computer does not have, or a port it may not open: the option is wrong.
+    if (code === 'EADDRNOTAVAIL' || code === 'EACCES' || code === 'ENOTFOUND') throw fail('usage', 'usage.invalid', { detail: `--host ${opts.host} --port ${port}: ${code}` });
+    if (code !== 'EADDRINUSE') throw e;
     cli.err.write(`${t.portBusy(port)}\n`);
-    const probe = await import('node:net').then((net) => new Promise<number>((resolve, reject) => {
-      const s = net.createServer().listen(0, opts.host, () => {
-        const free = (s.address() as { port: number }).port;
-        s.close(() => resolve(free));
-      }).on('error', reject);
-    }));
-    port = probe;
+    port = await freePort();
     app = await start(port);
   }
   const shownHost = isLoopback(opts.host) ? '127.0.0.1' : opts.host.includes(':') ? `[${opts.host}]` : opts.host;

@@ -230,6 +230,7 @@ export interface Codes {
   'server.exists': { path: S };
   'server.syntax': { file: S };
   'server.badUpload': { name: S };
+  'server.cutShort': {};
   'server.noPackage': { name: S };
 
   'internal.bug': { detail: S };

@@ -1019,6 +1019,11 @@ export const catalog: Catalog = {
       en: () => 'The upload must be files (multipart/form-data).',
     },
   },
+  'server.cutShort': {
+    zh: () => '上传没有完成：传来的内容不完整（连接中断，或内容被截断）',
+    en: () => 'The upload did not complete: what arrived is incomplete (the connection dropped, or the content was cut short)',
+    hint: { zh: () => '什么也没有保存。请再上传一次。', en: () => 'Nothing was kept. Please upload it again.' },
+  },
   'server.noPackage': {
     zh: (p) => `${p.name} 不是材料包：只接收 .zip、.iso 或 shenbao build 的输出文件夹`,
     en: (p) => `${p.name} is not a package: only .zip, .iso or an output folder of shenbao build`,

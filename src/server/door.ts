@@ -11,6 +11,7 @@
  *   token printed at start-up, as `?token=` once (then a cookie) or the X-Shenbao-Token header.
  */
 import { timingSafeEqual } from 'node:crypto';
+import { hostname, networkInterfaces } from 'node:os';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { refuse, type Refusal } from './refusal.js';
 
@@ -31,7 +32,14 @@ export function isLoopback(host: string): boolean {
 
 /** The Host header values that name this server. */
 export function ownHosts(door: Door): Set<string> {
-  const names = isLoopback(door.host) ? LOOPBACK : [door.host.includes(':') ? `[${door.host}]` : door.host];
+  const bracket = (a: string) => (a.includes(':') && !a.startsWith('[') ? `[${a}]` : a);
+  let names: string[];
+  if (isLoopback(door.host)) names = LOOPBACK;
+  else if (door.host === '0.0.0.0' || door.host === '::') {
+    // Listening on every address: a colleague opens it by this computer's LAN address or name.
+    const addresses = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
+    names = [door.host, ...LOOPBACK, hostname().toLowerCase(), ...addresses].map(bracket);
+  } else names = [bracket(door.host)];
   return new Set(names.map((n) => `${n}:${door.port}`));
 }
 
@@ -49,7 +57,13 @@ function cookie(req: FastifyRequest, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    // A cookie that is not valid percent-encoding is no token (refused, not a crash).
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }
@@ -65,8 +79,10 @@ export function refusalOf(req: FastifyRequest, door: Door, hosts: Set<string>): 
   if (UNSAFE.has(req.method) && req.headers['x-shenbao'] !== '1') return refuse(403, 'server.badOrigin', { origin: origin ?? '—' });
   if (door.token) {
     const query = (req.query as Record<string, unknown> | undefined)?.token;
-    const given = (req.headers['x-shenbao-token'] as string | undefined) ?? cookie(req, TOKEN_COOKIE) ?? (typeof query === 'string' ? query : undefined);
-    if (!sameToken(given, door.token)) return refuse(401, 'server.token', {});
+    // Any one that holds: a cookie left by an earlier run of the server (another token) must
+    // not shadow the ?token= of the address this run printed.
+    const given = [req.headers['x-shenbao-token'], cookie(req, TOKEN_COOKIE), query];
+    if (!given.some((g) => typeof g === 'string' && sameToken(g, door.token!))) return refuse(401, 'server.token', {});
   }
   return undefined;
 }

@@ -117,6 +117,8 @@ function rosterView(checked: Checked, lang: Lang) {
     if (d.location.row !== undefined && d.location.file === r.file) byRow.set(d.location.row, [...(byRow.get(d.location.row) ?? []), d]);
   }
   const columns = checked.scheme.roster.columns.map((c) => ({ id: c.id, name: c.name, printed: c.printed }));
+  // A key group as the roster names it (农牧民工), not by its id (migrantWorker).
+  const keyGroupName = new Map(checked.scheme.keyGroups.map((g) => [g.id, g.name]));
   return {
     file: r.file,
     columns,
@@ -125,7 +127,7 @@ function rosterView(checked: Checked, lang: Lang) {
       cells: Object.fromEntries(Object.entries(t.cells).map(([k, loc]) => [k, loc?.cell ?? null])),
       values: {
         seq: t.seq, name: t.name, sex: t.sex, ethnicity: t.ethnicity, idNumber: maskId(t.idNumber), trade: t.trade, teacher: t.teacher,
-        employer: t.employer, address: t.address, phone: maskPhone(t.phone), passed: t.passed, keyGroup: t.keyGroup, order: t.order, subsidised: t.subsidised, employed: t.employed,
+        employer: t.employer, address: t.address, phone: maskPhone(t.phone), passed: t.passed, keyGroup: t.keyGroup ? (keyGroupName.get(t.keyGroup) ?? t.keyGroup) : t.keyGroup, order: t.order, subsidised: t.subsidised, employed: t.employed,
       },
       counted: t.brandTrade,
       problems: json(lang, byRow.get(t.row) ?? []),
@@ -166,7 +168,7 @@ export async function filingView(world: World, ws: Workspace, ref: FilingRef, la
   const { checked, diagnostics } = await checkFiling(world, ws, ref);
   const scheme = await schemeFor(world, ws, checked, raw.value);
   const rawKind = raw.value && typeof raw.value === 'object' ? (raw.value as { kind?: unknown }).kind : undefined;
-  const kind: Kind = checked?.loaded.submission.kind ?? KIND_WORDS[String(rawKind)] ?? 'application';
+  const kind: Kind = checked?.loaded.submission.kind ?? (Object.hasOwn(KIND_WORDS, String(rawKind)) ? KIND_WORDS[String(rawKind)] : undefined) ?? 'application';
   return {
     id: ref.id,
     file: ref.file,
@@ -196,7 +198,12 @@ export async function saveFilingLocked(ref: FilingRef, version: string, change: 
   else {
     const format = formatOf(ref.file);
     if (!rawValues(current.text, format).syntaxOk) throw refuse(409, 'server.syntax', { file: ref.file }, { file: ref.file });
-    next = editSubmission(current.text, format, change.edits);
+    try {
+      next = editSubmission(current.text, format, change.edits);
+    } catch (e) {
+      // An edit the file's shape cannot take (county.name where county is one word): refused, the file untouched.
+      throw refuse(409, 'server.badRequest', { detail: (e as Error).message.slice(0, 200) }, { file: ref.file });
+    }
   }
   await writeAtomic(path.join(ref.dir, ref.file), next);
   return versionOf(next);

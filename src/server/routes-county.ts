@@ -110,7 +110,13 @@ export function countyRoutes(app: FastifyInstance, ctx: Ctx): void {
     if (!req.isMultipart()) throw refuse(415, 'server.badUpload', { name: '—' });
     const part = await req.file();
     if (!part) throw refuse(400, 'server.badUpload', { name: '—' });
-    const given = req.query.path ?? part.filename;
+    // A package is one file (its name, never a path: a browser may send C:\…\x.zip); a folder's
+    // files come with their path inside it (?path=folder/…), which may not climb or be absolute.
+    const given = req.query.path ?? safeFileName(part.filename, 'package');
+    if (badSegment(given.replace(/\\/g, '/'))) {
+      part.file.resume();
+      throw refuse(400, 'server.badPath', { path: given.slice(0, 200) });
+    }
     const segments = given.split(/[\\/]/).filter(Boolean).map((s) => safeFileName(s));
     const rel = segments.join('/');
     if (segments.length === 0 || badSegment(rel) || segments.length > 12) {
@@ -194,7 +200,7 @@ export function countyRoutes(app: FastifyInstance, ctx: Ctx): void {
           additionalProperties: false,
           properties: {
             version: { type: 'string', maxLength: 64 },
-            edits: { type: 'array', maxItems: 2000, items: { type: 'object', required: ['path'], additionalProperties: false, properties: { path: { type: 'array', maxItems: 6, items: { anyOf: [{ type: 'string', maxLength: 100 }, { type: 'integer', minimum: 0, maximum: 10000 }] } }, value: {} } } },
+            edits: { type: 'array', maxItems: 2000, items: { type: 'object', required: ['path'], additionalProperties: false, properties: { path: { type: 'array', minItems: 1, maxItems: 6, items: { anyOf: [{ type: 'string', maxLength: 100 }, { type: 'integer', minimum: 0, maximum: 10000 }] } }, value: {} } } },
             text: { type: 'string', maxLength: 4 * 1024 * 1024 },
           },
         },
@@ -210,7 +216,11 @@ export function countyRoutes(app: FastifyInstance, ctx: Ctx): void {
         if (req.body.text !== undefined) next = req.body.text;
         else {
           if (!rawValues(text, 'yaml').syntaxOk) throw refuse(409, 'server.syntax', { file: COUNTY_FILE }, { file: COUNTY_FILE });
-          next = editSubmission(text, 'yaml', req.body.edits ?? []);
+          try {
+            next = editSubmission(text, 'yaml', req.body.edits ?? []);
+          } catch (e) {
+            throw refuse(409, 'server.badRequest', { detail: (e as Error).message.slice(0, 200) }, { file: COUNTY_FILE });
+          }
         }
         await writeAtomic(countyFile(), next);
         return { ok: true, version: versionOf(next) };

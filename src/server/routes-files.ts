@@ -145,7 +145,8 @@ export function fileRoutes(app: FastifyInstance, ctx: Ctx): void {
     const ref = await findFiling(ws, req.params.id);
     const { checked } = await checkFiling(world, ws, ref);
     const scheme = checked?.scheme ?? (await schemePicker(world, undefined, ws.root)(undefined));
-    const slot = scheme.slots[req.params.slot];
+    // Own slots only: __proto__ or constructor is no slot (it would name no folder).
+    const slot = Object.hasOwn(scheme.slots, req.params.slot) ? scheme.slots[req.params.slot] : undefined;
     if (!slot) throw refuse(404, 'server.notFound', { what: req.params.slot.slice(0, 60) });
     const part = await onlyFile(req);
     const lang = ctx.langOf(req);
@@ -184,6 +185,11 @@ export function fileRoutes(app: FastifyInstance, ctx: Ctx): void {
     { schema: { body: { type: 'object', required: ['version', 'files'], additionalProperties: false, properties: { version: { type: 'string', maxLength: 64 }, files: { type: 'array', maxItems: 2000, items: { type: 'string', maxLength: 500 } } } } } },
     async (req) => {
       const ref = await findFiling(ws, req.params.id);
+      // A slot of the submission's scheme only (not __proto__, not a word the check would refuse).
+      const named = (await valuesOf(ref)).values.scheme;
+      const pick = schemePicker(world, undefined, ws.root);
+      const scheme = await pick(typeof named === 'string' ? named : undefined).catch(() => pick(undefined));
+      if (!Object.hasOwn(scheme.slots, req.params.slot)) throw refuse(404, 'server.notFound', { what: req.params.slot.slice(0, 60) });
       for (const f of req.body.files) await ws.within(ref.dir, f);
       await saveFiling(ref, ctx.locks, req.body.version, { edits: [{ path: ['attachments', req.params.slot], value: req.body.files }] });
       return { ok: true };

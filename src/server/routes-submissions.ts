@@ -19,7 +19,7 @@ import { previewForm, previewForms } from '../pipeline/preview.js';
 import { schemePicker } from '../pipeline/scheme.js';
 import { sizeText } from '../package/disc.js';
 import { KINDS, LEVELS } from '../scheme/schema.js';
-import { editSubmission } from '../submission/edit.js';
+import { editSubmission, formatOf, rawValues } from '../submission/edit.js';
 import { writeBundle, writeFiles } from '../world/node-write.js';
 import { jobFailure, OUTPUT_DIR, type Ctx } from './context.js';
 import { checkFiling, filingView, findFiling, readFilingText, saveFiling } from './filing.js';
@@ -27,7 +27,7 @@ import { refuse } from './refusal.js';
 import { safeFileName } from './workspace.js';
 import type { FieldEdit } from '../submission/edit.js';
 
-const pathSchema = { type: 'array', maxItems: 8, items: { anyOf: [{ type: 'string', maxLength: 200 }, { type: 'integer', minimum: 0, maximum: 10000 }] } } as const;
+const pathSchema = { type: 'array', minItems: 1, maxItems: 8, items: { anyOf: [{ type: 'string', maxLength: 200 }, { type: 'integer', minimum: 0, maximum: 10000 }] } } as const;
 
 const saveBody = {
   type: 'object',
@@ -83,19 +83,27 @@ export function submissionRoutes(app: FastifyInstance, ctx: Ctx): void {
       const { checked, diagnostics } = await checkFiling(world, ws, ref);
       const counts = countBySeverity(diagnostics);
       const s = checked?.loaded.submission;
+      // A file that reads but does not load (a required field still empty) is named by what it says.
+      const raw = checked ? undefined : await readFilingText(ref).then((t) => rawValues(t.text, formatOf(ref.file)), () => undefined);
+      const said = (...p: string[]) => {
+        let v: unknown = raw?.value;
+        for (const k of p) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+        return typeof v === 'string' && v.trim() ? v : null;
+      };
       const out = s ? path.join(ws.root, OUTPUT_DIR, outputName(s.institution.name, s.brand.trade, s.kind)) : undefined;
       const built = out ? await stat(out).catch(() => undefined) : undefined;
       list.push({
         id: ref.id,
         file: ref.file,
-        institution: s?.institution.name ?? null,
-        trade: s?.brand.trade ?? null,
-        kind: s?.kind ?? null,
-        level: s?.level ?? null,
-        county: s?.county.name ?? null,
+        institution: s?.institution.name ?? said('institution', 'name'),
+        trade: s?.brand.trade ?? said('brand', 'trade'),
+        kind: s?.kind ?? said('kind'),
+        level: s?.level ?? said('level'),
+        county: s?.county.name ?? said('county', 'name'),
         errors: counts.error,
         warnings: counts.warning,
-        unreadable: !checked,
+        // Unreadable: the file cannot be read at all (its syntax); one with errors in its fields is just that.
+        unreadable: !checked && !raw?.syntaxOk,
         first: diagnostics.filter((d) => d.severity === 'error').slice(0, 1).map((d) => diagnosticJson(d, lang))[0] ?? null,
         built: built ? { output: ws.shown(out!), at: built.mtime.toISOString() } : null,
       });
@@ -105,7 +113,8 @@ export function submissionRoutes(app: FastifyInstance, ctx: Ctx): void {
 
   app.post<{ Body: { folder: string; kind: (typeof KINDS)[number]; level: (typeof LEVELS)[number]; county?: string } }>('/api/submissions', { schema: { body: createBody } }, async (req, reply) => {
     const folder = safeFileName(req.body.folder, '');
-    if (!folder) throw refuse(400, 'server.badPath', { path: req.body.folder });
+    // A name, not a path (../x, C:\x) and not hidden (.shenbao is the server's own; a hidden folder is never listed).
+    if (!folder || folder.startsWith('.') || /[\\/]/.test(req.body.folder)) throw refuse(400, 'server.badPath', { path: req.body.folder.slice(0, 200) });
     const dir = await ws.resolve(folder);
     return ctx.locks.with(dir, async () => {
       if (await stat(dir).catch(() => undefined)) throw refuse(409, 'server.exists', { path: folder });

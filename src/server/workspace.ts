@@ -16,10 +16,11 @@ import { refuse } from './refusal.js';
 
 /** Why a relative path a request gave cannot be used; undefined when it is fine. */
 export function badSegment(rel: string): boolean {
-  if (rel === '' || rel.length > 1000) return true;
+  if (typeof rel !== 'string' || rel === '' || rel.length > 1000) return true;
   if (/[\u0000-\u001f\\]/.test(rel)) return true;
   if (rel.startsWith('/') || /^[A-Za-z]:/.test(rel)) return true;
-  return rel.split('/').some((s) => s === '' || s === '.' || s === '..');
+  // Only dots and spaces ('..', '...', '.. ') is no name: Windows would read some of them as the parent.
+  return rel.split('/').some((s) => s === '' || /^[. ]+$/.test(s));
 }
 
 const isInside = (root: string, p: string) => {
@@ -64,19 +65,24 @@ export class Workspace {
    * it must stay inside when its links are followed.
    */
   async resolve(rel: string): Promise<string> {
-    if (rel === '.' || rel === '') return this.root;
-    if (badSegment(rel)) throw refuse(400, 'server.badPath', { path: rel.slice(0, 200) });
+    if (rel === '.') return this.root;
+    // Not a string (a parameter given twice, a slot the scheme does not have) is no path either.
+    if (badSegment(rel)) throw refuse(400, 'server.badPath', { path: String(rel).slice(0, 200) });
     const target = path.resolve(this.root, ...rel.split('/'));
-    if (!isInside(this.root, target)) throw refuse(400, 'server.badPath', { path: rel });
+    if (!isInside(this.root, target)) throw refuse(400, 'server.badPath', { path: rel.slice(0, 200) });
     // Follow links on the part that exists: it must not lead out.
     let probe = target;
     while (probe !== this.root) {
       try {
         const real = await realpath(probe);
-        if (!isInside(this.root, real)) throw refuse(400, 'server.badPath', { path: rel });
+        if (!isInside(this.root, real)) throw refuse(400, 'server.badPath', { path: rel.slice(0, 200) });
         break;
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+        const code = (e as NodeJS.ErrnoException).code;
+        // A name longer than the file system takes is no path of the workspace.
+        if (code === 'ENAMETOOLONG') throw refuse(400, 'server.badPath', { path: rel.slice(0, 200) });
+        // Not there yet (or a file where a folder would be): look at what exists above it.
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
         probe = path.dirname(probe);
       }
     }
@@ -85,6 +91,8 @@ export class Workspace {
 
   /** A path inside a folder already resolved (a submission's), refusing what leaves it. */
   async within(dir: string, rel: string): Promise<string> {
+    // Judged as given, before it is put under the folder: `C:/x` is a drive even after `a/`.
+    if (badSegment(rel)) throw refuse(400, 'server.badPath', { path: String(rel).slice(0, 200) });
     const base = path.relative(this.root, dir).split(path.sep).join('/');
     return this.resolve(base ? `${base}/${rel}` : rel);
   }
@@ -162,6 +170,7 @@ export async function moveAside(root: string, file: string): Promise<void> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const dir = path.join(root, ...REMOVED_DIR.split('/'), stamp, path.dirname(path.relative(root, file)));
   await mkdir(dir, { recursive: true });
-  await rename(file, path.join(dir, path.basename(file)));
+  // Two removals of one name in one millisecond keep both (名称 (2).pdf), never one over the other.
+  await rename(file, path.join(dir, await freeName(dir, path.basename(file))));
 }
 

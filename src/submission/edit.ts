@@ -41,12 +41,24 @@ function openParents(doc: Document, path: Path, value: unknown): void {
   }
 }
 
+/** A plain value on the way (`county: 科右前旗` when county.name is set) becomes a map, as the field now needs one. */
+function mapParents(doc: Document, path: Path): void {
+  for (let i = 1; i < path.length; i++) {
+    const node = doc.getIn(path.slice(0, i), true);
+    if (node === undefined || isCollection(node)) continue;
+    // A word never becomes a list by an edit: that is not a change a field makes.
+    if (typeof path[i] === 'number') throw new Error(`editSubmission: ${path.slice(0, i).join('.')} is not a list`);
+    doc.setIn(path.slice(0, i), doc.createNode({}));
+  }
+}
+
 function setYaml(doc: Document, path: Path, value: unknown): void {
-  const current = doc.getIn(path, true);
   if (value === undefined) {
     if (doc.hasIn(path)) doc.deleteIn(path);
     return;
   }
+  mapParents(doc, path);
+  const current = doc.getIn(path, true);
   // Keep the node (and the comment beside it) when only its value changes.
   if (isScalar(current) && isPlainValue(value)) {
     current.value = value;
@@ -68,22 +80,31 @@ function setYaml(doc: Document, path: Path, value: unknown): void {
 function editYaml(text: string, edits: readonly FieldEdit[]): string {
   const doc = parseDocument(text);
   if (doc.errors.length) throw new Error('editSubmission: the YAML has syntax errors; fix the text first');
-  // Removals of list items run last and from the highest index, so earlier indices stay right.
-  const ordered = [...edits].sort((a, b) => Number(a.value === undefined) - Number(b.value === undefined) || compareIndexDesc(a.path, b.path));
-  for (const e of ordered) setYaml(doc, e.path as Path, e.value);
+  for (const e of ordered(edits)) setYaml(doc, e.path as Path, e.value);
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
-function compareIndexDesc(a: FieldPath, b: FieldPath): number {
-  const ia = a[a.length - 1];
-  const ib = b[b.length - 1];
-  return typeof ia === 'number' && typeof ib === 'number' ? ib - ia : 0;
+/**
+ * Settings in the order given, then removals from the last path to the first (list items from
+ * the highest index), so that removing one item never shifts another that is still to go.
+ */
+function ordered(edits: readonly FieldEdit[]): FieldEdit[] {
+  const byPathDesc = (a: FieldEdit, b: FieldEdit) => {
+    for (let i = 0; i < Math.min(a.path.length, b.path.length); i++) {
+      const x = a.path[i]!;
+      const y = b.path[i]!;
+      if (x === y) continue;
+      if (typeof x === 'number' && typeof y === 'number') return y - x;
+      return String(y) < String(x) ? -1 : 1;
+    }
+    return b.path.length - a.path.length;
+  };
+  return [...edits.filter((e) => e.value !== undefined), ...edits.filter((e) => e.value === undefined).sort(byPathDesc)];
 }
 
 function editJson(text: string, edits: readonly FieldEdit[]): string {
   let out = text;
-  const ordered = [...edits].sort((a, b) => Number(a.value === undefined) - Number(b.value === undefined) || compareIndexDesc(a.path, b.path));
-  for (const e of ordered) {
+  for (const e of ordered(edits)) {
     out = applyEdits(out, modify(out, e.path as Path, e.value, { formattingOptions: { insertSpaces: true, tabSize: 2 } }));
   }
   return out;
