@@ -120,32 +120,37 @@ export function Submission({ id, w, lang, info, onBack }) {
     const e = edits.get(fieldName(path));
     return e ? e.value : getIn(view?.values, path);
   };
-  // Functional updates: several edits in one go (从花名册填入 sets six) must all be kept.
-  const set = (path, value) => {
-    setEdits((before) => new Map(before).set(fieldName(path), { path, value }));
+  // The pending edits as of the last keystroke, not of the last render: several edits in one go
+  // (从花名册填入 sets six) must all be kept, and Ctrl+S right after typing must save the last letter.
+  const latest = useRef(edits);
+  const replaceEdits = (next) => {
+    latest.current = next;
+    setEdits(next);
     setNotice('');
   };
+  const set = (path, value) => replaceEdits(new Map(latest.current).set(fieldName(path), { path, value }));
   /** Rewrites the pending edits (each kept, changed or, when `f` gives nothing, dropped). */
   const rewrite = (f) => {
-    setEdits((before) => {
-      const next = new Map();
-      for (const e of before.values()) {
-        const r = f(e);
-        if (r) next.set(fieldName(r.path), r);
-      }
-      return next;
-    });
-    setNotice('');
+    const next = new Map();
+    for (const e of latest.current.values()) {
+      const r = f(e);
+      if (r) next.set(fieldName(r.path), r);
+    }
+    replaceEdits(next);
   };
 
   const save = async () => {
-    if (!edits.size || saving) return;
+    const sent = latest.current;
+    if (!sent.size || saving) return;
     setSaving(true);
     try {
-      const next = await api('PUT', `/api/submissions/${q(id)}`, { version: version.current ?? view.version, edits: folded([...edits.values()]) });
+      const next = await api('PUT', `/api/submissions/${q(id)}`, { version: version.current ?? view.version, edits: folded([...sent.values()]) });
       version.current = next.version;
       setView(next);
-      setEdits(new Map());
+      // What was typed while the save was on its way stays pending.
+      const rest = new Map([...latest.current].filter(([k, e]) => sent.get(k) !== e));
+      latest.current = rest;
+      setEdits(rest);
       setError(undefined);
       setNotice('saved');
     } catch (e) {
