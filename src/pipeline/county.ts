@@ -81,18 +81,25 @@ export async function expandPackages(world: World, inputs: readonly string[], cw
       out.push(input);
       continue;
     }
+    // Every item of an inbox is accounted for: what is no package gets its line (不是申报材料包)
+    // rather than vanishing; only hidden files and the county's own earlier output are passed over.
     const inside: string[] = [];
+    let packages = 0;
     for (const n of (await world.list(abs)).sort(byCodePoint)) {
       if (n.startsWith('.')) continue;
       const p = path.join(input, n);
+      let form: string | undefined;
       try {
-        if ((await packageForm(world, path.resolve(cwd, p))).form && !(await isCountyOutput(world, path.resolve(cwd, p)))) inside.push(p);
+        form = (await packageForm(world, path.resolve(cwd, p))).form;
+        if (form && (await isCountyOutput(world, path.resolve(cwd, p)))) continue;
       } catch {
-        // not readable: not a package
+        // not readable: its intake says so
       }
+      if (form) packages++;
+      inside.push(p);
     }
-    // An output folder of `build` holds the disc tree and its zip and ISO: take the folder once.
-    out.push(...(inside.length ? inside : [input]));
+    // A folder with no package in it (an output folder of the county, say) is itself the line.
+    out.push(...(packages > 0 ? inside : [input]));
   }
   if (missing.length) throw new Failure('io', missing);
   return out;

@@ -279,6 +279,26 @@ describe('shenbao county with bad packages', () => {
     expect(existsSync(path.join(dir, 'out2'))).toBe(false);
   }, 120_000);
 
+  it('accounts for every item of an inbox folder: what is no package gets its line, in the terminal and the audit record', async () => {
+    const dir = tempDir('county-inbox-');
+    const inbox = path.join(dir, '收件');
+    mkdirSync(path.join(inbox, '其他资料'), { recursive: true });
+    const built = inject('exampleBuild').dir;
+    copyFileSync(path.join(built, `${path.basename(built)}.zip`), path.join(inbox, '天骄.zip'));
+    writeFileSync(path.join(inbox, '说明.txt'), '附：各单位联系人');
+    writeFileSync(path.join(inbox, '其他资料', 'a.txt'), 'x');
+    writeFileSync(path.join(inbox, '.DS_Store'), 'x');
+    const r = await run(['county', '收件', '--county', '科尔沁右翼前旗', '--out', 'out'], { cwd: dir, env: EPOCH });
+    const all = r.stdout + r.stderr;
+    expect(all).toMatch(/收件\/说明\.txt[\s\S]*不是申报材料包/);
+    expect(all).toMatch(/收件\/其他资料[\s\S]*不是申报材料包/);
+    expect(all).not.toContain('.DS_Store');
+    const record = readFileSync(path.join(dir, 'out', '科尔沁右翼前旗-2026年推荐材料', '审核记录.txt'), 'utf8');
+    expect(record).toContain('收件/说明.txt');
+    expect(record).toContain('收件/其他资料');
+    expect(record).toContain('科尔沁右翼前旗天骄职业技能培训学校');
+  }, 120_000);
+
   it('stops before any work when a package named on the command line does not exist', async () => {
     const dir = tempDir('county-typo-');
     const r = await run(['county', EXAMPLE_DIR, '收件/不存在.zip', '--county', '科尔沁右翼前旗', '--out', path.join(dir, 'out'), '--json'], { cwd: dir });
