@@ -10,8 +10,11 @@ import type { FileFact } from '../submission/files.js';
 import type { LoadedSubmission } from '../submission/load.js';
 
 export type PartSource =
-  /** A form shenbao filled, by form id (its pages come unnumbered from the renderer). */
-  | { kind: 'form'; formId: string }
+  /**
+   * A form shenbao filled, by form id (its pages come unnumbered from the renderer).
+   * `numbered: false` for a cover (申请表): counted in the volume, but no number printed on it.
+   */
+  | { kind: 'form'; formId: string; numbered?: boolean }
   /** A file of the submission: PDF pages or a scan. */
   | { kind: 'file'; fact: FileFact; caption: string };
 
@@ -29,7 +32,8 @@ export function volumeMaterials(loaded: LoadedSubmission, scheme: Scheme): Volum
 
   const out: VolumeMaterial[] = list.map((m, i) => {
     const parts: PartSource[] = [];
-    if (m.form) parts.push({ kind: 'form', formId: m.form });
+    // A form whose template prints no page numbers is a cover, and stays unnumbered in the volume too.
+    if (m.form) parts.push({ kind: 'form', formId: m.form, ...(scheme.forms[m.form]?.pageNumbers === false && { numbered: false }) });
     else if (m.brief) parts.push({ kind: 'form', formId: FIXED_FORMS.brief });
     for (const slot of m.slots) {
       for (const f of loaded.attachments[slot] ?? []) if (usable(f)) parts.push(file(f, scheme.slots[slot]!.name));

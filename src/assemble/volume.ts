@@ -17,7 +17,7 @@ import { fit, orientationOf, pageSize, placeImage, type Box, type Orientation } 
 
 /** A part made ready: its PDF (for forms and PDF attachments) or its scan. */
 export type LoadedPart =
-  | { kind: 'pdf'; doc: PDFDocument; generated: boolean; caption?: string }
+  | { kind: 'pdf'; doc: PDFDocument; generated: boolean; caption?: string; numbered?: boolean }
   | { kind: 'image'; bytes: Uint8Array; type: 'jpeg' | 'png'; pixels: { width: number; height: number }; caption: string; path: string };
 
 /** An attachment that passed the check but cannot be placed in the volume after all: the submission's problem (exit 1). */
@@ -55,7 +55,7 @@ export async function loadParts(materials: readonly VolumeMaterial[], sources: P
           if (p.kind === 'form') {
             const bytes = sources.forms.get(p.formId);
             if (!bytes) throw new Error(`no rendered form ${p.formId}`);
-            return { kind: 'pdf', doc: await open(`form:${p.formId}`, () => bytes), generated: true };
+            return { kind: 'pdf', doc: await open(`form:${p.formId}`, () => bytes), generated: true, ...(p.numbered === false && { numbered: false }) };
           }
           if (p.fact.content === 'pdf') {
             const doc = sources.pdfs?.get(p.fact.path);
@@ -155,6 +155,9 @@ export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPar
     const n = i + 1;
     const even = n % 2 === 0;
     let page: PDFPage;
+    // Covers carry no page number: the volume's own and a form's (申请表), whose foot lines sit where the number would.
+    const of = planned.kind === 'part' ? parts[planned.material]![planned.part]! : undefined;
+    const numbered = planned.kind !== 'cover' && !(of?.kind === 'pdf' && of.numbered === false);
     if (planned.kind === 'cover') page = doc.addPage([mm(pageSize('portrait').width), mm(pageSize('portrait').height)]);
     else if (planned.kind === 'contents') page = doc.addPage((await pagesOf(contents))[planned.index]!);
     else if (planned.kind === 'blank') {
@@ -197,7 +200,7 @@ export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPar
         await captions.draw(page, `附：${part.caption}`, mm(box.x + box.width / 2), mm(box.y) - 14, 9);
       }
     }
-    if (planned.kind !== 'cover') drawPageNumber(page, n, numberFont, { mirror: true });
+    if (numbered) drawPageNumber(page, n, numberFont, { mirror: true });
   }
   return doc.save();
 }

@@ -32,6 +32,8 @@ export interface Eligibility {
   specialSupport: { claimed: boolean; applies: boolean; grounds: string[] };
   /** Every threshold met, or every failure relaxed by special support. */
   eligible: boolean;
+  /** Some threshold is met only by special support: the review panel decides (需评审认定). */
+  relaxed: boolean;
 }
 
 export function showFigure(name: FigureName, value: number): string {
@@ -81,7 +83,12 @@ export function checkEligibility(ctx: CheckContext): Eligibility | undefined {
   const ss = s.brand.specialSupport;
   const minRate = scheme.specialSupport.minEmploymentRate;
   const rateOk = meets(f, 'employmentRate', minRate);
-  const applies = ss.claimed && rateOk;
+  // 方案三（三）3: a named ground, the employment rate, and a level whose thresholds the League sets.
+  const known = Object.keys(scheme.specialSupport.grounds);
+  const knownNames = Object.values(scheme.specialSupport.grounds);
+  const grounded = ss.grounds.length > 0 && ss.grounds.every((g) => known.includes(g) || knownNames.includes(g));
+  const levelAllowed = scheme.specialSupport.levels.includes(s.level);
+  const applies = ss.claimed && grounded && rateOk && levelAllowed;
 
   const rows: EligibilityRow[] = FIGURES.map((name) => {
     const required = t[name];
@@ -99,7 +106,9 @@ export function checkEligibility(ctx: CheckContext): Eligibility | undefined {
       );
     } else ctx.diagnostics.push(error('threshold.fail', { ...base, ref: t.ref }, where));
   }
-  if (ss.claimed && !rateOk && rows.some((r) => !r.meets)) {
+  if (ss.claimed && !levelAllowed) {
+    ctx.diagnostics.push(warning('specialSupport.levelNotAllowed', { level: levelName, ref: t.ref }, at(ctx, 'brand', 'specialSupport', 'claimed')));
+  } else if (ss.claimed && !rateOk && rows.some((r) => !r.meets)) {
     ctx.diagnostics.push(
       warning('specialSupport.rateTooLow', { employmentRate: formatPercent(f.employmentRate), minRate: formatPercent(minRate), ref: scheme.specialSupport.ref }, at(ctx, 'brand', 'specialSupport', 'claimed')),
     );
@@ -113,5 +122,6 @@ export function checkEligibility(ctx: CheckContext): Eligibility | undefined {
     rows,
     specialSupport: { claimed: ss.claimed, applies, grounds: ss.grounds },
     eligible: rows.every((r) => r.meets || r.relaxed),
+    relaxed: rows.some((r) => r.relaxed),
   };
 }

@@ -12,6 +12,7 @@ import { thresholdFor, type CheckContext } from './context.js';
 import { checkBrandClaims, checkEligibility, type Eligibility } from './eligibility.js';
 import { deriveFigures, type Figures } from './figures.js';
 import { checkMaterials, type MaterialReport } from './materials.js';
+import { checkRecognition } from './recognition.js';
 import { checkNarrative } from './narrative.js';
 import { checkGlyphs, type GlyphCoverage } from './glyphs.js';
 import { checkPartners } from './partners.js';
@@ -56,6 +57,7 @@ export function checkSubmission(loaded: LoadedSubmission, scheme: Scheme, today:
   const eligibility = checkEligibility(ctx);
   const partners = checkPartners(ctx);
   checkNarrative(ctx);
+  checkRecognition(ctx);
   if (coverage) checkGlyphs(ctx, coverage);
   const materials = checkMaterials(ctx);
   const score = scoreSubmission(ctx, eligibility);

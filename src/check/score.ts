@@ -13,6 +13,7 @@ import type { Term } from '../core/term.js';
 import type { Grade, Rubric, RubricItem } from '../scheme/schema.js';
 import { at, type CheckContext } from './context.js';
 import type { Eligibility } from './eligibility.js';
+import { IS_RATE } from './figures.js';
 import { partnersWithAgreement } from './partners.js';
 import { fileDiagnostics } from './materials.js';
 
@@ -26,6 +27,8 @@ export interface ScoredItem {
   points: number;
   source: ScoreSource;
   assumed: boolean;
+  /** For an item scored on a figure: the target it was scored against (the level's threshold, or the rubric's own number). */
+  target?: { value: number; unit: 'percent' | 'persons'; basis: 'threshold' | 'rubric' };
 }
 
 export interface Score {
@@ -53,14 +56,20 @@ function slotComplete(ctx: CheckContext, slot: string): boolean {
   return facts.length > 0 && facts.every((f) => fileDiagnostics(f, types).every((d) => d.severity !== 'error'));
 }
 
+/** The target a figure item is scored against: the level's threshold, or the number the rubric writes into the item. */
+function targetOf(ctx: CheckContext, item: RubricItem): ScoredItem['target'] {
+  const d = item.derive;
+  if (!d || !('figure' in d)) return undefined;
+  const value = d.target === 'threshold' ? ctx.threshold?.[d.figure] : d.target;
+  return value ? { value, unit: IS_RATE[d.figure] ? 'percent' : 'persons', basis: d.target === 'threshold' ? 'threshold' : 'rubric' } : undefined;
+}
+
 function derivedPoints(ctx: CheckContext, item: RubricItem, eligibility: Eligibility | undefined): number {
   const d = item.derive!;
   if ('figure' in d) {
     const f = ctx.figures;
-    const t = ctx.threshold;
-    if (!f || f.trained === 0) return 0;
-    const target = d.target === 'threshold' ? t?.[d.figure] : d.target;
-    if (!target) return 0;
+    const target = targetOf(ctx, item)?.value;
+    if (!f || f.trained === 0 || !target) return 0;
     return floor1(item.points * Math.min(1, f[d.figure] / target));
   }
   if ('partners' in d) {
@@ -104,7 +113,8 @@ export function scoreSubmission(ctx: CheckContext, eligibility: Eligibility | un
           ctx.diagnostics.push(warning('score.categoryMismatch', { item: item.id, category: scheme.categories[item.category] ?? item.category }, at(ctx, 'selfScore', item.id)));
         }
       } else notScored.push(item.id);
-      items.push({ id: item.id, group: g.id, name: item.name, max: item.points, points, source, assumed: g.assumed });
+      const target = targetOf(ctx, item);
+      items.push({ id: item.id, group: g.id, name: item.name, max: item.points, points, source, assumed: g.assumed, ...(target && { target }) });
     }
   }
   if (notScored.length) ctx.diagnostics.push(warning('score.notScored', { items: notScored }, at(ctx, 'selfScore')));

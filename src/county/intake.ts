@@ -4,8 +4,16 @@
  * submission folder — whether it is intact, and the applicant's facts as its own data says.
  * Plain data, so it crosses from a worker thread to the main one.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Eligibility } from '../check/eligibility.js';
+import { fileDiagnostics } from '../check/materials.js';
+import { promptText } from '../check/narrative.js';
+import { toHalfWidth } from '../core/text.js';
+import { formContext } from '../forms/context.js';
+import { fillForm } from '../forms/fill.js';
+import type { FilledForm } from '../forms/model.js';
+import { maskId } from '../roster/mask.js';
 import type { Figures } from '../check/figures.js';
 import { IoError } from '../core/io.js';
 import { sniff } from '../core/sniff.js';
@@ -15,9 +23,8 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import type { Digest } from '../package/digest.js';
 import { bagRootOf } from '../package/sources.js';
 import type { CheckReport } from '../check/run.js';
-import type { Kind, Level, PopulationBand } from '../scheme/schema.js';
-import type { Submission } from '../submission/schema.js';
-import { SUBMISSION_NAMES } from '../submission/load.js';
+import type { Kind, Level, PopulationBand, Scheme } from '../scheme/schema.js';
+import { SUBMISSION_NAMES, type LoadedSubmission } from '../submission/load.js';
 import type { World } from '../world/world.js';
 
 export type PackageForm = 'folder' | 'zip' | 'iso' | 'submission';
@@ -55,6 +62,25 @@ export interface ApplicantFacts {
   materials: { total: number; incomplete: { number: number; name: string }[] };
   /** The check found no errors. */
   ok: boolean;
+  /** The applicant's own texts on its recommendation or review form, by section and prompt key. */
+  narrative: Record<string, Record<string, string>>;
+  /** Per key group (by id): the brand's trainees counted, and of them those employed after training. */
+  groups: Record<string, { trained: number; employed: number }>;
+  /** Of the partners with an agreement on file, those the roster shows employing the brand's trainees, and how many trainees. */
+  relatedPartners: number;
+  employedAtPartners: number;
+  /** Usable files per attachment slot (the training ledger's parts, say). */
+  slotFiles: Record<string, number>;
+  /** The roster has no 享受补贴 column, so every row counts as subsidised (docs/scheme.md). */
+  subsidyAssumed: boolean;
+  /**
+   * The resident ID of every trainee counted, to find the same person in two institutions'
+   * rosters: a digest to compare, the masked number to show, and the roster row. The number
+   * itself never leaves the worker.
+   */
+  ids: { digest: string; masked: string; row: number }[];
+  /** The applicant's pledge (信用承诺书) filled as its own package prints it, for the copy the county attaches. */
+  pledge?: FilledForm;
 }
 
 /** The bag of an intact package: its files with their digests, for the county's disc. */
@@ -113,9 +139,50 @@ export async function packageForm(world: World, input: string): Promise<{ form?:
   return { notPackage: sniff(start) };
 }
 
-export function applicantFacts(checked: { loaded: { submission: Submission }; report: CheckReport }): ApplicantFacts {
+/** Names as the same enterprise: equal without spaces and full-width forms, or one (of 4+ characters) inside the other. */
+export function sameEnterprise(a: string, b: string): boolean {
+  const x = toHalfWidth(a).replace(/\s+/g, '');
+  const y = toHalfWidth(b).replace(/\s+/g, '');
+  if (!x || !y) return false;
+  if (x === y) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return [...short].length >= 4 && long.includes(short);
+}
+
+/** A resident ID as compared across packages: a digest, so no worker hands the number itself back. */
+const idDigest = (id: string) => createHash('sha256').update(`shenbao/resident-id/${id}`).digest('base64url');
+
+export function applicantFacts(checked: { loaded: LoadedSubmission; report: CheckReport; scheme: Scheme }): ApplicantFacts {
   const s = checked.loaded.submission;
   const r = checked.report;
+  const { scheme, loaded } = checked;
+  const counted = (r.roster?.trainees ?? []).filter((t) => t.brandTrade && !t.duplicate);
+  const groups: ApplicantFacts['groups'] = {};
+  for (const t of counted) {
+    if (!t.keyGroup) continue;
+    const g = (groups[t.keyGroup] ??= { trained: 0, employed: 0 });
+    g.trained++;
+    if (t.employed) g.employed++;
+  }
+  // Partners whose agreement is on file and sound, as the check counts them (check/partners.ts).
+  const signed = s.partners.filter((_, i) => {
+    const fact = loaded.partners[i]?.agreement;
+    return fact !== undefined && fileDiagnostics(fact, ['pdf', 'jpeg', 'png']).every((d) => d.severity !== 'error');
+  });
+  const employedBy = (name: string) => counted.filter((t) => t.employed && sameEnterprise(t.employer, name)).length;
+  const related = signed.filter((p) => employedBy(p.name) > 0);
+  const slotFiles: Record<string, number> = {};
+  for (const [slot, facts] of Object.entries(loaded.attachments)) {
+    const types = scheme.slots[slot]?.types;
+    slotFiles[slot] = facts.filter((f) => fileDiagnostics(f, types).every((d) => d.severity !== 'error')).length;
+  }
+  const narrative: ApplicantFacts['narrative'] = {};
+  for (const [id, section] of Object.entries(scheme.sections)) {
+    const value = s.narrative[id];
+    if (value === undefined) continue;
+    narrative[id] = Object.fromEntries(section.prompts.map((p) => [p.key, promptText(value, section, p.key)]));
+  }
+  const pledgeTemplate = scheme.forms[scheme.countyReview.pledgeForm];
   return {
     institution: s.institution.name,
     trade: s.brand.trade,
@@ -143,6 +210,14 @@ export function applicantFacts(checked: { loaded: { submission: Submission }; re
     },
     materials: { total: r.materials.length, incomplete: r.materials.filter((m) => m.status === 'error').map((m) => ({ number: m.number, name: m.name })) },
     ok: r.ok,
+    narrative,
+    groups,
+    relatedPartners: new Set(related.map((p) => toHalfWidth(p.name).replace(/\s+/g, ''))).size,
+    employedAtPartners: counted.filter((t) => t.employed && signed.some((p) => sameEnterprise(t.employer, p.name))).length,
+    slotFiles,
+    subsidyAssumed: r.roster ? !r.roster.hasSubsidisedColumn : false,
+    ids: counted.filter((t) => t.idNumber.trim() !== '').map((t) => ({ digest: idDigest(t.idNumber.trim().toUpperCase()), masked: maskId(t.idNumber.trim().toUpperCase()), row: t.row })),
+    ...(pledgeTemplate && { pledge: fillForm({ template: pledgeTemplate, ctx: formContext(s, scheme, r), scheme }) }),
   };
 }
 

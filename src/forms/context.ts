@@ -8,6 +8,7 @@ import { formatPoints } from '../core/number.js';
 import type { Scheme } from '../scheme/schema.js';
 import type { Submission } from '../submission/schema.js';
 import type { Trainee } from '../roster/types.js';
+import type { ScoredItem } from '../check/score.js';
 import { cnDate, cnDateSpaced, cnYearMonth } from './cn.js';
 
 export interface PrintedTrainee {
@@ -41,15 +42,46 @@ export function printedTrainees(trainees: readonly Trainee[]): PrintedTrainee[] 
     }));
 }
 
-/** The grade bands as 办法第十条 words them: 90 分及以上优秀；70（含）—90 分良好；… */
+export interface EmployedTrainee {
+  seq: string;
+  name: string;
+  sex: string;
+  idNumber: string;
+  trade: string;
+  employer: string;
+  position: string;
+  employedOn: string;
+  employmentMode: string;
+  phone: string;
+}
+
+/** The rows of the post-training employment roster (⑦): the counted trainees employed after training, numbered 1…n. */
+export function employedTrainees(trainees: readonly Trainee[]): EmployedTrainee[] {
+  return trainees
+    .filter((t) => t.brandTrade && !t.duplicate && t.employed)
+    .map((t, i) => ({
+      seq: String(i + 1),
+      name: t.name,
+      sex: t.sex,
+      idNumber: t.idNumber,
+      trade: t.trade,
+      employer: t.employer,
+      position: t.position,
+      employedOn: t.employedOn,
+      employmentMode: t.employmentMode,
+      phone: t.phone,
+    }));
+}
+
+/** The grade bands as 办法第十条 words them (the scheme quotes the seed: 70（含）—89 分为良好). */
 export function gradeBands(scheme: Scheme): string {
-  return scheme.grades
-    .map((gr, i) => {
-      const upper = scheme.grades[i - 1];
-      if (!upper) return `${gr.min} 分及以上${gr.name}`;
-      return gr.min === 0 ? `${upper.min} 分以下${gr.name}` : `${gr.min}（含）—${upper.min} 分${gr.name}`;
-    })
-    .join('；');
+  return scheme.grades.map((gr) => gr.words).join('，');
+}
+
+/** What a data-scored item was scored against, as the score sheet prints it beside the item (≥ 400 人). */
+function targetText(item: ScoredItem): string {
+  if (!item.target) return '';
+  return `≥ ${formatPoints(item.target.value)}${item.target.unit === 'percent' ? '%' : ' 人'}`;
 }
 
 const pct = (n: number) => String(Math.round(n * 10) / 10);
@@ -73,6 +105,8 @@ export function formContext(s: Submission, scheme: Scheme, report: CheckReport) 
         name: i.name,
         points: formatPoints(i.max),
         score: formatPoints(i.points),
+        /** The target a figure item was scored against (the level's threshold, or the rubric's own number). */
+        target: targetText(i),
         groupLabel: `${g.id}. ${g.name}\n（${formatPoints(g.points)}分）`,
       })),
     };
@@ -111,6 +145,7 @@ export function formContext(s: Submission, scheme: Scheme, report: CheckReport) 
     },
     partners: s.partners,
     trainees: report.roster ? printedTrainees(report.roster.trainees) : [],
+    employed: report.roster ? employedTrainees(report.roster.trainees) : [],
     rubric: {
       title: rubric.title,
       ref: rubric.ref,

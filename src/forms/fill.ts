@@ -58,17 +58,26 @@ export function paragraphsOf(text: string): string[] {
 
 const para = (text: string, over: Partial<Para> = {}): Para => ({ text, font: 'serif', size: 'body', align: 'left', ...over });
 
+/**
+ * GB/T 9704 sets first-level headings in 黑体 and second-level ones in 楷体: a template
+ * paragraph in either face is a heading, and a heading keeps with what follows it.
+ */
+const HEADING_FACES: ReadonlySet<FontRole> = new Set(['sans', 'kai']);
+
 function paragraphFrom(t: ParagraphTemplate, ctx: unknown, defaults: Partial<Para>): Para | undefined {
   if (typeof t === 'string') return para(render(t, ctx), defaults);
   if (t.if !== undefined && render(t.if, ctx).trim() === '') return undefined;
+  const font = (t.font as FontRole | undefined) ?? defaults.font;
   return para(render(t.text, ctx), {
     ...defaults,
+    ...(font && HEADING_FACES.has(font) && { keepWithNext: true }),
     ...(t.align && { align: t.align }),
     ...(t.indent !== undefined && { indent: t.indent }),
     ...(t.font && { font: t.font as FontRole }),
     ...(t.size && { size: t.size }),
     ...(t.before !== undefined && { before: t.before }),
     ...(t.after !== undefined && { after: t.after }),
+    ...(t.right !== undefined && { right: typeof t.right === 'number' ? t.right : Math.max(0, Number(render(t.right, ctx)) || 0) }),
   });
 }
 
@@ -137,12 +146,14 @@ function sectionTables(columns: number[], s: Submission, scheme: Scheme): Block[
     const rows: Row[] = section.prompts.map((p, i) => {
       const filled = typeof value === 'string' && numbered ? (i === 0 ? value : '') : promptText(value, section, p.key);
       const prompt = numbered ? `${i + 1}. ${p.text}` : p.text;
+      const answer = paragraphsOf(filled);
       return {
         cells: [
           {
+            // The prompt keeps with the first line of its answer (an unanswered one stands alone).
             paras: [
-              para(prompt, { size: 'small', muted: true }),
-              ...paragraphsOf(filled).map((t) => para(t, { size: 'table', indent: true })),
+              para(prompt, { size: 'small', muted: true, ...(answer.length && { keepWithNext: true }) }),
+              ...answer.map((t) => para(t, { size: 'table', indent: true })),
             ],
             colSpan: span,
             valign: 'top',
@@ -158,9 +169,38 @@ function sectionTables(columns: number[], s: Submission, scheme: Scheme): Block[
 /** Brief text: lines like 一、… become headings (黑体), （一）… sub-headings (楷体), the rest running text. */
 function briefBlocks(text: string): Block[] {
   return paragraphsOf(text).map((line): Block => {
-    if (/^[一二三四五六七八九十]+、/.test(line)) return { type: 'para', para: para(line, { font: 'sans', indent: true }) };
-    if (/^（[一二三四五六七八九十]+）/.test(line)) return { type: 'para', para: para(line, { font: 'kai', indent: true }) };
+    if (/^[一二三四五六七八九十]+、/.test(line)) return { type: 'para', para: para(line, { font: 'sans', indent: true, keepWithNext: true }) };
+    if (/^（[一二三四五六七八九十]+）/.test(line)) return { type: 'para', para: para(line, { font: 'kai', indent: true, keepWithNext: true }) };
     return { type: 'para', para: para(line, { indent: true, align: 'justify' }) };
+  });
+}
+
+/**
+ * Where blocks must share a page: a seal goes with the line before it — the paragraph it is
+ * stamped under, or the seal above it (承诺人 and 主管部门公章) — so the signature never
+ * stands alone on a page (GB/T 9704 7.3.5). A heading with nothing after it before a page
+ * break or the end has nothing to keep with.
+ */
+function keepTogether(blocks: Block[]): Block[] {
+  const keep = (p: Para): Para => ({ ...p, keepWithNext: true });
+  const alone = (i: number) => {
+    for (let j = i + 1; j < blocks.length; j++) {
+      const t = blocks[j]!.type;
+      if (t === 'pageBreak' || t === 'foot') return true;
+      if (t !== 'spacer') return false;
+    }
+    return true;
+  };
+  return blocks.map((b, i) => {
+    const next = blocks[i + 1];
+    if (b.type === 'para' && b.para.keepWithNext && alone(i)) {
+      const { keepWithNext: _, ...rest } = b.para;
+      return { ...b, para: rest };
+    }
+    if (next?.type !== 'seal') return b;
+    if (b.type === 'para') return { ...b, para: keep(b.para) };
+    if (b.type === 'seal' && b.lines.length) return { ...b, lines: [...b.lines.slice(0, -1), keep(b.lines.at(-1)!)] };
+    return b;
   });
 }
 
@@ -178,9 +218,9 @@ export interface FillInput {
 export function fillForm({ template, ctx, submission, scheme, brief }: FillInput): FilledForm {
   const blocks: Block[] = [];
   for (const b of template.blocks as BlockTemplate[]) {
-    if ('label' in b) blocks.push({ type: 'para', para: para(render(b.label, ctx), { font: 'sans', after: 6 }) });
-    else if ('title' in b) blocks.push({ type: 'para', para: para(render(b.title, ctx), { font: 'title', size: 'title', align: 'center', before: 6, after: 14 }) });
-    else if ('subtitle' in b) blocks.push({ type: 'para', para: para(render(b.subtitle, ctx), { font: 'kai', size: 'subtitle', align: 'center', after: 12 }) });
+    if ('label' in b) blocks.push({ type: 'para', para: para(render(b.label, ctx), { font: 'sans', after: 6, keepWithNext: true }) });
+    else if ('title' in b) blocks.push({ type: 'para', para: para(render(b.title, ctx), { font: 'title', size: 'title', align: 'center', before: 6, after: 14, keepWithNext: true }) });
+    else if ('subtitle' in b) blocks.push({ type: 'para', para: para(render(b.subtitle, ctx), { font: 'kai', size: 'subtitle', align: 'center', after: 12, keepWithNext: true }) });
     else if ('paragraph' in b) {
       const p = paragraphFrom(b.paragraph, ctx, { align: 'justify' });
       if (p) blocks.push({ type: 'para', para: p });
@@ -216,6 +256,6 @@ export function fillForm({ template, ctx, submission, scheme, brief }: FillInput
     orientation: template.orientation,
     pageNumbers: template.pageNumbers,
     bigTable: template.bigTable,
-    blocks,
+    blocks: keepTogether(blocks),
   };
 }

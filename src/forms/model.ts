@@ -4,7 +4,9 @@
  * never see the submission.
  *
  * Sizes are roles, not points, so that the typography (GB/T 9704) lives in one place
- * (render/typography.ts) and every format agrees.
+ * (paper/typography.ts) and every format agrees. So is pagination: a paragraph says that it
+ * keeps with what follows, and each renderer keeps it so (pdfmake by its pageBreakBefore
+ * hook, DOCX by Word's keep-with-next).
  */
 import type { FontRole, SizeRole } from '../paper/typography.js';
 
@@ -24,6 +26,13 @@ export interface Para {
   after?: number;
   /** Draw in grey (the printed prompts of a form, as against what was filled in). */
   muted?: boolean;
+  /** Room kept free at the right, in characters of the paragraph's size (成文日期右空四字, GB/T 9704 7.3.5.1). */
+  right?: number;
+  /**
+   * Never the last line of a page: set on the same page as the first line of what follows.
+   * Headings and titles, the printed prompt over its answer, and the line a seal goes with.
+   */
+  keepWithNext?: boolean;
 }
 
 export interface Cell {

@@ -17,7 +17,7 @@ import { silent, type Progress } from '../core/progress.js';
 import { countyTitle, type CountyInfo } from '../county/context.js';
 import { decide, withBuilds, type ApplicantPlan, type BuildOutcome, type CountyPlan } from '../county/decide.js';
 import { buildCountyDisc, type ForwardedBag } from '../county/disc.js';
-import { fillCountyDocuments, renderCountyDocuments, reportOf } from '../county/documents.js';
+import { fillCountyDocuments, pledgeOf, renderCountyDocuments, reportOf } from '../county/documents.js';
 import { packageForm, type Intake } from '../county/intake.js';
 import { loadCountyFile, type LoadedCountyFile } from '../county/load.js';
 import { buildCountyPrintSet, PRINT } from '../county/print.js';
@@ -251,7 +251,8 @@ export async function runCounty(world: World, opts: CountyOptions): Promise<Coun
 
     const docsOf = (p: ApplicantPlan) => {
       const r = reportOf(p, scheme);
-      return r ? [`documents/${r.base}.pdf`] : [];
+      const pledge = pledgeOf(p, scheme);
+      return [...(r ? [`documents/${r.base}.pdf`] : []), ...(pledge ? [`documents/${pledge.base}.pdf`] : [])];
     };
     const title = countyTitle(county, plan, scheme);
     const record = notepadText(auditRecord(county, plan, scheme, title, date, docsOf));

@@ -29,24 +29,11 @@ import type { FontRole, FontSet } from './fonts.js';
 import { CELL_PAD, ROSTER_PAD, geometry, LINE_PT, MUTED, PAGE_NUMBER_GAP_MM, PAGE_NUMBER_PT, SIZE_PT, textWidth } from '../paper/typography.js';
 import { fixCoreDates, normalizeOfficeZip } from './zip.js';
 import { CELL_STYLE, TABLE_MARKER, tableXml } from './docx-table.js';
+import { cellLines, runFont, wordFont } from './docx-fonts.js';
 
 const TWIP_PER_MM = 1440 / 25.4;
 const tw = (mmValue: number) => Math.round(mmValue * TWIP_PER_MM);
 const ptTw = (pt: number) => Math.round(pt * 20);
-
-/** What Word should use for each role when the bundled font stands in for a system font. */
-const WORD_FONTS: Record<FontRole, { name: string; bold: boolean }> = {
-  serif: { name: '宋体', bold: false },
-  serifBold: { name: '宋体', bold: true },
-  title: { name: '宋体', bold: true },
-  sans: { name: '黑体', bold: false },
-  kai: { name: '楷体', bold: false },
-};
-
-function wordFont(fonts: FontSet, role: FontRole): { name: string; bold: boolean } {
-  const face = fonts.faces[role];
-  return face.bundled ? WORD_FONTS[role] : { name: face.familyName, bold: false };
-}
 
 const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
   left: AlignmentType.LEFT,
@@ -55,30 +42,39 @@ const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> =
   justify: AlignmentType.JUSTIFIED,
 };
 
-function run(fonts: FontSet, p: Para, text: string): TextRun {
-  const f = wordFont(fonts, p.font);
-  return new TextRun({
-    text,
-    font: { ascii: f.name, eastAsia: f.name, hAnsi: f.name },
-    size: Math.round(SIZE_PT[p.size] * 2),
-    bold: f.bold,
-    ...(p.muted && { color: MUTED.slice(1) }),
+/** `breakBefore`: the text starts a new line of its paragraph (a name broken at its dot). */
+function runs(fonts: FontSet, p: Para, text: string, breakBefore = false): TextRun[] {
+  return fonts.segment(text, p.font).map((r, i) => {
+    const f = runFont(fonts, p.font, r.face, r.text);
+    return new TextRun({
+      text: r.text,
+      ...(breakBefore && i === 0 && { break: 1 }),
+      font: { ascii: f.name, eastAsia: f.name, hAnsi: f.name },
+      size: Math.round(SIZE_PT[p.size] * 2),
+      bold: f.bold,
+      ...(p.muted && { color: MUTED.slice(1) }),
+    });
   });
 }
 
-function paragraph(fonts: FontSet, p: Para, extra: { tabRight?: number } = {}): Paragraph {
+/**
+ * `keep`: how a paragraph that keeps with the next is kept — a heading or prompt whole as
+ * well (Word's keep lines together), the line a seal goes with by its last line only, as the
+ * PDF keeps them.
+ */
+function paragraph(fonts: FontSet, p: Para, keep: 'whole' | 'lastLine' = 'whole', lines: readonly string[] = [p.text]): Paragraph {
   return new Paragraph({
-    children: [run(fonts, p, p.text)],
+    children: lines.flatMap((line, i) => runs(fonts, p, line, i > 0)),
     alignment: ALIGN[p.align],
-    indent: p.indent ? { firstLine: ptTw(SIZE_PT[p.size] * 2) } : undefined,
+    indent: p.indent || p.right ? { ...(p.indent && { firstLine: ptTw(SIZE_PT[p.size] * 2) }), ...(p.right && { right: ptTw(SIZE_PT[p.size] * p.right) }) } : undefined,
     spacing: { line: ptTw(LINE_PT[p.size]), lineRule: LineRuleType.EXACT, before: ptTw(p.before ?? 0), after: ptTw(p.after ?? 0) },
-    ...(extra.tabRight !== undefined && { tabStops: [{ type: TabStopType.RIGHT, position: extra.tabRight }] }),
+    ...(p.keepWithNext && { keepNext: true, ...(keep === 'whole' && { keepLines: true }) }),
   });
 }
 
 /** A blank paragraph of a given height (Word has no empty block without a line). */
-function space(heightPt: number): Paragraph {
-  return new Paragraph({ children: [], spacing: { line: Math.max(20, ptTw(heightPt)), lineRule: LineRuleType.EXACT, before: 0, after: 0 } });
+function space(heightPt: number, keepNext = false): Paragraph {
+  return new Paragraph({ children: [], spacing: { line: Math.max(20, ptTw(heightPt)), lineRule: LineRuleType.EXACT, before: 0, after: 0 }, ...(keepNext && { keepNext: true }) });
 }
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -86,7 +82,9 @@ const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
 function cell(fonts: FontSet, c: Cell, widthTw: number, pad: { x: number; y: number }): TableCell {
   return new TableCell({
-    children: c.paras.length ? c.paras.map((p) => paragraph(fonts, p)) : [new Paragraph({})],
+    children: c.paras.length
+      ? c.paras.map((p) => paragraph(fonts, p, 'whole', cellLines(fonts, p.text, p.font, SIZE_PT[p.size], (widthTw - 2 * tw(pad.x)) / 20)))
+      : [new Paragraph({})],
     columnSpan: c.colSpan,
     rowSpan: c.rowSpan,
     verticalAlign: c.valign === 'middle' ? VerticalAlign.CENTER : VerticalAlign.TOP,
@@ -164,18 +162,19 @@ function fieldsTable(fonts: FontSet, b: Extract<Block, { type: 'fields' }>, widt
 function blocks(fonts: FontSet, form: FilledForm, widthMm: number): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   let lastWasTable = false;
-  for (const b of form.blocks) {
+  form.blocks.forEach((b, i) => {
+    const next = form.blocks[i + 1];
     // Two tables in a row would merge into one in Word; a hairline paragraph keeps them apart.
     if (b.type === 'table' && lastWasTable) out.push(space(1));
     lastWasTable = b.type === 'table';
     switch (b.type) {
       case 'para':
-        out.push(paragraph(fonts, b.para));
+        out.push(paragraph(fonts, b.para, next?.type === 'seal' ? 'lastLine' : 'whole'));
         break;
       case 'line':
         out.push(
           new Paragraph({
-            children: [run(fonts, b.left, b.left.text), new TextRun({ text: '\t' }), run(fonts, b.right, b.right.text)],
+            children: [...runs(fonts, b.left, b.left.text), new TextRun({ text: '\t' }), ...runs(fonts, b.right, b.right.text)],
             tabStops: [{ type: TabStopType.RIGHT, position: tw(widthMm) }],
             spacing: { line: ptTw(LINE_PT[b.left.size]), lineRule: LineRuleType.EXACT, after: 80 },
           }),
@@ -189,7 +188,11 @@ function blocks(fonts: FontSet, form: FilledForm, widthMm: number): (Paragraph |
         out.push(form.bigTable ? new Paragraph({ children: [new TextRun(TABLE_MARKER)] }) : table(fonts, b, widthMm));
         break;
       case 'seal':
-        out.push(space(b.height * (72 / 25.4) - b.lines.length * LINE_PT.body), ...b.lines.map((l) => paragraph(fonts, l)));
+        // Kept whole: the room for the seal and every caption line but the last keep with the next.
+        out.push(
+          space(b.height * (72 / 25.4) - b.lines.length * LINE_PT.body, true),
+          ...b.lines.map((l, k) => paragraph(fonts, { ...l, keepWithNext: l.keepWithNext || k < b.lines.length - 1 })),
+        );
         break;
       case 'spacer':
         out.push(space(b.height * (72 / 25.4)));
@@ -200,7 +203,7 @@ function blocks(fonts: FontSet, form: FilledForm, widthMm: number): (Paragraph |
       case 'foot':
         break; // goes into the footer
     }
-  }
+  });
   // A document must not end with a table (Word adds a paragraph anyway).
   if (lastWasTable) out.push(space(1));
   return out;
@@ -283,7 +286,7 @@ export async function renderDocx(form: FilledForm, fonts: FontSet, meta: { title
     if (!big || name !== 'word/document.xml') return fixDates(name, text);
     const total = big.columns.reduce((a, x) => a + x, 0);
     const cols = big.columns.map((c) => tw((c / total) * width));
-    const xml = tableXml(big, cols, { x: tw(ROSTER_PAD.x), y: tw(ROSTER_PAD.y) });
+    const xml = tableXml(big, cols, { x: tw(ROSTER_PAD.x), y: tw(ROSTER_PAD.y) }, fonts);
     // The marker paragraph is replaced whole by the table.
     return text.replace(new RegExp(`<w:p>(?:(?!<w:p>).)*?${TABLE_MARKER}.*?</w:p>`), () => xml);
   };

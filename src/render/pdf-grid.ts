@@ -2,8 +2,7 @@
  * The roster's own drawing path: a long table straight onto pdfkit, without pdfmake's
  * general layout engine. A roster is one title, one line and a table of short cells, so it
  * needs only this: measure each cell's text with cached glyph advances, wrap it to its
- * column (Chinese may break between any two characters; a Latin run or number is kept whole
- * when it fits), keep every row whole, and repeat the header on each page.
+ * column (wrap.ts), keep every row whole, and repeat the header on each page.
  *
  * On 5,000 rows this is several times faster than pdfmake and uses a fraction of its
  * memory (see `npm run bench`).
@@ -14,89 +13,7 @@ import { rolesUsed, type FontRole, type FontSet } from './fonts.js';
 import type { DocumentMeta as PdfMeta } from './meta.js';
 import { PDFA_SUBSET } from './pdfa.js';
 import { ROSTER_PAD, geometry, LINE_PT, mm, SIZE_PT, textWidth } from '../paper/typography.js';
-
-interface Piece {
-  text: string;
-  face: FontRole;
-  width: number;
-}
-
-type Line = Piece[];
-
-/** Glyph advances per face and character, in units of 1 pt font size. */
-class Measure {
-  private readonly cache = new Map<FontRole, Map<number, number>>();
-  constructor(private readonly fonts: FontSet) {}
-
-  advance(face: FontRole, cp: number): number {
-    let m = this.cache.get(face);
-    if (!m) this.cache.set(face, (m = new Map()));
-    let w = m.get(cp);
-    if (w === undefined) {
-      const f = this.fonts.faces[face];
-      w = f.font.glyphForCodePoint(cp).advanceWidth / f.unitsPerEm;
-      m.set(cp, w);
-    }
-    return w;
-  }
-}
-
-/** Characters that may start or end a line anywhere (CJK and full-width forms). */
-const BREAK_ANYWHERE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u{20000}-\u{3ffff}·]/u;
-
-/** Greedy line breaking of one paragraph into lines no wider than `width` pt. */
-function wrap(text: string, role: FontRole, size: number, width: number, fonts: FontSet, measure: Measure): Line[] {
-  // Most roster cells (name, ID number, phone…) fit on one line in one face: measure once, no tokens.
-  let total = 0;
-  let single = true;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    const face = fonts.faceFor(role, cp) ?? role;
-    if (face !== role) {
-      single = false;
-      break;
-    }
-    total += measure.advance(face, cp) * size;
-  }
-  if (single && total <= width) return [[{ text, face: role, width: total }]];
-
-  const lines: Line[] = [];
-  let line: Line = [];
-  let lineWidth = 0;
-  // Tokens: a CJK character alone, or a run of other non-space characters, or spaces.
-  const tokens = text.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u{20000}-\u{3ffff}·]|\s+|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u{20000}-\u{3ffff}·]+/gu) ?? [];
-  const push = (ch: string, face: FontRole, w: number) => {
-    const last = line[line.length - 1];
-    if (last && last.face === face) {
-      last.text += ch;
-      last.width += w;
-    } else line.push({ text: ch, face, width: w });
-    lineWidth += w;
-  };
-  const newLine = () => {
-    lines.push(line);
-    line = [];
-    lineWidth = 0;
-  };
-  for (const token of tokens) {
-    const chars = [...token];
-    const faces = chars.map((ch) => fonts.faceFor(role, ch.codePointAt(0)!) ?? role);
-    const widths = chars.map((ch, i) => measure.advance(faces[i]!, ch.codePointAt(0)!) * size);
-    const tokenWidth = widths.reduce((a, b) => a + b, 0);
-    if (/^\s+$/.test(token)) {
-      if (line.length) chars.forEach((ch, i) => push(ch, faces[i]!, widths[i]!));
-      continue;
-    }
-    const whole = chars.length === 1 || !BREAK_ANYWHERE.test(token);
-    if (whole && lineWidth + tokenWidth > width && line.length && tokenWidth <= width) newLine();
-    for (let i = 0; i < chars.length; i++) {
-      if (lineWidth + widths[i]! > width && line.length) newLine();
-      push(chars[i]!, faces[i]!, widths[i]!);
-    }
-  }
-  if (line.length || lines.length === 0) lines.push(line);
-  return lines;
-}
+import { Measure, wrap, type Line } from './wrap.js';
 
 interface LaidCell {
   x: number;

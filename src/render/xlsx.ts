@@ -1,16 +1,29 @@
 /**
- * A table form (the roster) → XLSX with exceljs, for clerks who keep working in Excel:
- * the title and unit lines above, the header repeated on every printed page, borders,
- * wrapped cells, A4 landscape fitted to the page width.
+ * A table form (the roster, the county's summary) → XLSX with exceljs, for clerks who keep
+ * working in Excel: the title and unit lines above, the header repeated on every printed
+ * page, borders, wrapped cells, A4 in the form's orientation fitted to the page width.
+ *
+ * Neither Excel nor LibreOffice sizes a row to its wrapped text when it opens a file (they
+ * print a long 住址 over the next row), so every row gets its height here: its tallest cell,
+ * broken into lines as wrap.ts breaks it for the PDF. Excel breaks a transliterated name
+ * anywhere, and a line break put into the cell would change the name, so a column holding
+ * such names is made wide enough for the longest of them on one line instead.
  */
 import ExcelJS from 'exceljs';
-import type { Block, FilledForm, Table } from '../forms/model.js';
+import type { Block, Cell, FilledForm, Para, Table } from '../forms/model.js';
 import type { FontSet } from './fonts.js';
+import { columnTextPt, sheetPageSetup, sheetRowHeight } from '../paper/sheet.js';
 import { SIZE_PT } from '../paper/typography.js';
+import { DOTTED_NAME, Measure, wrap } from './wrap.js';
 import { fixCoreDates, normalizeOfficeZip } from './zip.js';
 
 /** Excel column width units per mm (one unit is about one digit of the default font). */
 const WIDTH_PER_MM = 1 / 1.95;
+
+/** Cell text size in the sheet (宋体 五号, as the roster prints). */
+const CELL_PT = 10.5;
+/** A column is never widened to more than this many times its template width. */
+const MAX_WIDEN = 2;
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -30,7 +43,69 @@ function numberOf(text: string, kind: keyof typeof NUMBER_FORMAT): number | unde
   return kind === 'percent' ? v / 100 : v;
 }
 
-export async function renderXlsx(form: FilledForm, _fonts: FontSet, meta: { title: string; author: string; date: Date }): Promise<Uint8Array> {
+/**
+ * Column widths are counted in digits of the workbook's default font, which exceljs makes
+ * Calibri. Where Calibri is missing (LibreOffice on most Linux machines) a wider font stands
+ * in and every column comes out a third wider than the rows were sized for; 宋体 is where
+ * the sheet's text is anyway, and a machine that prints Chinese has it or a CJK stand-in of
+ * about the same digit width. (exceljs has no setting for it: styles.xml is patched.)
+ */
+export function withSheetDefaultFont(styles: string): string {
+  return styles.replace(/<font>.*?<\/font>/, '<font><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>');
+}
+
+/** Lines a cell's text takes in a column `widthPt` wide. */
+function linesOf(paras: readonly Para[], size: number, widthPt: number, fonts: FontSet, measure: Measure): number {
+  let n = 0;
+  for (const p of paras) for (const line of p.text.split('\n')) n += wrap(line, 'serif', size, widthPt, fonts, measure).length;
+  return Math.max(1, n);
+}
+
+/** Width of a text on one line, in points. */
+function lineWidth(text: string, size: number, fonts: FontSet, measure: Measure): number {
+  let w = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    w += measure.advance(fonts.faceFor('serif', cp) ?? 'serif', cp) * size;
+  }
+  return w;
+}
+
+/** Column widths in Excel units: the template's, widened where a dotted name would not fit on one line. */
+function columnWidths(table: Table, fonts: FontSet, measure: Measure): number[] {
+  const widths = table.columns.map((w) => Math.round(w * WIDTH_PER_MM * 10) / 10);
+  const needPt = widths.map(() => 0);
+  for (const r of table.rows) {
+    let c = 0;
+    for (const cell of r.cells) {
+      if ((cell.colSpan ?? 1) === 1) for (const p of cell.paras) if (DOTTED_NAME.test(p.text)) needPt[c] = Math.max(needPt[c]!, lineWidth(p.text, CELL_PT, fonts, measure));
+      c += cell.colSpan ?? 1;
+    }
+  }
+  return widths.map((w, i) => {
+    if (needPt[i]! <= columnTextPt(w)) return w;
+    // The smallest width (in tenths) whose text room holds the name, within MAX_WIDEN.
+    let x = w;
+    while (columnTextPt(x) < needPt[i]! && x < w * MAX_WIDEN) x = Math.round((x + 0.1) * 10) / 10;
+    return x;
+  });
+}
+
+/** A row's height in points: its tallest cell, wrapped to its column (or the columns it spans). */
+function rowHeight(cells: readonly Cell[], widths: readonly number[], fonts: FontSet, measure: Measure): number {
+  let lines = 1;
+  let c = 0;
+  for (const cell of cells) {
+    const span = cell.colSpan ?? 1;
+    // Merged columns hold their widths and the borders between them.
+    const width = widths.slice(c, c + span).reduce((a, w) => a + columnTextPt(w), 0) + (span - 1) * 6;
+    lines = Math.max(lines, linesOf(cell.paras, CELL_PT, width, fonts, measure));
+    c += span;
+  }
+  return sheetRowHeight(lines, CELL_PT);
+}
+
+export async function renderXlsx(form: FilledForm, fonts: FontSet, meta: { title: string; author: string; date: Date }): Promise<Uint8Array> {
   const table = form.blocks.find((b): b is Table => b.type === 'table');
   if (!table) throw new Error(`form ${form.id} has no table to write as XLSX`);
   const wb = new ExcelJS.Workbook();
@@ -40,18 +115,12 @@ export async function renderXlsx(form: FilledForm, _fonts: FontSet, meta: { titl
   wb.modified = meta.date;
   const ncols = table.columns.length;
   const ws = wb.addWorksheet(form.name, {
-    pageSetup: {
-      paperSize: 9,
-      orientation: form.orientation,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.6, right: 0.6, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.4 },
-    },
+    pageSetup: sheetPageSetup(form.orientation),
     headerFooter: { oddFooter: '&C— &P —' },
   });
-  table.columns.forEach((w, i) => (ws.getColumn(i + 1).width = Math.round(w * WIDTH_PER_MM * 10) / 10));
+  const measure = new Measure(fonts);
+  const widths = columnWidths(table, fonts, measure);
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
   const font = (size: number, bold = false): Partial<ExcelJS.Font> => ({ name: '宋体', size, bold });
   // Lines above the table: title, subtitle, 填报单位名称 …
@@ -71,18 +140,29 @@ export async function renderXlsx(form: FilledForm, _fonts: FontSet, meta: { titl
   const headerStart = ws.rowCount + 1;
   const write = (cells: Table['rows'][number]['cells'], header: boolean) => {
     const values: string[] = [];
+    // The cell each column belongs to (a spanning cell covers several).
+    const owner: (Cell | undefined)[] = [];
     let c = 0;
     for (const cell of cells) {
       values[c] = cell.paras.map((p) => p.text).join('\n');
+      for (let k = 0; k < (cell.colSpan ?? 1); k++) owner[c + k] = cell;
       c += cell.colSpan ?? 1;
     }
     const row = ws.addRow(values);
     for (let i = 1; i <= ncols; i++) {
       const x = row.getCell(i);
       x.border = THIN;
-      x.font = font(10.5);
-      x.alignment = { wrapText: true, vertical: 'middle', horizontal: header ? 'center' : (cells[i - 1]?.align === 'center' ? 'center' : 'left') };
+      x.font = font(CELL_PT);
+      x.alignment = { wrapText: true, vertical: 'middle', horizontal: header || owner[i - 1]?.align === 'center' ? 'center' : 'left' };
     }
+    // A cell spanning columns is merged over them, so its text wraps to their width (as its height assumes).
+    c = 1;
+    for (const cell of cells) {
+      const span = cell.colSpan ?? 1;
+      if (span > 1) ws.mergeCells(row.number, c, row.number, c + span - 1);
+      c += span;
+    }
+    row.height = rowHeight(cells, widths, fonts, measure);
     return row;
   };
   for (const r of table.header) write(r.cells, true);
@@ -109,5 +189,6 @@ export async function renderXlsx(form: FilledForm, _fonts: FontSet, meta: { titl
     ws.views = [{ state: 'frozen', ySplit: headerEnd }];
   }
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-  return normalizeOfficeZip(bytes, meta.date, fixCoreDates(meta.date));
+  const dates = fixCoreDates(meta.date);
+  return normalizeOfficeZip(bytes, meta.date, (name, text) => (name === 'xl/styles.xml' ? withSheetDefaultFont(text) : dates(name, text)));
 }

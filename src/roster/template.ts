@@ -2,9 +2,12 @@
  * The blank roster workbook `shenbao init` writes: the seed's title and 填报单位名称 rows,
  * the header (the ten printed columns, then the columns the figures need), widths, the ID
  * column as text so Excel keeps all 18 characters, and drop-down lists for 性别, 民族,
- * the yes/no columns and the key groups (kept on a hidden sheet 选项).
+ * the yes/no columns and the key groups (kept on a hidden sheet 选项). It prints as the
+ * filled roster does: A4 landscape, one page wide, the header on every page, rows as tall as
+ * their text.
  */
 import ExcelJS from 'exceljs';
+import { columnTextPt, sheetPageSetup, sheetRowHeight } from '../paper/sheet.js';
 import type { Scheme } from '../scheme/schema.js';
 import { ETHNIC_GROUPS } from './ethnic-groups.js';
 
@@ -20,7 +23,11 @@ export async function rosterTemplate(scheme: Scheme, unitName: string, created: 
   wb.creator = 'shenbao';
   wb.created = created;
   wb.modified = created;
-  const ws = wb.addWorksheet('花名册', { views: [{ state: 'frozen', ySplit: 3 }] });
+  const ws = wb.addWorksheet('花名册', {
+    views: [{ state: 'frozen', ySplit: 3 }],
+    pageSetup: { ...sheetPageSetup('landscape'), printTitlesRow: '3:3' },
+    headerFooter: { oddFooter: '&C— &P —' },
+  });
   const cols = scheme.roster.columns;
   const last = cols.length;
 
@@ -31,6 +38,8 @@ export async function rosterTemplate(scheme: Scheme, unitName: string, created: 
   title.alignment = { horizontal: 'center' };
   ws.mergeCells(2, 1, 2, last);
   ws.getCell(2, 1).value = `填报单位名称：${unitName}`;
+  ws.getRow(1).height = sheetRowHeight(1, 16);
+  ws.getRow(2).height = sheetRowHeight(1, 11);
 
   const header = ws.getRow(3);
   cols.forEach((c, i) => {
@@ -42,6 +51,8 @@ export async function rosterTemplate(scheme: Scheme, unitName: string, created: 
     if (!c.printed) cell.note = '统计用列，不打印在花名册上';
     ws.getColumn(i + 1).width = WIDTHS[c.id] ?? 12;
   });
+  // Header names are Chinese, one em each at 11 pt: as many lines as the column needs for the longest.
+  header.height = sheetRowHeight(Math.max(...cols.map((c, i) => Math.ceil(([...c.name].length * 11) / columnTextPt(WIDTHS[c.id] ?? 12)))), 11);
 
   // Lists on a hidden sheet: an inline list is limited to 255 characters, too short for 56 names.
   const opts = wb.addWorksheet('选项', { state: 'hidden' });

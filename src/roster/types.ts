@@ -55,6 +55,10 @@ export interface Trainee {
   order: boolean;
   subsidised: boolean;
   employed: boolean;
+  /** 就业岗位, 就业时间, 就业方式/对口 as written (empty when the roster has no such column). */
+  position: string;
+  employedOn: string;
+  employmentMode: string;
   /** False when the row's trade is not the brand's trade: such rows are printed but not counted. */
   brandTrade: boolean;
   /** A later row repeating an earlier row's ID number: reported, and not counted twice. */

@@ -22,6 +22,8 @@ const paragraph = z.union([
     font: z.enum(FONT_ROLES).optional(),
     size: sizeRole.optional(),
     before: z.number().optional(),
+    /** Characters kept free at the right (a number, or an expression giving one). */
+    right: z.union([z.number().min(0), expr]).optional(),
     after: z.number().optional(),
     /** Render only when this expression is non-empty. */
     if: expr.optional(),

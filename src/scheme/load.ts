@@ -35,6 +35,7 @@ export interface SchemeLoad {
 export function formIds(data: SchemeData): string[] {
   const ids = new Set<string>([...Object.values(FIXED_FORMS), ...Object.values(COUNTY_FORMS)]);
   for (const kind of ['application', 'review'] as const) for (const m of data.materials[kind]) if (m.form) ids.add(m.form);
+  ids.add(data.countyReview.pledgeForm);
   return [...ids].sort();
 }
 

@@ -20,6 +20,8 @@ export type FigureName = (typeof FIGURES)[number];
 export const ROSTER_COLUMN_IDS = [
   'seq', 'name', 'sex', 'ethnicity', 'idNumber', 'trade', 'teacher', 'employer', 'address', 'phone',
   'passed', 'keyGroup', 'order', 'subsidised', 'employed',
+  // For the post-training employment roster (⑦): where, what post, since when, and how.
+  'position', 'employedOn', 'employmentMode',
 ] as const;
 export type RosterColumnId = (typeof ROSTER_COLUMN_IDS)[number];
 
@@ -115,9 +117,23 @@ const rubric = z.strictObject({
   groups: z.array(rubricGroup).min(1),
 });
 
-const grade = z.strictObject({ name: text, en: text, min: z.number().min(0).max(100) });
+const grade = z.strictObject({
+  name: text,
+  en: text,
+  min: z.number().min(0).max(100),
+  /** The band as the notice words it (70（含）—89 分为良好), printed on the score sheet. */
+  words: text,
+});
 
 const kindNames = z.strictObject({ short: text, name: text, package: text, full: text, en: text });
+
+/** The parts of the county's evaluation result report (办法第九条（一）–（五）). */
+export const EVALUATION_PARTS = ['basic', 'performance', 'policy', 'demonstration', 'keyFields'] as const;
+export type EvaluationPart = (typeof EVALUATION_PARTS)[number];
+
+/** A part of a county report: its title, what the data says (handlebars) and the applicant's texts it quotes. */
+const countyPart = <K extends readonly [string, ...string[]]>(keys: K) =>
+  z.strictObject({ key: z.enum(keys), title: text, derived: text.optional(), narrative: z.array(text).default([]) });
 
 /** A ground for removal (第十三条), as the notice words it; `computed` ones the data can show. */
 const removalGround = z.strictObject({
@@ -149,6 +165,17 @@ export const schemeSchema = z.strictObject({
     minEmploymentRate: percent,
     ref: text,
     grounds: z.record(z.string(), text),
+    /** The levels whose thresholds the League may relax (the Region sets its own). */
+    levels: z.array(z.enum(LEVELS)).min(1),
+  }),
+  /**
+   * The recognition a filing normally rests on (办法第五条: a level's brands come from the level
+   * below; a review is of a League brand): by the kind and level filed, the level it should
+   * already hold and the article that says so.
+   */
+  priorRecognition: z.strictObject({
+    application: z.partialRecord(z.enum(LEVELS), z.strictObject({ level: z.enum(LEVELS), ref: text })),
+    review: z.strictObject({ level: z.enum(LEVELS), ref: text }),
   }),
   minPartners: z.number().int().min(0),
   /** The figures' names as the documents print them (推荐表 rows), and the words for meeting a threshold. */
@@ -182,8 +209,26 @@ export const schemeSchema = z.strictObject({
     refs: z.strictObject({ recommend: text, evaluate: text, removal: text }),
     /** The recommending bureau's name when county.yaml gives none (handlebars: {{county}}). */
     bureau: text,
-    /** The parts of the recommendation report (办法第七条（二）), each with its county.yaml key. */
-    sections: z.array(z.strictObject({ key: z.enum(['results', 'keyGroups', 'practices', 'rural']), title: text })).min(1),
+    /**
+     * The parts of the recommendation report (办法第七条（二）), each with its county.yaml key, the
+     * sentence the applicant's data gives (handlebars over the figures, see county/derived.ts)
+     * and the applicant's own texts it quotes (narrative `section` or `section.prompt`).
+     */
+    sections: z.array(countyPart(['results', 'keyGroups', 'practices', 'rural'] as const)).min(1),
+    /** What the county writes for a part it leaves empty on purpose (无); the report prints it. */
+    none: text,
+    /** The key groups the reports name as poverty-alleviated and low-income labour (方案三（一）5). */
+    ruralGroups: z.array(text).default([]),
+    /** The parts of the evaluation result report (办法第九条（一）–（五）), with the data and the texts each quotes. */
+    evaluation: z.array(countyPart(EVALUATION_PARTS)).min(1),
+    /** Printed in a part for which the applicant's filing has no text. */
+    noText: text,
+    /** The review material whose parts the evaluation lists (the training ledger, 办法第九条（二）). */
+    ledger: text.optional(),
+    /** The form of the pledge each recommended project carries with the recommending unit's seal (办法第七条（二）). */
+    pledgeForm: text,
+    /** Where a long title may break inside a part (GB/T 9704—2012 7.3.1): before these words, and after a county's name. */
+    titleBreaks: z.array(text).default([]),
     /** Default opinions (handlebars) where county.yaml has none. */
     opinions: z.strictObject({ recommend: text, keep: text, fail: text, removal: text }),
     removalGrounds: z.array(removalGround).min(1),
@@ -221,6 +266,9 @@ export const DISC_TEMPLATES = ['index.html.hbs', 'readme.txt.hbs', 'county-index
 export const SKELETON_TEMPLATES = ['submission.yaml.hbs', 'county.yaml.hbs'] as const;
 
 /** Forms every scheme has besides those its materials name (the brief, the score sheet, the print volume's cover and contents). */
+/** The forms filled from the roster: the trainees (附件1-4) and those employed after training (⑦). */
+export const ROSTER_FORMS = { trainees: 'roster', employed: 'employment-roster' } as const;
+
 export const FIXED_FORMS = { brief: 'brief', scoreSheet: 'score-sheet', volumeCover: 'volume-cover', volumeContents: 'volume-contents' } as const;
 
 /** The county bureau's documents (`shenbao county`). */
@@ -229,4 +277,6 @@ export const COUNTY_FORMS = {
   evaluation: 'county-evaluation',
   summary: 'county-summary',
   cover: 'county-cover',
+  /** The recommending unit's seal added to each recommended project's pledge. */
+  pledge: 'county-pledge',
 } as const;

@@ -93,6 +93,24 @@ export function validateSchemeRules(s: SchemeData, source: Source | undefined): 
     if (groupIds.indexOf(id) !== i) out.push(error('scheme.duplicateId', { what: 'keyGroup', id }, at('keyGroups', i, 'id')));
   });
 
+  // The county reports quote the applicant's texts by section (or section.prompt) and name key groups.
+  for (const list of ['sections', 'evaluation'] as const) {
+    s.countyReview[list].forEach((part, pi) => {
+      part.narrative.forEach((ref, ri) => {
+        const [sid, prompt] = ref.split('.');
+        const section = s.sections[sid!];
+        if (!section || (prompt !== undefined && !section.prompts.some((p) => p.key === prompt))) {
+          out.push(error('scheme.unknownRef', { what: 'section', id: ref }, at('countyReview', list, pi, 'narrative', ri)));
+        }
+      });
+    });
+  }
+  const ledger = s.countyReview.ledger;
+  if (ledger !== undefined && !s.materials.review.some((m) => m.id === ledger)) out.push(error('scheme.unknownRef', { what: 'material', id: ledger }, at('countyReview', 'ledger')));
+  s.countyReview.ruralGroups.forEach((id, i) => {
+    if (!groupIds.includes(id)) out.push(error('scheme.unknownRef', { what: 'keyGroup', id }, at('countyReview', 'ruralGroups', i)));
+  });
+
   // Grounds for removal the data can show need the words for each finding.
   s.countyReview.removalGrounds.forEach((g, i) => {
     if (g.computed && (!g.present || !g.absent)) out.push(error('scheme.unknownRef', { what: 'removalGround', id: `${g.id}.${g.present ? 'absent' : 'present'}` }, at('countyReview', 'removalGrounds', i)));

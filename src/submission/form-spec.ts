@@ -85,6 +85,7 @@ export function formSpec(scheme: Scheme, kind: Kind): FormSpec {
       id: 'brand',
       title: schemaAt(submissionSchema, ['brand']).label!,
       fields: [
+        field(['brand', 'name']),
         field(['brand', 'trade']),
         field(['brand', 'period']),
         field(['brand', 'classes']),
@@ -94,6 +95,11 @@ export function formSpec(scheme: Scheme, kind: Kind): FormSpec {
         field(['brand', 'specialSupport', 'grounds'], { options: Object.entries(scheme.specialSupport.grounds).map(([value, name]) => ({ value, label: verbatim(name) })) }),
         field(['brand', 'specialSupport', 'reason'], { input: 'textarea' }),
       ],
+    },
+    {
+      id: 'recognition',
+      title: schemaAt(submissionSchema, ['recognition']).label!,
+      fields: [field(['recognition', 'number']), field(['recognition', 'date'])],
     },
     {
       id: 'claimed',

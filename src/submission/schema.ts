@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { KINDS, LEVELS, POPULATION_BANDS } from '../scheme/schema.js';
 import { label } from '../core/zod-report.js';
-import { aliasedEnum, dateField, optionalText, percentField, relativePath, text } from './fields.js';
+import { aliasedEnum, dateField, longText, optionalDateField, optionalPath, optionalText, percentField, relativePath, text } from './fields.js';
 
 export const kindField = aliasedEnum(KINDS, {
   认定: 'application', 申报: 'application', 认定申报: 'application', 申请: 'application',
@@ -51,7 +51,7 @@ export const fontChoiceSchema = z.strictObject({
   kai: optionalText.meta(label('楷体类字体', 'kai font (楷体-like)')),
 });
 
-const narrativePart = z.union([z.string(), z.record(z.string(), z.string())]);
+const narrativePart = z.union([longText, z.record(z.string(), longText)]);
 
 export const submissionSchema = z.strictObject({
   scheme: text.optional().meta(label('评价方案', 'scheme')),
@@ -83,6 +83,13 @@ export const submissionSchema = z.strictObject({
     .meta(label('培训机构', 'institution')),
   brand: z
     .strictObject({
+      /** 项目名称 on the cover; when empty the cover prints the trade with 职业技能培训品牌. */
+      name: optionalText.meta(
+        label('品牌名称（申请表的项目名称）', 'brand name (the project name on the cover)', {
+          zh: '如 天骄蒙味厨师；不填时为“工种＋职业技能培训品牌”',
+          en: 'e.g. 天骄蒙味厨师; when empty: the trade followed by 职业技能培训品牌',
+        }),
+      ),
       trade: text.meta(label('培训品牌工种（专业）名称', 'brand trade')),
       period: text.meta(label('开展培训时间及班期', 'training period and classes')),
       classes: z.number().int().min(1).meta(label('班期数', 'number of classes')),
@@ -98,6 +105,19 @@ export const submissionSchema = z.strictObject({
         .meta(label('重点扶持', 'special support')),
     })
     .meta(label('培训品牌', 'brand')),
+  recognition: z
+    .strictObject({
+      number: optionalText.meta(label('认定文件文号', 'number of the recognition document')),
+      date: optionalDateField.meta(label('认定时间', 'date of recognition')),
+      file: optionalPath.meta(label('认定文件扫描件', 'scan of the recognition document')),
+    })
+    .optional()
+    .meta(
+      label('已获得的品牌认定（盟级申报：旗县市级品牌的认定；复评：盟级品牌的认定）', 'the recognition the brand already holds (League application: the county-level one; review: the League one)', {
+        zh: '办法第五条：上一等级原则上从下一等级品牌中产生',
+        en: 'Measures art. 5: a level’s brands normally come from the level below',
+      }),
+    ),
   claimed: z
     .strictObject({
       trained: count.meta(label('培训人数（人）', 'trainees')),
@@ -123,7 +143,7 @@ export const submissionSchema = z.strictObject({
     .default([])
     .meta(label('合作企业', 'partner enterprises')),
   brief: z
-    .union([z.string(), z.strictObject({ file: relativePath.meta(label('简介文件', 'brief file')) })])
+    .union([longText, z.strictObject({ file: relativePath.meta(label('简介文件', 'brief file')) })])
     .optional()
     .meta(label('培训机构及品牌简介', 'institution and brand brief')),
   attachments: z.record(z.string(), z.array(relativePath)).default({}).meta(label('附件', 'attachments')),

@@ -85,6 +85,8 @@ beforeAll(async () => {
     if (e.get('institution') === REVIEW_NAME) e.set('score', 65);
     else e.set('recommend', true);
     if (e.get('institution') === EXAMPLE_NAME) e.set('practices', '推行“订单培训、定向输送”，学员结业即上岗。\n建立学员回访制度，三个月内逐人回访。');
+    // A part the county has nothing to add to is written 无 (an empty one would stop the report).
+    else if (e.get('institution') !== REVIEW_NAME) e.set('practices', '无');
   }
   writeFileSync(file, doc.toString());
   out = path.join(root, 'out');
@@ -106,6 +108,8 @@ describe('shenbao county init', () => {
     expect(parsed.loaded!.data.county.name).toBe('科尔沁右翼前旗');
     expect(text).toMatch(/未达到自治区级条件/);
     expect(text).toMatch(/复评 · 盟级/);
+    // The review's entry names its kind and asks for the county's score per rubric group.
+    expect(text).toMatch(/kind: 复评[\s\S]*scores:\n\s+"1":\s+# 基础条件（15 分）/);
     expect(init.stdout).toMatch(/03-损坏\.zip：无法读取申报数据，未列入（无法打开材料包/);
   });
 
@@ -143,8 +147,8 @@ describe('shenbao county', () => {
     expect(text).toContain(`培训就业重点群体${f.keyGroupAll}人`);
     // The county's own words, the seal place and the date from county.yaml.
     expect(text).toContain('推行“订单培训、定向输送”，学员结业即上岗。');
-    expect(text).toContain('科尔沁右翼前旗人力资源和社会保障局（盖章）');
-    expect(text).toContain('2026年10月20日');
+    expect(text).toContain('科尔沁右翼前旗人力资源和社会保障局2026年10月20日（联系人：王海涛联系电话：(0482)5812345）');
+    expect(text).toContain(`附件：${EXAMPLE_NAME}信用承诺书`);
     expect(text).toContain('兴安盟就业服务中心：');
     const docx = readFileSync(path.join(target, 'documents/推荐报告', `01-${EXAMPLE_NAME}-中式烹调师.docx`));
     expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
@@ -157,11 +161,11 @@ describe('shenbao county', () => {
     expect(text).toContain('复评评价结果报告');
     expect(text).toMatch(/合计100[\d.]+65/);
     expect(text).toContain('合格');
-    expect(text).toContain('存在：没有附就业协议的合作企');
-    expect(text).toContain('建议取消其盟级职业技能培训品牌资格');
+    expect(text).toContain('建议直接取消其盟级职业技能培训品牌资格');
     // The grounds of 第十三条 as the notice words them (read from the DOCX, where a table cell's text is not interleaved with its row).
     const xml = new TextDecoder().decode(unzipSync(readFileSync(path.join(target, 'documents/评价结果报告', pdf!.replace(/\.pdf$/, '.docx'))))['word/document.xml']);
     expect(xml).toContain('盟级职业技能培训品牌未与具有与品牌相关专业的企业签订长期稳定的培训就业协议，提升技能和就业效果不明显的');
+    expect(xml).toContain('存在：附就业协议的合作企业 0 家，少于 3 家');
     expect(result.stdout).toMatch(/取消情形：.*签订长期稳定的培训就业协议/);
   });
 
@@ -185,10 +189,11 @@ describe('shenbao county', () => {
     expect([good['符合条件'], good['推荐'], good['材料包']]).toEqual(['是', '推荐', '完好']);
     expect([rows[1]!['培训机构'], rows[1]!['申报级别'], rows[1]!['符合条件'], rows[1]!['推荐'], rows[1]!['材料包']]).toEqual([SHORT_NAME, '自治区级', '否', '不能推荐', '未封装']);
     expect([rows[2]!['培训机构'], rows[2]!['材料包']]).toEqual(['03-损坏.zip', '无法读取']);
-    expect([rows[3]!['类型'], rows[3]!['旗县评分'], rows[3]!['推荐']]).toEqual(['复评', 65, '报送']);
+    expect([rows[3]!['类型'], rows[3]!['旗县评分'], rows[3]!['等级'], rows[3]!['推荐']]).toEqual(['复评', 65, '合格', '报送']);
     expect([rows[4]!['推荐'], rows[4]!['材料包']]).toEqual(['推荐', '未封装']);
     const pdf = await pdfText(readFileSync(path.join(target, 'documents/汇总表.pdf')));
-    expect(pdf).toContain('科尔沁右翼前旗2026年职业技能培训品牌申报汇总表');
+    // The year of the figures (上年度), not of the filing.
+    expect(pdf).toContain('科尔沁右翼前旗2025年度职业技能培训品牌申报汇总表');
     expect(pdf).toContain(SHORT_NAME.slice(0, 8));
   });
 
@@ -200,6 +205,7 @@ describe('shenbao county', () => {
     const contents = await pdfText(copies[0]!);
     expect(contents).toContain('汇总表');
     expect(contents).toContain(`推荐报告：${EXAMPLE_NAME}`);
+    expect(contents).toContain(`信用承诺书：${EXAMPLE_NAME}`);
     expect(contents).toContain(`评价结果报告：${REVIEW_NAME}`);
     const forwarded = readdirSync(path.join(target, 'print/申报单位')).sort();
     expect(forwarded).toEqual([`01-${EXAMPLE_NAME}-中式烹调师`, `04-${REVIEW_NAME}-中式烹调师`, `05-${PLAIN_NAME}-中式烹调师`]);
@@ -230,6 +236,12 @@ describe('shenbao county', () => {
     expect(record.startsWith('\ufeff')).toBe(true);
     for (const n of ['01-天骄.zip', '02-新技能', '03-损坏.zip', '04-草原.iso', '05-牧乡']) expect(record).toContain(n);
     expect(record).not.toMatch(/\x1b\[/);
+    // The copies of the example share its trainees: listed masked, never in full.
+    const { report } = await loadExample();
+    const ids = report.roster!.trainees.map((t) => t.idNumber);
+    expect(record).toMatch(/240 个身份证号同时出现在 4 个单位的花名册中/);
+    expect(record).toContain(`${ids[0]!.slice(0, 6)}********${ids[0]!.slice(-4)}`);
+    for (const id of ids) expect(record).not.toContain(id);
   });
 
   it('gives the same bytes for the same input and SOURCE_DATE_EPOCH', async () => {

@@ -18,14 +18,14 @@ const cellTexts = (t: Table) => t.rows.map((r) => r.cells.map((c) => c.paras.map
 describe('the document plan', () => {
   it('numbers documents by the material list and puts the score sheet after it', () => {
     const app = planDocuments(SCHEME, 'application').map((p) => [p.number, p.formId]);
-    expect(app).toEqual([[1, 'application-cover'], [2, 'recommendation'], [3, 'brief'], [6, 'pledge'], [7, 'roster'], [10, 'score-sheet']]);
+    expect(app).toEqual([[1, 'application-cover'], [2, 'recommendation'], [3, 'brief'], [6, 'pledge'], [7, 'roster'], [8, 'employment-roster'], [10, 'score-sheet']]);
     const review = planDocuments(SCHEME, 'review').map((p) => [p.number, p.formId]);
-    expect(review).toEqual([[1, 'review-cover'], [2, 'review-form'], [3, 'brief'], [6, 'pledge'], [7, 'roster'], [11, 'score-sheet']]);
+    expect(review).toEqual([[1, 'review-cover'], [2, 'review-form'], [3, 'brief'], [6, 'pledge'], [7, 'roster'], [8, 'employment-roster'], [11, 'score-sheet']]);
   });
 
   it('names files as a clerk knows them', () => {
     expect(ex.docs.map((d) => `${d.base} ${d.formats.join(',')}`)).toEqual([
-      '01-申请表 pdf,docx', '02-推荐表 pdf,docx', '03-培训机构及品牌简介 pdf,docx', '06-信用承诺书 pdf,docx', '07-花名册 pdf,docx,xlsx', '10-自评分表 pdf,docx',
+      '01-申请表 pdf,docx', '02-推荐表 pdf,docx', '03-培训机构及品牌简介 pdf,docx', '06-信用承诺书 pdf,docx', '07-花名册 pdf,docx,xlsx', '08-培训后就业花名册 pdf,docx,xlsx', '10-自评分表 pdf,docx',
     ]);
   });
 });
@@ -44,7 +44,8 @@ describe('filled forms', () => {
     expect(f.title).toBe('兴安盟级示范性职业技能培训品牌申请表');
     const fields = f.blocks.find((b): b is Extract<Block, { type: 'fields' }> => b.type === 'fields')!;
     expect(fields.items).toEqual([
-      { label: '项目名称', value: '中式烹调师职业技能培训品牌', seal: false },
+      // The brand's own name (brand.name); without it the trade with 职业技能培训品牌 (test/check/notice.test.ts).
+      { label: '项目名称', value: '天骄蒙味厨师', seal: false },
       { label: '项目单位', value: '科尔沁右翼前旗天骄职业技能培训学校', seal: true },
       { label: '申请地区', value: '科尔沁右翼前旗', seal: true },
       { label: '申请日期', value: '2026年10月12日', seal: false },
@@ -107,9 +108,10 @@ describe('filled forms', () => {
     const f = doc(ex, 'score-sheet').form;
     const [t] = tables(f);
     const rows = cellTexts(t!);
-    expect(rows[0]).toEqual(['1. 基础条件（14分）', '1.1 管理机制', '2', String(ex.report.score.items[0]!.points), '']);
+    // 1.1 is judged, not computed: no target beside it (the figure items' targets: test/check/notice.test.ts).
+    expect(rows[0]).toEqual(['1. 基础条件（14分）', '1.1 管理机制', '2', '', String(ex.report.score.items[0]!.points), '']);
     expect(t!.rows[0]!.cells[0]!.rowSpan).toBe(5);
-    expect(rows.at(-1)).toEqual(['合计', '100', String(ex.report.score.total), '']);
+    expect(rows.at(-1)).toEqual(['合计', '100', '', String(ex.report.score.total), '']);
     expect(texts(f).join('')).toContain(`自评等级：${ex.report.score.grade.zh}`);
   });
 
@@ -170,6 +172,6 @@ describe('review forms', () => {
     expect(texts(doc(rv, 'review-cover').form)).toContain('附件2-5');
     expect(texts(doc(rv, 'pledge').form)).toContain('附件2-4');
     expect(texts(doc(rv, 'roster').form)).toContain('附件2-3');
-    expect(rv.docs.map((d) => d.base)).toEqual(['01-复评申请表', '02-复评表', '03-培训机构及品牌简介', '06-信用承诺书', '07-花名册', '11-自评分表']);
+    expect(rv.docs.map((d) => d.base)).toEqual(['01-复评申请表', '02-复评表', '03-培训机构及品牌简介', '06-信用承诺书', '07-花名册', '08-培训后就业花名册', '11-自评分表']);
   });
 });

@@ -52,7 +52,7 @@ describe.each(KINDS.map((k) => [k] as [Kind]))('formSpec(xam-2023, %s)', (kind) 
 
   it('has the kind it was asked for, and groups with titles', () => {
     expect(spec.kind).toBe(kind);
-    expect(spec.groups.map((g) => g.id)).toEqual(['filing', 'institution', 'brand', 'claimed', 'print']);
+    expect(spec.groups.map((g) => g.id)).toEqual(['filing', 'institution', 'brand', 'recognition', 'claimed', 'print']);
     for (const g of spec.groups) expect(g.title.zh.length * g.title.en.length).toBeGreaterThan(0);
     const byField = new Map(fields.map(([, f]) => [f.field, f]));
     expect(byField.get('kind')!.label.zh).toBe('申报类型');
