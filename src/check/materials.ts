@@ -4,14 +4,12 @@
  * accepts (judged by its bytes).
  */
 import { error, warning, type Diagnostic } from '../core/diagnostic.js';
-import { typeOfExtension } from '../core/sniff.js';
 import type { Term } from '../core/term.js';
-import type { AttachmentType, MaterialDef } from '../scheme/schema.js';
-import type { FileFact } from '../submission/files.js';
+import type { MaterialDef } from '../scheme/schema.js';
+import { fileDiagnostics } from '../submission/file-problems.js';
 import { at, type CheckContext } from './context.js';
 import { checkBrief } from './brief.js';
-import { MIN_DPI, placeImage } from '../paper/placement.js';
-import { MAX_FILE_BYTES } from '../submission/files.js';
+import { ROSTER_FORMS } from '../scheme/schema.js';
 
 export type MaterialStatus = 'ok' | 'warning' | 'error';
 
@@ -34,36 +32,7 @@ export interface MaterialReport {
 /** The kind of filing as the scheme names it, in both languages. */
 export const kindTerm = (ctx: CheckContext): Term => ({ zh: ctx.scheme.kinds[ctx.submission.kind].name, en: ctx.scheme.kinds[ctx.submission.kind].en });
 
-/** Problems with one referenced file, if any. */
-export function fileDiagnostics(f: FileFact, accepted?: readonly AttachmentType[]): Diagnostic[] {
-  const where = { ...f.where, field: f.where.field };
-  switch (f.status) {
-    case 'missing': return [error('file.missing', { path: f.path }, where)];
-    case 'outside': return [error('file.outside', { path: f.path }, where)];
-    case 'empty': return [error('file.empty', { path: f.path }, where)];
-    case 'notFile': return [error('file.notFile', { path: f.path }, where)];
-    case 'unreadable': return [error('file.unreadable', { path: f.path, reason: f.reason ?? 'denied' }, where)];
-    case 'tooLarge': return [error('file.tooLarge', { path: f.path, size: f.size, max: MAX_FILE_BYTES }, where)];
-    case 'ok': break;
-  }
-  if (accepted && !(accepted as readonly string[]).includes(f.content)) {
-    return [error('file.wrongType', { path: f.path, expected: [...accepted], actual: f.content }, where)];
-  }
-  switch (f.problem) {
-    case 'encrypted': return [error('pdf.encrypted', { path: f.path }, where)];
-    case 'noPages': return [error('pdf.noPages', { path: f.path }, where)];
-    case 'broken': return [error(f.content === 'pdf' ? 'pdf.broken' : 'image.broken', { path: f.path }, where)];
-    default: break;
-  }
-  const out: Diagnostic[] = [];
-  if (f.pixels) {
-    const { dpi } = placeImage(f.pixels);
-    if (dpi < MIN_DPI) out.push(warning('image.lowResolution', { path: f.path, dpi: Math.round(dpi), min: MIN_DPI }, where));
-  }
-  const promised = typeOfExtension(f.path);
-  if (promised && promised !== f.content) out.push(warning('file.extensionMismatch', { path: f.path, actual: f.content }, where));
-  return out;
-}
+export { fileDiagnostics } from '../submission/file-problems.js';
 
 function statusOf(problems: Diagnostic[]): MaterialStatus {
   if (problems.some((d) => d.severity === 'error')) return 'error';
@@ -77,12 +46,22 @@ function checkMaterial(ctx: CheckContext, m: MaterialDef, number: number): Mater
   let files = 0;
   let chars: number | undefined;
 
-  if (m.form === 'roster') {
-    // The roster form is filled from the roster; its file (if any) must be sound.
-    const rs = ctx.submission.roster;
+  const rs = ctx.submission.roster;
+  const rosterFile = typeof rs === 'string' ? rs : rs && 'file' in rs ? rs.file : undefined;
+  /** What the roster itself says is wrong (a file that cannot be read, a .xls, rows with errors). */
+  const rosterProblems = () =>
+    ctx.diagnostics.filter((d) => d.code.startsWith('roster.') && (rosterFile ? d.location.file === rosterFile : true) && !d.code.startsWith('roster.employed.'));
+  if (m.form === ROSTER_FORMS.trainees) {
+    // The roster form is filled from the roster: the material is as sound as the roster.
     if (rs === undefined) problems.push(error('roster.missing', {}, at(ctx)));
-    const rosterFile = typeof rs === 'string' ? rs : rs && 'file' in rs ? rs.file : undefined;
     for (const f of loaded.files.filter((x) => x.path === rosterFile)) problems.push(...fileDiagnostics(f));
+    if (problems.length === 0) problems.push(...rosterProblems());
+  }
+  if (m.form === ROSTER_FORMS.employed) {
+    // The employment roster is filled from the roster's employed trainees; without them it is empty.
+    const employed = ctx.roster?.trainees.filter((t) => t.brandTrade && !t.duplicate && t.employed).length ?? 0;
+    if (ctx.roster && employed === 0) problems.push(error('employment.none', {}, rosterFile ? { file: rosterFile } : at(ctx, 'roster')));
+    problems.push(...ctx.diagnostics.filter((d) => d.code.startsWith('roster.employed.')));
   }
   if (m.brief) {
     const before = ctx.diagnostics.length;
@@ -99,7 +78,10 @@ function checkMaterial(ctx: CheckContext, m: MaterialDef, number: number): Mater
     const slot = scheme.slots[slotId]!;
     const facts = loaded.attachments[slotId] ?? [];
     if (facts.length === 0) {
-      problems.push(error('material.missing', { material: m.name, slot: slot.name, slotId }, at(ctx, 'attachments', slotId)));
+      // Folders named for the slot that hold nothing were said so when loading: that is why the material is missing.
+      const empty = ctx.diagnostics.filter((d) => d.code === 'file.emptyFolder' && d.location.field?.startsWith(`attachments.${slotId}[`));
+      if (empty.length) problems.push(...empty);
+      else problems.push(error('material.missing', { material: m.name, slot: slot.name, slotId }, at(ctx, 'attachments', slotId)));
     }
     for (const f of facts) {
       const d = fileDiagnostics(f, slot.types);
@@ -127,7 +109,9 @@ export function checkMaterials(ctx: CheckContext): MaterialReport[] {
   const { scheme, submission } = ctx;
   const list = scheme.materials[submission.kind];
   const reports = list.map((m, i) => checkMaterial(ctx, m, i + 1));
-  for (const r of reports) ctx.diagnostics.push(...r.problems);
+  // A material's problems include what was already said of its files and its roster: each is said once.
+  const said = new Set(ctx.diagnostics);
+  for (const r of reports) for (const d of r.problems) if (!said.has(d)) (said.add(d), ctx.diagnostics.push(d));
 
   // Attachment slots the scheme does not know, or that this kind does not bind.
   const used = new Set(list.flatMap((m) => m.slots));

@@ -13,9 +13,9 @@ import { build } from '../pipeline/build.js';
 import { sizeText } from '../package/disc.js';
 import { renderDiagnostics } from '../report/check.js';
 import { writeBundle } from '../world/node-write.js';
-import { diagnosticsJson, EXIT, shown, writeJson, type Cli } from './context.js';
+import { diagnosticsJson, EXIT, outputWritable, shown, writeJson, type Cli } from './context.js';
 import { recordingProgress, terminalProgress, type Timing } from './progress.js';
-import { paint, painter } from './terminal.js';
+import { paint, painter, showsProgress } from './terminal.js';
 
 export interface BuildOptions {
   dir: string;
@@ -28,7 +28,8 @@ export interface BuildOptions {
 export async function runBuild(cli: Cli, opts: BuildOptions, timings: Timing[]): Promise<number> {
   const t = ui(cli.lang);
   const { out, err } = cli;
-  const progress = both(cli.quiet || !err.color || cli.json ? silent : terminalProgress(err, cli.lang), recordingProgress(timings));
+  const progress = both(cli.quiet || !showsProgress(err) || cli.json ? silent : terminalProgress(err, cli.lang), recordingProgress(timings));
+  await outputWritable(cli, opts.out);
   const result = await build(cli.world, { dir: opts.dir, scheme: opts.scheme, config: opts.config, cwd: cli.cwd, force: opts.force, progress });
   if (result.status === 'unreadable') {
     if (cli.json) writeJson(cli, { ok: false, exitCode: EXIT.problems, diagnostics: diagnosticsJson(cli, result.diagnostics) });

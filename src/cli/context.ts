@@ -5,7 +5,9 @@
  */
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostic.js';
-import { EXIT, type Failure } from '../core/failure.js';
+import { EXIT, ioFailure, type Failure } from '../core/failure.js';
+import { IoError } from '../core/io.js';
+import { probeOutput } from '../world/node-write.js';
 import { diagnosticJson } from '../i18n/format.js';
 import type { Lang } from '../i18n/lang.js';
 import { renderDiagnostics } from '../report/check.js';
@@ -42,3 +44,16 @@ export function reportFailure(cli: Cli, f: Failure): number {
 }
 
 export { EXIT };
+
+/**
+ * An output folder (--out) that cannot be made is said before the seconds of building, not
+ * after them (a Failure, exit 3).
+ */
+export async function outputWritable(cli: Cli, out: string): Promise<void> {
+  try {
+    await probeOutput(path.resolve(cli.cwd, out));
+  } catch (e) {
+    if (e instanceof IoError) throw ioFailure(e, true);
+    throw e;
+  }
+}

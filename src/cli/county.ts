@@ -17,9 +17,9 @@ import { countyInit } from '../pipeline/county-init.js';
 import { renderCountyReport } from '../report/county.js';
 import { messageOf } from '../i18n/format.js';
 import { writeBundle } from '../world/node-write.js';
-import { diagnosticsJson, EXIT, shown, writeJson, type Cli } from './context.js';
+import { diagnosticsJson, EXIT, outputWritable, shown, writeJson, type Cli } from './context.js';
 import { recordingProgress, terminalProgress, type Timing } from './progress.js';
-import { paint, painter } from './terminal.js';
+import { paint, painter, showsProgress } from './terminal.js';
 
 export interface CountyOptions {
   packages: string[];
@@ -34,7 +34,8 @@ export interface CountyOptions {
 export async function runCountyCommand(cli: Cli, opts: CountyOptions, timings: Timing[]): Promise<number> {
   const t = ui(cli.lang).county;
   const { out, err } = cli;
-  const progress = both(cli.quiet || !err.color || cli.json ? silent : terminalProgress(err, cli.lang), recordingProgress(timings));
+  const progress = both(cli.quiet || !showsProgress(err) || cli.json ? silent : terminalProgress(err, cli.lang), recordingProgress(timings));
+  await outputWritable(cli, opts.out);
   const run = await runCounty(cli.world, { ...opts, cwd: cli.cwd, progress });
   let target: string;
   try {
@@ -103,13 +104,17 @@ export async function runCountyInitCommand(cli: Cli, opts: Omit<CountyOptions, '
   }
   const unread = r.intakes.filter((i) => !i.applicant);
   if (cli.json) {
-    writeJson(cli, { ok: true, exitCode: EXIT.ok, file: r.file, applicants: r.listed, unreadable: unread.map((i) => i.input), county: r.county || null, diagnostics: [] });
+    writeJson(cli, { ok: true, exitCode: EXIT.ok, file: r.file, applicants: r.listed, unreadable: unread.map((i) => i.input), damaged: r.intakes.filter((i) => i.applicant && i.fixity === 'damaged').map((i) => i.input), county: r.county || null, diagnostics: [] });
     return EXIT.ok;
   }
   out.write(`${paint(out, 'green', '✓')} ${t.initCreated(shownFile, r.listed)}\n`);
   for (const it of unread) {
     const why = [...it.problems, ...it.check].find((d) => d.severity === 'error');
     out.write(`${paint(out, 'yellow', '⚠')} ${t.initUnreadable(it.input, why ? messageOf(why, cli.lang) : '')}\n`);
+  }
+  // Damaged packages whose data could be read are listed (or stand beside an intact copy): each is named.
+  for (const it of r.intakes.filter((i) => i.applicant && i.fixity === 'damaged')) {
+    out.write(`${paint(out, 'yellow', '⚠')} ${t.initDamaged(it.input, it.problems.length)}\n`);
   }
   if (!r.county) out.write(`${paint(out, 'yellow', '⚠')} ${t.initNoCounty}\n`);
   out.write(t.initNext(shownFile, r.command));

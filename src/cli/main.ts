@@ -41,10 +41,80 @@ function writeTimings(timings: readonly Timing[], file: string | undefined): voi
 
 export const COMMANDS = ['init', 'check', 'build', 'verify', 'county', 'serve'];
 
+/**
+ * The command line as yargs should see it: `shenbao help [command…]` is `shenbao [command…]
+ * --help`, and `county init` is a command of its own (`county-init`, hidden), so that
+ * `county init --help` shows its own options and usage.
+ */
+export function normalizeArgs(args: readonly string[]): string[] {
+  const a = args[0] === 'help' ? [...args.slice(1), '--help'] : [...args];
+  return a[0] === 'county' && a[1] === 'init' ? ['county-init', ...a.slice(2)] : a;
+}
+
+/**
+ * yargs' Chinese strings that still carry English words (缺少 non-option 参数), in the words
+ * of our own messages.
+ */
+const YARGS_ZH: Record<string, string | { one: string; other: string }> = {
+  'Not enough non-option arguments: got %s, need at least %s': { one: '缺少参数：给了 %s 个，至少要 %s 个', other: '缺少参数：给了 %s 个，至少要 %s 个' },
+  'Too many non-option arguments: got %s, maximum of %s': { one: '参数太多：给了 %s 个，最多 %s 个', other: '参数太多：给了 %s 个，最多 %s 个' },
+  'Positionals:': '参数：',
+  'Did you mean %s?': '是不是 %s？',
+};
+
+/** The commands' positional arguments, which yargs lists among the described options. */
+const POSITIONALS = ['dir', 'target', 'packages', 'workspace'];
+
+/** Options on the command line that the command does not have, with the closest it does. */
+function unknownOption(args: readonly string[], known: readonly string[]): Failure | undefined {
+  for (const a of args) {
+    if (a === '--') break;
+    const m = /^--?(?:no-)?([^=]+)/.exec(a);
+    if (!m || /^-\d/.test(a)) continue;
+    const name = m[1]!;
+    // Single-dash clusters (-q) are short aliases; yargs knows them all when it got this far.
+    if (!a.startsWith('--') && name.length === 1) continue;
+    if (!known.includes(name)) {
+      const options = [...new Set(known)].filter((k) => k.length > 1 && !/[A-Z]/.test(k) && !POSITIONALS.includes(k)).map((k) => `--${k}`);
+      return fail('usage', 'usage.unknownOption', { name: a.split('=')[0]!, suggestion: closest(`--${name}`, options) ?? '', options });
+    }
+  }
+  return undefined;
+}
+
+/** The options that take a value: given last, or followed by another option, they have none. */
+const VALUED = ['--out', '--scheme', '--config', '--county', '--file', '--jobs', '--port', '--host', '--max-upload', '--kind', '--level', '--lang'];
+
+function missingValue(args: readonly string[]): void {
+  args.forEach((a, i) => {
+    const next = args[i + 1];
+    if (VALUED.includes(a) && (next === undefined || /^--?[a-z]/i.test(next))) throw fail('usage', 'usage.missingValue', { option: a });
+  });
+}
+
+/** An option that takes a value was given none (`--out` at the end, `--out --force`). */
+function need(value: string | undefined, option: string): string | undefined {
+  if (value !== undefined && value.trim() === '') throw fail('usage', 'usage.missingValue', { option });
+  return value;
+}
+
+/** A whole number of at least `min`, or a usage error naming the option (`--jobs 0`). */
+function count(value: number | undefined, option: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < min || value > max) throw fail('usage', 'usage.badNumber', { option, given: String(value), min, max: max === Number.MAX_SAFE_INTEGER ? 0 : max });
+  return value;
+}
+
+/** The command a usage error is about, for the hint (shenbao build --help). */
+function commandOf(args: readonly string[]): string {
+  const c = args.find((a) => !a.startsWith('-'));
+  return c === 'county-init' ? 'county init' : c && COMMANDS.includes(c) ? c : '';
+}
+
 /** An unknown command gets a message of our own (yargs mixes languages and drops the name). */
 function unknownCommand(args: readonly string[]): Failure | undefined {
   const first = args[0];
-  if (first === undefined || first.startsWith('-') || COMMANDS.includes(first)) return undefined;
+  if (first === undefined || first.startsWith('-') || COMMANDS.includes(first) || first === 'county-init') return undefined;
   return fail('usage', 'usage.unknownCommand', { name: first, suggestion: closest(first, COMMANDS) ?? '', commands: COMMANDS });
 }
 
@@ -61,7 +131,8 @@ export interface Process {
 
 const thisProcess = (): Process => ({ env: process.env, cwd: process.cwd(), out: stdout(), err: stderr(), columns: process.stdout.columns });
 
-export async function main(args: string[], proc: Process = thisProcess()): Promise<number> {
+export async function main(given: string[], proc: Process = thisProcess()): Promise<number> {
+  const args = normalizeArgs(given);
   const lang = detectLang(args, proc.env);
   const h = ui(lang).help;
   const cli: Cli = {
@@ -78,9 +149,11 @@ export async function main(args: string[], proc: Process = thisProcess()): Promi
   try {
     const unknown = unknownCommand(args);
     if (unknown) throw unknown;
+    missingValue(args);
     const parser = yargs(args)
       .scriptName('shenbao')
       .locale(lang === 'zh' ? 'zh_CN' : 'en')
+      .updateStrings((lang === 'zh' ? YARGS_ZH : {}) as Record<string, string>) // y18n takes { one, other } for plurals
       .usage(h.usage)
       .option('lang', { choices: ['zh', 'en'] as const, default: 'zh' as const, describe: h.lang })
       .option('scheme', { type: 'string', describe: h.scheme })
@@ -113,7 +186,7 @@ export async function main(args: string[], proc: Process = thisProcess()): Promi
             .example(`$0 check ${h.exampleDir} --json`, h.checkExample2),
         async (a) => {
           const { runCheck } = await import('./check.js');
-          code = await runCheck(cli, { dir: a.dir, strict: a.strict, scheme: a.scheme, config: a.config });
+          code = await runCheck(cli, { dir: a.dir, strict: a.strict, scheme: need(a.scheme, '--scheme'), config: need(a.config, '--config') });
         },
       )
       .command(
@@ -129,7 +202,7 @@ export async function main(args: string[], proc: Process = thisProcess()): Promi
             .example(`$0 build ${h.exampleDir} --out ${h.exampleOut}`, h.buildExample2),
         async (a) => {
           const { runBuild } = await import('./build.js');
-          code = await runBuild(cli, { dir: a.dir, out: a.out, force: a.force, scheme: a.scheme, config: a.config }, timings);
+          code = await runBuild(cli, { dir: a.dir, out: need(a.out, '--out')!, force: a.force, scheme: need(a.scheme, '--scheme'), config: need(a.config, '--config') }, timings);
         },
       )
       .command(
@@ -155,18 +228,33 @@ export async function main(args: string[], proc: Process = thisProcess()): Promi
             .option('file', { type: 'string', describe: h.countyFile })
             .option('out', { type: 'string', default: 'output', describe: h.out })
             .option('jobs', { type: 'number', describe: h.countyJobs })
-            .option('force', { type: 'boolean', default: false, describe: h.countyForce })
             .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: h.quiet })
             .example(`$0 county init ${h.exampleInbox}`, h.countyExample1)
             .example(`$0 county ${h.exampleInbox}`, h.countyExample2)
             .example('$0 county a.zip b.iso c/ --county 乌兰浩特市', h.countyExample3),
         async (a) => {
-          const packages = a.packages.map(String);
-          const { runCountyCommand, runCountyInitCommand } = await import('./county.js');
-          const common = { county: a.county, file: a.file, jobs: a.jobs, scheme: a.scheme, config: a.config };
-          code = packages[0] === 'init'
-            ? await runCountyInitCommand(cli, { ...common, packages: packages.slice(1), force: a.force })
-            : await runCountyCommand(cli, { ...common, packages, out: a.out }, timings);
+          const common = { county: need(a.county, '--county'), file: need(a.file, '--file'), jobs: count(a.jobs, '--jobs', 1, 64), scheme: need(a.scheme, '--scheme'), config: need(a.config, '--config') };
+          const { runCountyCommand } = await import('./county.js');
+          code = await runCountyCommand(cli, { ...common, packages: a.packages.map(String), out: need(a.out, '--out')! }, timings);
+        },
+      )
+      // `shenbao county init …` (normalizeArgs): hidden under its own name, shown in county's help.
+      .command(
+        'county-init [packages..]',
+        false,
+        (y) =>
+          y
+            .usage(h.countyInitUsage)
+            .positional('packages', { type: 'string', array: true, describe: h.countyPackages })
+            .option('county', { type: 'string', describe: h.countyName })
+            .option('file', { type: 'string', describe: h.countyFile })
+            .option('jobs', { type: 'number', describe: h.countyJobs })
+            .option('force', { type: 'boolean', default: false, describe: h.countyForce })
+            .example(`$0 county init ${h.exampleInbox}`, h.countyExample1),
+        async (a) => {
+          const common = { county: need(a.county, '--county'), file: need(a.file, '--file'), jobs: count(a.jobs, '--jobs', 1, 64), scheme: need(a.scheme, '--scheme'), config: need(a.config, '--config') };
+          const { runCountyInitCommand } = await import('./county.js');
+          code = await runCountyInitCommand(cli, { ...common, packages: (a.packages ?? []).map(String), force: a.force });
         },
       )
       .command(
@@ -183,7 +271,7 @@ export async function main(args: string[], proc: Process = thisProcess()): Promi
             .example('$0 serve D:/申报 --no-open', h.serveExample2),
         async (a) => {
           const { runServe } = await import('./serve.js');
-          code = await runServe(cli, { workspace: a.workspace, port: a.port, host: a.host, open: a.open, maxUploadMb: a['max-upload'] }, proc.signal);
+          code = await runServe(cli, { workspace: a.workspace, port: count(a.port, '--port', 0, 65535)!, host: need(a.host, '--host')!, open: a.open, maxUploadMb: a['max-upload'] === undefined ? undefined : count(a['max-upload'], '--max-upload', 1, 4096) }, proc.signal);
         },
       )
       .demandCommand(1, h.demandCommand)
@@ -191,9 +279,12 @@ export async function main(args: string[], proc: Process = thisProcess()): Promi
       .strictOptions()
       .recommendCommands()
       .exitProcess(false)
-      .fail((msg, e) => {
+      .fail((msg, e, y) => {
         if (e) throw e;
-        throw fail('usage', 'usage.invalid', { detail: msg });
+        // The third argument is yargs' usage object: its descriptions are the options of the command being parsed.
+        const described = (y as unknown as { getDescriptions?(): Record<string, unknown> }).getDescriptions?.() ?? {};
+        const known = [...Object.keys(described), 'help', 'version'];
+        throw unknownOption(args, known) ?? fail('usage', 'usage.invalid', { detail: msg, command: commandOf(args) });
       })
       .epilog(h.epilog)
       .help()

@@ -47,18 +47,28 @@ export interface Codes {
   'file.unwritable': { path: S; reason: IoReason; detail?: S };
   'file.tooLarge': { path: S; size: N; max: N };
   'submission.notFound': { dir: S; names: S[] };
+  'submission.severalFiles': { dir: S; files: S[] };
   'submission.isFile': { path: S };
   'syntax.yaml': { code: S; detail: S };
   'syntax.json': { code: S };
+  'syntax.tooLarge': { chars: N; max: N };
+  /** A double-quoted YAML text whose backslash made a control character (`code`: U+0000). */
+  'syntax.backslash': { code: S };
+  /** A text holding a control character (`code`: U+0007). */
+  'text.control': { code: S };
   'syntax.notMapping': Record<string, never>;
 
   // schema (submission, scheme, county file, config)
   'schema.required': { field: S; label: Term };
   'schema.invalidType': { field: S; label: Term; expected: S; received: S };
+  /** `given`: NaN or Infinity, as YAML's .nan, .inf or 1e400 read. */
+  'schema.notFinite': { field: S; label: Term; given: S };
+  'schema.numberWithUnit': { field: S; label: Term; given: S; number: S; unit: S };
   'schema.unknownKey': { key: S; at: S; suggestion: S };
   'schema.enum': { field: S; label: Term; value: S; options: S[] };
   'schema.tooSmall': { field: S; label: Term; minimum: S };
   'schema.tooBig': { field: S; label: Term; maximum: S };
+  'schema.textTooLong': { field: S; label: Term; length: N; max: N };
   'schema.emptyText': { field: S; label: Term };
   'schema.tooFewItems': { field: S; label: Term; minimum: S };
   'schema.invalid': { field: S; label: Term; detail: S };
@@ -97,6 +107,10 @@ export interface Codes {
 
   // roster: cells
   'roster.cellEmpty': { column: S };
+  'roster.cellTooLong': { column: S; length: N; max: N };
+  'roster.textsTooLarge': { path: S; maxMb: N };
+  'roster.csvQuote': { path: S };
+  'roster.id.cut': { value: S };
   'roster.id.numeric': Record<string, never>;
   'roster.id.length': { value: S; length: N };
   'roster.id.format': { value: S };
@@ -142,6 +156,10 @@ export interface Codes {
   'attachment.unknownSlot': { key: S; options: S[] };
   'attachment.notForKind': { key: S; kind: Term };
   'file.missing': { path: S };
+  /** `held`: the level the brand should already hold; `review`: the filing is a review. */
+  'specialSupport.levelNotAllowed': { level: Term; ref: S };
+  'employment.none': Record<string, never>;
+  'recognition.missing': { held: Term; review: boolean; ref: S };
   'file.outside': { path: S };
   'file.empty': { path: S };
   'file.notFile': { path: S };
@@ -191,11 +209,24 @@ export interface Codes {
   'county.undecided': { institution: S; trade: S };
   'county.cannotRecommend': { institution: S; blockers: Blocker[] };
   'county.notForwarded': { institution: S; blockers: Blocker[] };
-  'county.noWords': { institution: S; sections: S[] };
+  'county.noWords': { institution: S; sections: S[]; none: S; key: S };
   'county.noScore': { institution: S };
   'county.removal': { institution: S; ground: S; ref: S };
   'county.scoreIgnored': { institution: S; field: 'score' | 'recommend' };
   'county.noPackages': Record<string, never>;
+  'county.scoreGroupsNone': { institution: S; groups: S[] };
+  'county.scoreGroupUnknown': { institution: S; group: S; options: S[] };
+  'county.scoreGroupOver': { institution: S; group: S; given: N; max: N };
+  'county.scoreGroupsMissing': { institution: S; missing: S[] };
+  'county.scoreSum': { institution: S; score: N; sum: N };
+  'county.entryForBoth': { institution: S; trade: S };
+  /** A damaged copy of a filing whose intact copy (`kept`) is in the inbox too. */
+  'county.damagedCopy': { institution: S; trade: S; kept: S };
+  /**
+   * Resident IDs (masked) in the rosters of several institutions, one diagnostic per set of
+   * packages: the packages, and per ID its roster row in each of them (in the packages' order).
+   */
+  'county.sharedTrainee': { packages: { number: N; institution: S }[]; ids: { id: S; rows: N[] }[]; ref: S };
 
   // score
   'score.unknownItem': { item: S; options: S[] };
@@ -212,7 +243,11 @@ export interface Codes {
   'font.unreadable': { path: S; detail: S };
 
   // using the command
-  'usage.invalid': { detail: S };
+  'usage.invalid': { detail: S; command?: S };
+  'usage.unknownOption': { name: S; suggestion: S; options: S[] };
+  'usage.missingValue': { option: S };
+  /** `max` 0: no upper bound. */
+  'usage.badNumber': { option: S; given: S; min: N; max: N };
   'usage.unknownCommand': { name: S; suggestion: S; commands: S[] };
   'usage.exists': { paths: S[] };
   'usage.noCounty': { file: S };

@@ -139,6 +139,17 @@ export function zodDiagnostics(
           push('schema.required', { field, label }, { ...locate(source, path.slice(0, -1)), field });
           break;
         }
+        // A number YAML read as .nan, .inf or beyond double range (1e400): a number, but none to count with.
+        if (issue.expected === 'number' && typeof input === 'number') {
+          push('schema.notFinite', { field, label, given: String(input) });
+          break;
+        }
+        // 240人, 92.5 %: the number with its unit, as a clerk writes it on paper.
+        const unit = issue.expected === 'number' && typeof input === 'string' ? /^\s*([-+]?\d+(?:\.\d+)?)\s*(\S.*?)\s*$/.exec(input) : null;
+        if (unit) {
+          push('schema.numberWithUnit', { field, label, given: String(input), number: unit[1]!, unit: unit[2]! });
+          break;
+        }
         push('schema.invalidType', { field, label, expected: issue.expected, received: typeOfInput(input) });
         break;
       }
@@ -168,7 +179,8 @@ export function zodDiagnostics(
         else push('schema.tooSmall', { field, label, minimum: String(issue.minimum) });
         break;
       case 'too_big':
-        push('schema.tooBig', { field, label, maximum: String(issue.maximum) });
+        if (issue.origin === 'string') push('schema.textTooLong', { field, label, length: typeof input === 'string' ? [...input].length : 0, max: Number(issue.maximum) });
+        else push('schema.tooBig', { field, label, maximum: String(issue.maximum) });
         break;
       case 'invalid_union': {
         const branch = pickUnionBranch(issue.errors, input);

@@ -58,6 +58,18 @@ const YAML_REASONS_ZH: Record<string, string> = {
   IMPLICIT_KEY_TOO_LONG: '键太长（可能缺少换行或冒号）',
   BLOCK_IN_FLOW: '方括号/花括号中不能换行写列表',
   ALIAS_COUNT: '别名（*…）展开的次数太多，文件可能是恶意构造的',
+  MULTIPLE_DOCS: '文件中有不止一份 YAML 文档（出现了第二个 ---）',
+  FULLWIDTH_COLON: '键后面用了中文冒号“：”',
+  UNCLOSED_BRACKET: '这里开始的方括号 [ 或花括号 { 没有闭合',
+  MULTILINE_PLAIN: '这一项的文字换行写到了下一行',
+};
+
+/** What to do about a YAML error whose cause is known; others get the general advice. */
+const YAML_HINTS: Record<string, { zh: string; en: string }> = {
+  MULTIPLE_DOCS: { zh: '一个文件只写一份申报：删去第二个 --- 及其后的内容，或分成两个文件夹。', en: 'One filing per file: remove the second --- and what follows, or use two folders.' },
+  FULLWIDTH_COLON: { zh: '把“：”改成英文冒号“:”，并在后面加一个空格。', en: 'Replace “：” with an ASCII colon “:” followed by a space.' },
+  UNCLOSED_BRACKET: { zh: '在这一项末尾补上 ] 或 }；若文字本身以 [ 开头，请给整段文字加上引号。', en: 'Close it with ] or } at the end of the entry; if the text itself starts with [, put it in quotes.' },
+  MULTILINE_PLAIN: { zh: '多行文字要在冒号后写 | ，换行后每一行都比键多缩进两个空格，例如：\n    management: |\n      第一段……\n      第二段……', en: 'For text of several lines write | after the colon and indent every line two spaces more than the key.' },
 };
 
 /** Chinese wording of jsonc-parser's error codes. */
@@ -108,6 +120,14 @@ export const catalog: Catalog = {
       en: () => 'Scan it again at 150–300 dpi or compress it; no attachment needs to be this large.',
     },
   },
+  'submission.severalFiles': {
+    zh: (p) => `${p.dir} 中同时有 ${listOf(p.files, 'zh')}，不知道用哪一个`,
+    en: (p) => `${p.dir} holds both ${listOf(p.files, 'en')}; which one is the filing?`,
+    hint: {
+      zh: (p) => `只留下填好的那一个：把另一个删去或改名（例如改成 ${p.files[1]}.bak），或在命令中写出文件，如 shenbao check ${p.dir}/${p.files[0]}。`,
+      en: (p) => `Keep only the one filled in: delete or rename the other (e.g. ${p.files[1]}.bak), or name the file, as in shenbao check ${p.dir}/${p.files[0]}.`,
+    },
+  },
   'submission.notFound': {
     zh: (p) => `在 ${p.dir} 中找不到申报文件（${p.names.join(' / ')}）`,
     en: (p) => `No submission file (${p.names.join(' / ')}) in ${p.dir}`,
@@ -128,16 +148,37 @@ export const catalog: Catalog = {
     zh: (p) => `YAML 格式错误：${YAML_REASONS_ZH[p.code] ?? p.detail}`,
     en: (p) => `YAML syntax error: ${p.detail}`,
     hint: {
-      zh: () => '检查该行的缩进（只能用空格，不能用 Tab）、冒号后的空格和引号是否成对。',
-      en: () => 'Check the indentation (spaces, not tabs), the space after each colon and matching quotes.',
+      zh: (p) => YAML_HINTS[p.code]?.zh ?? '检查该行的缩进（只能用空格，不能用 Tab）、冒号后的空格和引号是否成对。',
+      en: (p) => YAML_HINTS[p.code]?.en ?? 'Check the indentation (spaces, not tabs), the space after each colon and matching quotes.',
+    },
+  },
+  'syntax.tooLarge': {
+    zh: (p) => `文件有 ${p.chars} 个字符，不像是一份申报数据（最多 ${p.max} 个）`,
+    en: (p) => `The file has ${p.chars} characters, too many for filing data (at most ${p.max})`,
+    hint: { zh: () => '多半是粘贴进了别的内容或选错了文件：按 shenbao init 生成的模板填写。', en: () => 'Most likely something else was pasted in or the wrong file chosen: fill in the template from shenbao init.' },
+  },
+  'syntax.backslash': {
+    zh: (p) => `双引号中的反斜杠 \\ 是转义符，这里变成了控制字符 ${p.code}`,
+    en: (p) => `A backslash \\ in double quotes is an escape; here it made the control character ${p.code}`,
+    hint: {
+      zh: () => '路径中的 \\ 请改成 /（例如 材料/03-花名册.xlsx），或把双引号改成单引号。',
+      en: () => 'Write / instead of \\ in paths (材料/03-花名册.xlsx), or use single quotes.',
+    },
+  },
+  'text.control': {
+    zh: (p) => `文字中有看不见的控制字符 ${p.code}（多半是从别处复制来的）`,
+    en: (p) => `The text holds the invisible control character ${p.code} (often from copying)`,
+    hint: {
+      zh: () => '删去这段文字重新输入，或粘贴为纯文本；Word 和 WPS 打不开含有控制字符的文档。',
+      en: () => 'Retype the text or paste it as plain text; Word and WPS refuse documents holding control characters.',
     },
   },
   'syntax.json': {
     zh: (p) => `JSON 格式错误：${JSON_REASONS_ZH[p.code] ?? p.code}`,
     en: (p) => `JSON syntax error: ${p.code === 'empty' ? 'the file is empty' : p.code}`,
     hint: {
-      zh: () => '检查逗号、括号和引号是否成对；JSON 不允许注释和末尾多余的逗号。',
-      en: () => 'Check commas, brackets and quotes; JSON allows no comments and no trailing commas.',
+      zh: (p) => (p.code === 'DuplicateKey' ? '同一层里每个键只能写一次：删去多余的一项（否则只有最后一项算数）。' : '检查逗号、括号和引号是否成对；JSON 不允许注释和末尾多余的逗号。'),
+      en: (p) => (p.code === 'DuplicateKey' ? 'Each key only once at each level: remove the extra one (else only the last would count).' : 'Check commas, brackets and quotes; JSON allows no comments and no trailing commas.'),
     },
   },
   'syntax.notMapping': {
@@ -154,6 +195,16 @@ export const catalog: Catalog = {
   'schema.invalidType': {
     zh: (p) => `${p.label.zh}（${p.field}）应为${typeWord(p.expected, 'zh')}，实际是${typeWord(p.received, 'zh')}`,
     en: (p) => `${p.field} (${p.label.en}) must be ${typeWord(p.expected, 'en')}, not ${typeWord(p.received, 'en')}`,
+  },
+  'schema.notFinite': {
+    zh: (p) => `${p.label.zh}（${p.field}）应为一个具体的数字，这里读出来是 ${p.given}（.nan、.inf 或过大的数，如 1e400）`,
+    en: (p) => `${p.field} (${p.label.en}) must be an actual number; it reads as ${p.given} (.nan, .inf or a number too large, such as 1e400)`,
+    hint: { zh: () => '写出实际的数字，例如 240。', en: () => 'Write the actual number, e.g. 240.' },
+  },
+  'schema.numberWithUnit': {
+    zh: (p) => `${p.label.zh}（${p.field}）只写数字，不带“${p.unit}”`,
+    en: (p) => `${p.field} (${p.label.en}) takes the number alone, without "${p.unit}"`,
+    hint: { zh: (p) => `把 “${p.given}” 改成 ${p.number}。`, en: (p) => `Write ${p.number} instead of "${p.given}".` },
   },
   'schema.unknownKey': {
     zh: (p) => `不认识的项 “${p.key}”${p.at ? `（在 ${p.at} 下）` : ''}${p.suggestion ? `，是不是想写 “${p.suggestion}”？` : ''}`,
@@ -174,6 +225,11 @@ export const catalog: Catalog = {
   'schema.tooBig': {
     zh: (p) => `${p.label.zh}（${p.field}）不能大于 ${p.maximum}`,
     en: (p) => `${p.field} (${p.label.en}) must be at most ${p.maximum}`,
+  },
+  'schema.textTooLong': {
+    zh: (p) => `${p.label.zh}（${p.field}）有 ${p.length} 个字，最多 ${p.max} 个字`,
+    en: (p) => `${p.field} (${p.label.en}) has ${p.length} characters; at most ${p.max}`,
+    hint: { zh: () => '多半是粘贴时多带了别的内容：只保留这一项要填的文字。', en: () => 'Most likely more was pasted than meant: keep only the text of this field.' },
   },
   'schema.emptyText': {
     zh: (p) => `${p.label.zh}（${p.field}）不能为空`,
@@ -330,6 +386,16 @@ export const catalog: Catalog = {
     zh: (p) => `表头中 “${p.column}” 出现了多次（${p.cells.join(', ')}）`,
     en: (p) => `The header has "${p.column}" more than once (${p.cells.join(', ')})`,
   },
+  'roster.textsTooLarge': {
+    zh: (p) => `花名册 ${p.path} 中的文字解压后超过 ${p.maxMb} MB，不像是一份花名册，没有读取`,
+    en: (p) => `The texts of roster ${p.path} unpack to more than ${p.maxMb} MB, too much for a roster; not read`,
+    hint: { zh: () => '多半是某个单元格粘贴进了大量内容：在 Excel 中找到并删去它，或把花名册另存一份只含学员信息的表。', en: () => 'Most likely a cell holds a huge paste: find and delete it in Excel, or save a copy with the trainee rows only.' },
+  },
+  'roster.csvQuote': {
+    zh: (p) => `花名册 ${p.path} 这一行有一个双引号 " 没有配对，其后的内容都读乱了`,
+    en: (p) => `Roster ${p.path}: a double quote " on this line has no partner, so everything after it is misread`,
+    hint: { zh: () => '删去这个多余的引号（或在 Excel 中打开后另存为 CSV，Excel 会自动处理）。', en: () => 'Delete the stray quote (or open the file in Excel and save it as CSV again).' },
+  },
   'roster.tooManyRows': {
     zh: (p) => `花名册 ${p.path} 超过 ${p.max.toLocaleString('en-US')} 行，已停止读取`,
     en: (p) => `Roster ${p.path} has more than ${p.max.toLocaleString('en-US')} rows; reading stopped`,
@@ -358,6 +424,19 @@ export const catalog: Catalog = {
     hint: {
       zh: () => '把“身份证号码”列设为“文本”格式后重新录入（或在号码前加英文单引号 \'）。',
       en: () => "Format the ID column as Text and enter the numbers again (or prefix them with ').",
+    },
+  },
+  'roster.cellTooLong': {
+    zh: (p) => `“${p.column}” 有 ${p.length} 个字，一个单元格最多 ${p.max} 个字`,
+    en: (p) => `"${p.column}" holds ${p.length} characters; a cell takes at most ${p.max}`,
+    hint: { zh: () => '多半是粘贴时带进了别的内容：只保留这一格要填的文字。', en: () => 'Most likely more was pasted than meant: keep only what belongs in this cell.' },
+  },
+  'roster.id.cut': {
+    zh: (p) => `身份证号码 ${p.value} 的最后三位是 000，校验不通过：号码曾被 Excel 当成数字，只保留了前 15 位`,
+    en: (p) => `ID number ${p.value} ends in 000 and fails its check: Excel once held it as a number and kept only 15 digits`,
+    hint: {
+      zh: () => '后三位已经丢失，无法从表格中恢复：把“身份证号码”列设为“文本”格式，按身份证原件重新录入这些号码（或在号码前加英文单引号 \'）。',
+      en: () => "The last digits are lost and cannot be recovered from the sheet: format the ID column as Text and enter these numbers again from the ID cards (or prefix them with ').",
     },
   },
   'roster.id.length': {
@@ -550,6 +629,30 @@ export const catalog: Catalog = {
   'attachment.notForKind': {
     zh: (p) => `附件类别 “${p.key}” 不是${p.kind.zh}所需的材料，不会被装订`,
     en: (p) => `Attachment slot "${p.key}" is not a material of a ${p.kind.en} and will not be bound`,
+  },
+  'specialSupport.levelNotAllowed': {
+    zh: (p) => `${p.level.zh}的标准不能按重点扶持放宽（${p.ref}）：重点扶持只放宽盟里制定的旗县市级、盟级标准`,
+    en: (p) => `The ${p.level.en} thresholds cannot be relaxed for special support (${p.ref}): special support relaxes only the county and League thresholds the League sets`,
+    hint: {
+      zh: () => '按所申报级别的标准核对绩效；达不到时，可改为申报盟级品牌。',
+      en: () => 'Check the figures against the thresholds of the level applied for; if they fall short, consider applying at League level.',
+    },
+  },
+  'employment.none': {
+    zh: () => '花名册中没有培训后就业的学员：培训后就业花名册（材料⑦）无法生成',
+    en: () => 'No trainee of the roster was employed after training: the employment roster (material 7) cannot be made',
+    hint: {
+      zh: () => '在花名册的“就业单位”列填写每个已就业学员的单位（或在“是否就业”列填“是”）。',
+      en: () => 'Fill in 就业单位 (the employer) for every trainee employed after training (or 是 under 是否就业).',
+    },
+  },
+  'recognition.missing': {
+    zh: (p) => (p.review ? `没有填写盟级品牌的认定文件（${p.ref}：复评对象是已认定的盟级品牌，现场勘验查阅相关认定文件）` : `没有填写已获得的${p.held.zh}品牌认定（${p.ref}：上一等级原则上从下一等级品牌中产生）`),
+    en: (p) => (p.review ? `No recognition of the League brand is given (${p.ref}: a review is of a recognised League brand, whose recognition documents are checked on site)` : `No recognition as a ${p.held.en} brand is given (${p.ref}: a level's brands normally come from the level below)`),
+    hint: {
+      zh: (p) => `在 recognition 下填写认定文件的文号和时间（可附扫描件 file）。${p.review ? '' : '特别优秀、经评审小组一致同意直接认定晋升的，可不填，但需在材料中说明。'}`,
+      en: (p) => `Give the document's number and date under recognition (a scan as file, if you have one).${p.review ? '' : ' A brand put up directly by the panel’s unanimous decision may leave it out, but should say so.'}`,
+    },
   },
   'file.missing': {
     zh: (p) => `文件 ${p.path} 不存在`,
@@ -758,6 +861,11 @@ export const catalog: Catalog = {
       en: () => 'It was not made by shenbao build, or was changed. Ask the applicant for a new build.',
     },
   },
+  'county.damagedCopy': {
+    zh: (p) => `这是 ${p.institution}“${p.trade}”的一份损坏的副本；报送的是完好的 ${p.kept}`,
+    en: (p) => `A damaged copy of ${p.institution} "${p.trade}"; the intact ${p.kept} is the one forwarded`,
+    hint: { zh: () => '损坏的副本不报送；可以把它从收件文件夹中移走。', en: () => 'The damaged copy is not forwarded; it may be removed from the inbox.' },
+  },
   'county.duplicate': {
     zh: (p) => `${p.institution} 的“${p.trade}”重复报送：与 ${p.other} 是同一单位的同一品牌工种`,
     en: (p) => `${p.institution}, ${p.trade}, was handed in twice: ${p.other} is the same institution and trade`,
@@ -827,11 +935,11 @@ export const catalog: Catalog = {
     },
   },
   'county.noWords': {
-    zh: (p) => `${p.institution} 的推荐报告中以下部分没有旗县市填写的内容：${p.sections.join('；')}`,
-    en: (p) => `${p.institution}: these sections of the report have nothing from the county: ${p.sections.join('; ')}`,
+    zh: (p) => `${p.institution} 的推荐报告中以下部分既没有旗县市的文字，也没有可由申报数据得出的内容：${p.sections.join('；')}；空的部分不能付印，推荐报告没有写，材料包没有放入报送材料`,
+    en: (p) => `${p.institution}: these parts of the recommendation report have neither the county's words nor anything from the applicant's data: ${p.sections.join('; ')}; an empty part cannot go to print, so no report was written and the package was not forwarded`,
     hint: {
-      zh: () => '报告中这一部分只有根据申报数据自动生成的内容；如需补充，在 county.yaml 中填写后重新运行。',
-      en: () => 'The section has only what is derived from the data; add the county\'s words in county.yaml and run again.',
+      zh: (p) => `在 county.yaml 中这一项下的 ${p.key} 写上旗县市的文字；确实没有可写的，写 ${p.key}: ${p.none}。`,
+      en: (p) => `Write the county's words under ${p.key} for it in county.yaml, or ${p.key}: ${p.none} if there is truly nothing to say.`,
     },
   },
   'county.noScore': {
@@ -855,6 +963,58 @@ export const catalog: Catalog = {
       p.field === 'score'
         ? `${p.institution} is an application; score in county.yaml is for reviews only and was ignored`
         : `${p.institution} is a review; recommend in county.yaml is for applications only and was ignored`,
+  },
+  'county.scoreGroupsNone': {
+    zh: (p) => `${p.institution} 的复评只有旗县市评估总分（score），没有按一级指标的得分（scores）；评价结果报告中各一级指标的旗县市得分空缺`,
+    en: (p) => `${p.institution}: the review has the county's total (score) but no score per rubric group (scores); the report leaves the groups' county scores blank`,
+    hint: {
+      zh: (p) => `在 county.yaml 中这一项下按评分标准的一级指标写 scores（${p.groups.join('、')}），各项之和即总分。`,
+      en: (p) => `Write scores for it in county.yaml, one per rubric group (${p.groups.join(', ')}); they add up to the total.`,
+    },
+  },
+  'county.scoreGroupUnknown': {
+    zh: (p) => `${p.institution} 的 scores 中“${p.group}”不是评分标准的一级指标（可用：${listOf(p.options, 'zh')}）`,
+    en: (p) => `${p.institution}: "${p.group}" in scores is not a group of the rubric (use: ${listOf(p.options, 'en')})`,
+  },
+  'county.scoreGroupOver': {
+    zh: (p) => `${p.institution} 的一级指标 ${p.group} 旗县市评估 ${points(p.given)} 分，超过该项分值 ${points(p.max)} 分`,
+    en: (p) => `${p.institution}: the county's ${points(p.given)} for ${p.group} exceeds its ${points(p.max)} points`,
+  },
+  'county.scoreGroupsMissing': {
+    zh: (p) => `${p.institution} 的 scores 缺少一级指标：${p.missing.join('、')}；旗县市评估得分没有计算`,
+    en: (p) => `${p.institution}: scores lacks the groups ${p.missing.join(', ')}; the county's score was not computed`,
+    hint: {
+      zh: () => '每个一级指标都要写得分（没有得分的写 0）。',
+      en: () => 'Give every group a score (0 where none is earned).',
+    },
+  },
+  'county.scoreSum': {
+    zh: (p) => `${p.institution} 的 score 是 ${points(p.score)} 分，而 scores 各项之和是 ${points(p.sum)} 分`,
+    en: (p) => `${p.institution}: score is ${points(p.score)}, but the groups in scores add up to ${points(p.sum)}`,
+    hint: {
+      zh: () => '核对各一级指标的得分，或删去 score（总分按各项之和计算）。',
+      en: () => 'Check the group scores, or remove score (the total is their sum).',
+    },
+  },
+  'county.entryForBoth': {
+    zh: (p) => `county.yaml 中 ${p.institution}（${p.trade}）这一项同时用于认定申报和复评两个材料包`,
+    en: (p) => `The county.yaml entry for ${p.institution} (${p.trade}) serves both its application and its review`,
+    hint: {
+      zh: () => '两个材料包各写一项，并分别写上 kind: 认定 和 kind: 复评。',
+      en: () => 'Write one entry for each package, with kind: application and kind: review.',
+    },
+  },
+  'county.sharedTrainee': {
+    zh: (p) =>
+      `${p.ids.length} 个身份证号同时出现在 ${p.packages.length} 个单位的花名册中（${p.packages.map((x) => `[${String(x.number).padStart(2, '0')}] ${x.institution}`).join('、')}）：` +
+      p.ids.map((t) => `${t.id}（第 ${t.rows.join('、')} 行）`).join('；'),
+    en: (p) =>
+      `${p.ids.length} ID number(s) are in the rosters of ${p.packages.length} institutions (${p.packages.map((x) => `[${String(x.number).padStart(2, '0')}] ${x.institution}`).join(', ')}): ` +
+      p.ids.map((t) => `${t.id} (rows ${t.rows.join(', ')})`).join('; '),
+    hint: {
+      zh: (p) => `同一人在不同单位参加补贴性培训，可能重复享受补贴（${p.ref}（二））；请逐人核实，结果写入 county.yaml 中相应单位的 findings 或审核意见。汇总表列出每个身份证号（隐去中间数字）。`,
+      en: (p) => `One person in subsidised training at two institutions may have drawn the subsidy twice (${p.ref} (2)); check each and note the result under the institution's findings in county.yaml. The summary lists every ID (masked).`,
+    },
   },
   'county.noPackages': {
     zh: () => '没有找到任何申报材料包，没有生成任何文件',
@@ -915,7 +1075,22 @@ export const catalog: Catalog = {
   'usage.invalid': {
     zh: (p) => p.detail,
     en: (p) => p.detail,
-    hint: { zh: () => '运行 shenbao --help 查看用法。', en: () => 'Run shenbao --help for usage.' },
+    hint: { zh: (p) => `运行 shenbao ${p.command ? `${p.command} ` : ''}--help 查看用法。`, en: (p) => `Run shenbao ${p.command ? `${p.command} ` : ''}--help for usage.` },
+  },
+  'usage.unknownOption': {
+    zh: (p) => `没有 ${p.name} 这个选项${p.suggestion ? `，是不是 ${p.suggestion}？` : ''}`,
+    en: (p) => `There is no option ${p.name}${p.suggestion ? `; did you mean ${p.suggestion}?` : ''}`,
+    hint: { zh: (p) => `可用的选项：${listOf(p.options, 'zh')}。`, en: (p) => `Options: ${listOf(p.options, 'en')}.` },
+  },
+  'usage.missingValue': {
+    zh: (p) => `${p.option} 后面缺少值`,
+    en: (p) => `${p.option} needs a value`,
+    hint: { zh: (p) => `写成 ${p.option} 值，例如 ${p.option === '--out' ? '--out 输出' : `${p.option} …`}。`, en: (p) => `Write ${p.option} VALUE${p.option === '--out' ? ', e.g. --out output' : ''}.` },
+  },
+  'usage.badNumber': {
+    zh: (p) => `${p.option} 应为${p.max ? ` ${p.min} 到 ${p.max} 之间的` : `不小于 ${p.min} 的`}整数，给的是 “${p.given}”`,
+    en: (p) => `${p.option} must be a whole number ${p.max ? `from ${p.min} to ${p.max}` : `of at least ${p.min}`}; got "${p.given}"`,
+    hint: { zh: (p) => `改成例如 ${p.option} ${Math.max(p.min, 1)}，或不写这个选项用默认值。`, en: (p) => `Use e.g. ${p.option} ${Math.max(p.min, 1)}, or leave the option out for the default.` },
   },
   'usage.unknownCommand': {
     zh: (p) => `不认识的命令 “${p.name}”${p.suggestion ? `，是不是 “${p.suggestion}”？` : '。'}可用的命令：${listOf(p.commands, 'zh')}`,

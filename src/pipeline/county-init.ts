@@ -39,14 +39,30 @@ export function countySkeleton(scheme: Scheme, input: { county: string; band?: s
   hb.registerHelper('json', (v: unknown) => JSON.stringify(v ?? ''));
   const template = hb.compile(skeletonTemplate(scheme, 'county', input.lang), { noEscape: true, strict: false });
   const seen = new Set<string>();
-  const applicants = input.intakes.flatMap((it) => {
+  // Of several copies of one filing, the entry shows an intact one (a damaged copy does not hide a good one).
+  const sound = (it: Intake) => (it.fixity === 'intact' || it.fixity === 'unsealed' ? 0 : 1);
+  const ordered = [...input.intakes].sort((x, y) => sound(x) - sound(y) || x.index - y.index);
+  const applicants = ordered.flatMap((it) => {
     const a = it.applicant;
     if (!a) return [];
-    const key = `${a.institution}|${a.trade}`;
+    // An application and a review of the same brand are two filings, each with its entry (and its kind).
+    const key = `${a.institution}|${a.trade}|${a.kind}`;
     if (seen.has(key)) return [];
     seen.add(key);
-    return [{ number: String(it.index + 1).padStart(2, '0'), package: it.input, summary: summaryOf(it, scheme, input.lang), institution: a.institution, trade: a.trade, review: a.kind === 'review' }];
-  });
+    return [
+      {
+        number: String(it.index + 1).padStart(2, '0'),
+        package: it.input,
+        summary: summaryOf(it, scheme, input.lang),
+        institution: a.institution,
+        trade: a.trade,
+        kind: scheme.kinds[a.kind].short,
+        review: a.kind === 'review',
+        // Reviews: the rubric's groups, for the county's score per group (scores:).
+        groups: a.score.groups.map((g) => ({ id: JSON.stringify(g.id), name: g.name, max: formatPoints(g.max) })),
+      },
+    ];
+  }).sort((x, y) => x.number.localeCompare(y.number));
   const year = Number(input.today.slice(0, 4));
   return template({
     title: `${scheme.title} · 旗县市初审推荐`,

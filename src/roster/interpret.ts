@@ -4,6 +4,7 @@
  * Pure: the caller passes the date ("today") that decides whether a birth date is in
  * the future. Every message masks the ID number and phone it quotes.
  */
+import { CONTROL } from '../core/source.js';
 import { error, warning, type Diagnostic, type Location } from '../core/diagnostic.js';
 import { closest } from '../core/suggest.js';
 import { stripSpaces, toHalfWidth } from '../core/text.js';
@@ -53,6 +54,9 @@ function normalizeSex(s: string): string | undefined {
   return undefined;
 }
 
+/** The longest text a roster cell may hold (an address is under 100 characters). */
+export const MAX_CELL_CHARS = 200;
+
 export function interpretRoster(table: RosterTable, opts: InterpretOptions): { roster: Roster; diagnostics: Diagnostic[] } {
   const { scheme } = opts;
   const diagnostics: Diagnostic[] = [...table.diagnostics];
@@ -71,6 +75,15 @@ export function interpretRoster(table: RosterTable, opts: InterpretOptions): { r
     const at = (id: RosterColumnId): Location => cell(id)?.where ?? raw.where;
     const name = (id: RosterColumnId) => columnName.get(id) ?? id;
 
+    // A control character (pasted from another system) makes a DOCX that Word refuses to open.
+    for (const [id, c] of Object.entries(raw.cells)) {
+      const v = c?.value;
+      const bad = typeof v === 'string' ? CONTROL.exec(v) : null;
+      if (bad) diagnostics.push(error('text.control', { code: `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` }, at(id as RosterColumnId)));
+      // A cell is a name, a number or an address: more than a few lines is a paste gone wrong, and would fill pages.
+      else if (typeof v === 'string' && v.length > MAX_CELL_CHARS) diagnostics.push(error('roster.cellTooLong', { column: name(id as RosterColumnId), length: [...v].length, max: MAX_CELL_CHARS }, at(id as RosterColumnId)));
+    }
+
     for (const id of required) {
       if (text(id) === '' && !(id === 'idNumber' && isMangledNumber(cell(id)?.value))) {
         diagnostics.push(error('roster.cellEmpty', { column: name(id) }, at(id)));
@@ -87,7 +100,9 @@ export function interpretRoster(table: RosterTable, opts: InterpretOptions): { r
     } else if (text('idNumber') !== '') {
       const check = checkResidentId(text('idNumber'), opts.today);
       idNumber = check.normalized;
-      if (check.problem) diagnostics.push(idDiagnostic(check.problem, maskId(idNumber), at('idNumber')));
+      // 18 digits ending in 000 that fail the check: Excel kept 15 significant digits of a number and the text was made from that.
+      if (check.problem?.kind === 'checksum' && /^\d{15}000$/.test(idNumber)) diagnostics.push(error('roster.id.cut', { value: maskId(idNumber) }, at('idNumber')));
+      else if (check.problem) diagnostics.push(idDiagnostic(check.problem, maskId(idNumber), at('idNumber')));
       else {
         idValid = true;
         idSex = check.info!.sex;
@@ -170,6 +185,9 @@ export function interpretRoster(table: RosterTable, opts: InterpretOptions): { r
       order,
       subsidised,
       employed,
+      position: text('position'),
+      employedOn: text('employedOn'),
+      employmentMode: text('employmentMode'),
       brandTrade,
       duplicate,
     });

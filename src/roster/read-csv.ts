@@ -30,21 +30,50 @@ function guessDelimiter(text: string): string {
   return count('\t') > count(',') ? '\t' : count('，') > count(',') && count(',') === 0 ? '，' : ',';
 }
 
+/**
+ * The first line with a field that opens a quote and does not close it on that line: a roster's
+ * cells hold no line breaks, so that is where the stray quote is.
+ */
+export function openedQuoteRow(text: string, delimiter: string): number | undefined {
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    let open = false;
+    let start = true;
+    for (let j = 0; j < l.length; j++) {
+      const ch = l[j];
+      if (open) {
+        if (ch === '"' && l[j + 1] === '"') j++;
+        else if (ch === '"') open = false;
+      } else if (start && ch === '"') open = true;
+      start = !open && ch === delimiter;
+    }
+    if (open) return i + 1;
+  }
+  return undefined;
+}
+
 export function readCsvRoster(bytes: Uint8Array, file: string, scheme: Scheme): RosterTable {
   const fail = (d: ReturnType<typeof error>): RosterTable => ({ file, columns: new Set(), rows: [], diagnostics: [d] });
   if (bytes.length === 0) return fail(error('roster.empty', { path: file }, { file }));
   const text = decodeText(bytes);
   if (text === undefined) return fail(error('roster.encoding', { path: file }, { file }));
   let records: string[][];
+  const delimiter = guessDelimiter(text);
   try {
     records = parse(text, {
-      delimiter: guessDelimiter(text),
+      delimiter,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
       bom: true,
     }) as string[][];
   } catch (e) {
+    // csv-parse names the line where the file ended inside quotes; the mistake is where they were opened.
+    if ((e as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED') {
+      const row = openedQuoteRow(text, delimiter);
+      if (row) return fail(error('roster.csvQuote', { path: file }, { file, row }));
+    }
     return fail(error('roster.brokenWorkbook', { path: file, detail: (e as Error).message }, { file }));
   }
   const limit = scheme.roster.maxRows + HEADER_SCAN_ROWS;

@@ -16,14 +16,18 @@ import type { CellValue, RosterTable } from './types.js';
 
 /** A worksheet's XML larger than this is not a roster (and could be a zip bomb). */
 const MAX_SHEET_XML_BYTES = 256 * 1024 * 1024;
+/** The workbook's texts: a 20,000-row roster holds a few MB; one huge text would be read whole into memory. */
+const MAX_SHARED_STRINGS_BYTES = 64 * 1024 * 1024;
 
 /** Rows per worksheet, counted from the package without parsing it; undefined when it is not a zip. */
-export function countSheetRows(bytes: Uint8Array): { rows: number[]; tooLarge: boolean } | undefined {
+export function countSheetRows(bytes: Uint8Array): { rows: number[]; tooLarge: boolean; textsTooLarge: boolean } | undefined {
   let tooLarge = false;
+  let textsTooLarge = false;
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(bytes, {
       filter: (f) => {
+        if (f.name === 'xl/sharedStrings.xml' && f.originalSize > MAX_SHARED_STRINGS_BYTES) textsTooLarge = true;
         if (!/^xl\/worksheets\/[^/]+\.xml$/.test(f.name)) return false;
         if (f.originalSize > MAX_SHEET_XML_BYTES) tooLarge = true;
         return !tooLarge;
@@ -38,7 +42,7 @@ export function countSheetRows(bytes: Uint8Array): { rows: number[]; tooLarge: b
     for (let i = b.indexOf('<row ', 0, 'latin1'); i >= 0; i = b.indexOf('<row ', i + 5, 'latin1')) n++;
     return n;
   });
-  return { rows, tooLarge };
+  return { rows, tooLarge, textsTooLarge };
 }
 
 /** Cell values as the reader gives them (strings, numbers, booleans, dates), flattened to ours. */
@@ -65,6 +69,7 @@ export async function readXlsxRoster(bytes: Uint8Array, file: string, scheme: Sc
   const limit = scheme.roster.maxRows + HEADER_SCAN_ROWS;
   const counted = countSheetRows(bytes);
   if (!counted) return fail(error('roster.brokenWorkbook', { path: file, detail: 'not a readable zip package' }, { file }));
+  if (counted.textsTooLarge) return fail(error('roster.textsTooLarge', { path: file, maxMb: MAX_SHARED_STRINGS_BYTES / 1048576 }, { file }));
   if (counted.tooLarge || counted.rows.some((n) => n > limit)) {
     return fail(error('roster.tooManyRows', { path: file, max: scheme.roster.maxRows }, { file }));
   }

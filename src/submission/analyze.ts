@@ -7,6 +7,7 @@
 import { imageSize } from 'image-size';
 import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
 import type { FileFact } from './files.js';
+import { jpegIntact, pngIntact } from './image-integrity.js';
 
 export interface PdfFacts {
   pages: number;
@@ -32,7 +33,8 @@ export async function analyzePdf(bytes: Uint8Array): Promise<{ facts: PdfFacts; 
   }
 }
 
-export function analyzeImage(bytes: Uint8Array): { width: number; height: number } | ContentProblem {
+export function analyzeImage(bytes: Uint8Array, type: 'jpeg' | 'png'): { width: number; height: number } | ContentProblem {
+  if (!(type === 'png' ? pngIntact(bytes) : jpegIntact(bytes))) return 'broken';
   try {
     const { width, height, orientation } = imageSize(bytes);
     if (!width || !height) return 'broken';
@@ -60,7 +62,7 @@ export async function analyzeFiles(facts: readonly FileFact[], contents: Readonl
           pdfs.set(f.path, r.doc);
         }
       } else {
-        const r = analyzeImage(bytes);
+        const r = analyzeImage(bytes, f.content as 'jpeg' | 'png');
         found = typeof r === 'string' ? { problem: r } : { pixels: r };
       }
       done.set(f.path, found);

@@ -7,11 +7,22 @@ import { z } from 'zod';
 import type { CustomIssueParams } from '../core/zod-report.js';
 import { toHalfWidth } from '../core/text.js';
 
+/**
+ * The longest a field's text may be: a name, a period or an area is a line or two (a pasted
+ * page in one is a mistake, and would be drawn on every form); a narrative answer or a brief
+ * is pages at most (the brief's own limit, 2,000 characters, is the check's).
+ */
+export const MAX_SHORT_TEXT = 500;
+export const MAX_LONG_TEXT = 20_000;
+
 /** Non-empty text, trimmed. */
-export const text = z.string().trim().min(1);
+export const text = z.string().trim().min(1).max(MAX_SHORT_TEXT);
 
 /** Text that may be left empty in a skeleton (the check reports it as missing where needed). */
-export const optionalText = z.string().trim().default('');
+export const optionalText = z.string().trim().max(MAX_SHORT_TEXT).default('');
+
+/** A text of paragraphs (a narrative answer, the brief). */
+export const longText = z.string().max(MAX_LONG_TEXT);
 
 type RefineCtx = { addIssue: (issue: { code: 'custom'; message: string; params: Record<string, unknown>; input?: unknown }) => void };
 
@@ -55,6 +66,12 @@ export const dateField = z
   // The page draws a date picker for it (submission/form-spec.ts).
   .meta({ input: 'date' });
 
+/** A date that may be left empty in a skeleton ("" reads as not given). */
+export const optionalDateField = z
+  .union([z.literal('').transform(() => undefined), dateField])
+  .optional()
+  .meta({ input: 'date' });
+
 /** A percentage 0–100 written as 91.7, "91.7%" or "91.7％". */
 export const percentField = z.union([z.number(), z.string()]).transform((v, ctx) => {
   const s = typeof v === 'number' ? String(v) : toHalfWidth(v).trim().replace(/%$/, '').trim();
@@ -71,6 +88,7 @@ export const relativePath = z
   .string()
   .trim()
   .min(1)
+  .max(1000)
   .transform((v, ctx) => {
     const p = v.replace(/\\/g, '/');
     if (p.startsWith('/') || /^[A-Za-z]:\//.test(p)) {
@@ -79,3 +97,6 @@ export const relativePath = z
     }
     return p;
   });
+
+/** A path that may be left empty in a skeleton ("" reads as not given). */
+export const optionalPath = z.union([z.literal('').transform(() => undefined), relativePath]).optional();

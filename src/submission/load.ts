@@ -9,7 +9,7 @@ import type { PDFDocument } from 'pdf-lib';
 import { error, type Diagnostic, type Location } from '../core/diagnostic.js';
 import { fail, ioFailure } from '../core/failure.js';
 import { IoError } from '../core/io.js';
-import { locate, parseSource, type Source } from '../core/source.js';
+import { CONTROL, locate, parseSource, type Source } from '../core/source.js';
 import { zodDiagnostics } from '../core/zod-report.js';
 import { readInlineRoster } from '../roster/read-inline.js';
 import { readRosterFile } from '../roster/read.js';
@@ -17,6 +17,9 @@ import type { RosterTable } from '../roster/types.js';
 import type { Scheme } from '../scheme/schema.js';
 import type { World } from '../world/world.js';
 import { analyzeFiles } from './analyze.js';
+import { fileDiagnostics } from './file-problems.js';
+import { chinaDate } from '../core/clock.js';
+import { interpretRoster } from '../roster/interpret.js';
 import { FileInspector, type FileFact } from './files.js';
 import { submissionSchema, type Submission } from './schema.js';
 
@@ -40,6 +43,8 @@ export interface LoadedSubmission {
   /** Files per attachment slot (folders expanded). */
   attachments: Record<string, FileFact[]>;
   partners: PartnerFiles[];
+  /** The scan of the recognition the brand already holds, when the submission names one. */
+  recognition?: FileFact;
   /** Every referenced file, for completeness checks and packaging. */
   files: FileFact[];
   /** The bytes of the submission file and of every file read, by path relative to the folder. */
@@ -66,10 +71,12 @@ export async function findSubmissionFile(world: World, target: string, cwd: stri
     if (SUBMISSION_NAMES.includes(path.basename(abs).toLowerCase())) return { dir: path.dirname(abs), file: path.basename(abs) };
     throw fail('usage', 'submission.isFile', { path: target }, { file: target });
   }
-  for (const name of SUBMISSION_NAMES) {
-    if ((await world.stat(path.join(abs, name)))?.kind === 'file') return { dir: abs, file: name };
-  }
-  throw fail('io', 'submission.notFound', { dir: target, names: SUBMISSION_NAMES }, { file: target });
+  const found: string[] = [];
+  for (const name of SUBMISSION_NAMES) if ((await world.stat(path.join(abs, name)))?.kind === 'file') found.push(name);
+  if (found.length === 0) throw fail('io', 'submission.notFound', { dir: target, names: SUBMISSION_NAMES }, { file: target });
+  // Two submission files: whichever one were taken, the clerk may have edited the other.
+  if (found.length > 1) throw fail('problems', 'submission.severalFiles', { dir: target, files: found }, { file: target });
+  return { dir: abs, file: found[0]! };
 }
 
 /** Parses and validates the submission file's text. Pure. */
@@ -104,7 +111,13 @@ export async function loadSubmission(
     throw ioFailure(e instanceof IoError ? new IoError(file, e.reason, e.detail) : (e as IoError));
   }
   const parsed = parseSubmission(new TextDecoder('utf-8').decode(raw), file);
-  if (!parsed.submission || !parsed.source) return { diagnostics: parsed.diagnostics };
+  if (!parsed.source) return { diagnostics: parsed.diagnostics };
+  if (!parsed.submission) {
+    // One pass shows all it can: besides the fields that do not fit, what the roster and the
+    // attachments say, as far as their own fields can be read.
+    const more = await partialPass(world, dir, file, raw, parsed.source, parsed.diagnostics, pickScheme);
+    return { diagnostics: [...parsed.diagnostics, ...more] };
+  }
   const { source, submission } = parsed;
   // A scheme named by path is relative to the submission folder; a bare id is a bundled scheme.
   const named = submission.scheme && /[/\\]/.test(submission.scheme) ? path.resolve(dir, submission.scheme) : submission.scheme;
@@ -143,12 +156,21 @@ export async function loadSubmission(
     });
   }
 
+  const recognition = submission.recognition?.file ? await inspectFile(submission.recognition.file, ['recognition', 'file']) : undefined;
+
   // The brief: inline text or a UTF-8 text file.
   let brief: LoadedSubmission['brief'];
   if (typeof submission.brief === 'string') brief = { text: submission.brief, where: locate(source, ['brief']) };
   else if (submission.brief) {
     const fact = await inspectFile(submission.brief.file, ['brief', 'file']);
     if (fact.status === 'ok') brief = { text: new TextDecoder('utf-8').decode(inspector.contents.get(fact.path)!), where: { file: fact.path } };
+  }
+  // The brief goes into a DOCX, which Word will not open with a control character in it.
+  const bad = brief ? CONTROL.exec(brief.text) : null;
+  if (brief && bad) {
+    const before = brief.text.slice(0, bad.index).split('\n');
+    const where = typeof submission.brief === 'string' ? brief.where : { file: brief.where.file, line: before.length, column: before.at(-1)!.length + 1 };
+    diagnostics.push(error('text.control', { code: `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` }, where));
   }
 
   // The roster: a spreadsheet file or inline rows.
@@ -172,8 +194,67 @@ export async function loadSubmission(
 
   const pdfs = await analyzeFiles(files, inspector.contents);
   return {
-    loaded: { dir, file, source, submission, roster, brief, attachments, partners, files, contents: inspector.contents, pdfs, diagnostics },
+    loaded: { dir, file, source, submission, roster, brief, attachments, partners, ...(recognition && { recognition }), files, contents: inspector.contents, pdfs, diagnostics },
     scheme,
     diagnostics: [],
   };
+}
+
+/**
+ * The roster's rows and the attachments' files checked while other fields of the submission
+ * are wrong, so a clerk sees every problem in one pass. Only parts whose own fields are
+ * valid (and that no schema problem already names) are looked at; none of this is
+ * a full check: thresholds and materials wait for a valid submission.
+ */
+async function partialPass(
+  world: World,
+  dir: string,
+  file: string,
+  raw: Uint8Array,
+  source: Source,
+  already: readonly Diagnostic[],
+  pickScheme: (named: string | undefined) => Promise<Scheme>,
+): Promise<Diagnostic[]> {
+  const data = source.data as Record<string, unknown>;
+  const field = (d: Diagnostic) => d.location.field ?? '';
+  const named = (key: string) => already.some((d) => field(d) === key || field(d).startsWith(`${key}.`) || field(d).startsWith(`${key}[`));
+  let scheme: Scheme;
+  try {
+    scheme = await pickScheme(typeof data.scheme === 'string' && !/[/\\]/.test(data.scheme) ? data.scheme : undefined);
+  } catch {
+    return [];
+  }
+  const out: Diagnostic[] = [];
+  const inspector = new FileInspector(world, dir);
+  inspector.contents.set(file, raw);
+
+  const attachments = submissionSchema.shape.attachments.safeParse(data.attachments);
+  if (attachments.success && !named('attachments')) {
+    const facts: { fact: FileFact; slot: string }[] = [];
+    for (const [slot, paths] of Object.entries(attachments.data)) {
+      for (const [i, p] of paths.entries()) {
+        const found = await inspector.inspect(p, locate(source, ['attachments', slot, i]));
+        if (found.length === 0) out.push(error('file.emptyFolder', { path: p }, locate(source, ['attachments', slot, i])));
+        facts.push(...found.map((fact) => ({ fact, slot })));
+      }
+    }
+    await analyzeFiles(facts.map((f) => f.fact), inspector.contents);
+    for (const { fact, slot } of facts) out.push(...fileDiagnostics(fact, scheme.slots[slot]?.types));
+  }
+
+  const brand = data.brand as { trade?: unknown } | undefined;
+  const roster = submissionSchema.shape.roster.safeParse(data.roster);
+  if (roster.success && roster.data !== undefined && typeof brand?.trade === 'string' && !named('roster')) {
+    const rs = roster.data;
+    let table: RosterTable | undefined;
+    if (typeof rs === 'object' && 'rows' in rs) table = readInlineRoster(rs.rows, source, scheme);
+    else {
+      const rel = typeof rs === 'string' ? rs : rs.file;
+      const fact = await inspector.file(rel, locate(source, typeof rs === 'string' ? ['roster'] : ['roster', 'file']));
+      if (fact.status === 'ok') table = await readRosterFile(inspector.contents.get(fact.path)!, fact.path, scheme, typeof rs === 'string' ? undefined : rs.sheet);
+      else out.push(...fileDiagnostics(fact));
+    }
+    if (table) out.push(...interpretRoster(table, { scheme, brandTrade: brand.trade.trim(), today: chinaDate(world.clock.now) }).diagnostics);
+  }
+  return out;
 }

@@ -23,10 +23,49 @@ async function removeQuietly(p: string): Promise<void> {
 
 const exists = (p: string) => stat(p).then(() => true, () => false);
 
+/**
+ * mkdir -p that ends: Node's own recursive mkdir loops for ever where a parent exists but
+ * refuses children (/proc/x), so each level is made on its own and a second ENOENT is an error.
+ */
+export async function makeDirs(dir: string): Promise<void> {
+  try {
+    await mkdir(dir);
+    return;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && (await stat(dir)).isDirectory()) return;
+    if (code !== 'ENOENT' || path.dirname(dir) === dir) throw e;
+  }
+  await makeDirs(path.dirname(dir));
+  try {
+    await mkdir(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST' && (await stat(dir)).isDirectory()) return;
+    throw e;
+  }
+}
+
+/**
+ * Whether an output folder can be made, found before any work is done (a build takes
+ * seconds): a probe folder is made and removed in the nearest folder that exists.
+ */
+export async function probeOutput(outRoot: string): Promise<void> {
+  let at = outRoot;
+  while (!(await exists(at)) && path.dirname(at) !== at) at = path.dirname(at);
+  try {
+    if (!(await stat(at)).isDirectory()) throw Object.assign(new Error(`${at} is not a folder`), { code: 'ENOTDIR' });
+    const probe = path.join(at, `.shenbao-probe-${process.pid}`);
+    await mkdir(probe);
+    await rm(probe, { recursive: true, force: true });
+  } catch (e) {
+    throw asIoError(e, outRoot);
+  }
+}
+
 export async function writeBundleTo(dir: string, bundle: Bundle): Promise<void> {
   for (const rel of sortedPaths(bundle)) {
     const file = path.join(dir, ...rel.split('/'));
-    await mkdir(path.dirname(file), { recursive: true });
+    await makeDirs(path.dirname(file));
     const entry = bundle.get(rel)!;
     if (isBytes(entry)) {
       await writeFile(file, entry);
@@ -54,7 +93,7 @@ export async function writeBundle(outRoot: string, name: string, bundle: Bundle)
   const temp = path.join(outRoot, `.${name}.partial-${stamp}`);
   const old = path.join(outRoot, `.${name}.old-${stamp}`);
   try {
-    await mkdir(outRoot, { recursive: true });
+    await makeDirs(outRoot);
     await mkdir(temp);
     await writeBundleTo(temp, bundle);
   } catch (e) {
@@ -80,11 +119,11 @@ export async function writeBundle(outRoot: string, name: string, bundle: Bundle)
  */
 export async function writeFiles(dir: string, files: ReadonlyMap<string, Uint8Array | string>, folders: readonly string[] = []): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true });
-    for (const f of folders) await mkdir(path.join(dir, ...f.split('/')), { recursive: true });
+    await makeDirs(dir);
+    for (const f of folders) await makeDirs(path.join(dir, ...f.split('/')));
     for (const [rel, data] of files) {
       const file = path.join(dir, ...rel.split('/'));
-      await mkdir(path.dirname(file), { recursive: true });
+      await makeDirs(path.dirname(file));
       const tmp = `${file}.tmp-${process.pid}`;
       await writeFile(tmp, data);
       await rename(tmp, file);

@@ -34,7 +34,7 @@ describe('shenbao build on the example', () => {
     expect(readdirSync(built.out)).toEqual([NAME]);
     expect(readdirSync(path.join(built.dir, 'documents')).sort()).toEqual([
       '01-申请表.docx', '01-申请表.pdf', '02-推荐表.docx', '02-推荐表.pdf', '03-培训机构及品牌简介.docx', '03-培训机构及品牌简介.pdf',
-      '06-信用承诺书.docx', '06-信用承诺书.pdf', '07-花名册.docx', '07-花名册.pdf', '07-花名册.xlsx', '10-自评分表.docx', '10-自评分表.pdf',
+      '06-信用承诺书.docx', '06-信用承诺书.pdf', '07-花名册.docx', '07-花名册.pdf', '07-花名册.xlsx', '08-培训后就业花名册.docx', '08-培训后就业花名册.pdf', '08-培训后就业花名册.xlsx', '10-自评分表.docx', '10-自评分表.pdf',
     ]);
     expect(built.stdout).toContain(`${NAME}`);
     expect(built.stdout).toContain('documents/07-花名册.xlsx');
@@ -93,7 +93,7 @@ describe('shenbao build refusing', () => {
     s.claimed.trained = 999;
     const r = await run(['build', writeFixture(s), '--out', blocked, '--json', '--force']);
     expect(r.code).toBe(3);
-    expect(json(r)).toMatchObject({ ok: false, exitCode: 3, diagnostics: [{ code: 'file.unwritable', file: path.join(blocked, '科尔沁右翼前旗测试职业技能培训学校-中式烹调师') }] });
+    expect(json(r)).toMatchObject({ ok: false, exitCode: 3, diagnostics: [{ code: 'file.unwritable', file: blocked }] });
     expect(json(r).diagnostics[0].message).toContain('无法写入');
     expect(readFileSync(blocked, 'utf8')).toBe('not a folder');
     expect(readdirSync(out)).toEqual(['file']);

@@ -124,7 +124,7 @@ describe('shenbao check', () => {
     expect((await run([])).code).toBe(2);
     const r = await run(['init', '/tmp/x', '--level', 'nation']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('shenbao --help');
+    expect(r.stderr).toContain('shenbao init --help');
   });
 
   it('exits 2 with the scheme errors when --scheme points at a broken scheme', async () => {

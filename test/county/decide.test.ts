@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decide, withBuilds, type DecideInput } from '../../src/county/decide.js';
-import { derivedText } from '../../src/county/derived.js';
+import { reportParts } from '../../src/county/derived.js';
 import { implausible, safeName } from '../../src/county/limits.js';
 import { applicantFacts, type ApplicantFacts, type Intake } from '../../src/county/intake.js';
 import { parseCountyFile } from '../../src/county/load.js';
@@ -16,7 +16,7 @@ let facts: ApplicantFacts;
 
 beforeAll(async () => {
   const ex = await loadExample();
-  facts = applicantFacts({ loaded: ex.loaded, report: ex.report });
+  facts = applicantFacts({ loaded: ex.loaded, report: ex.report, scheme: SCHEME });
 });
 
 function intake(i: number, over: Partial<ApplicantFacts> = {}, rest: Partial<Intake> = {}): Intake {
@@ -31,7 +31,8 @@ function intake(i: number, over: Partial<ApplicantFacts> = {}, rest: Partial<Int
     problems: [],
     check: [],
     counts: { error: 0, warning: 0 },
-    applicant: { ...facts, ...over },
+    // Only the first package carries the example's trainees: the others are other people (see the shared-trainee tests).
+    applicant: { ...facts, ...(i > 0 && { ids: [] }), ...over },
     ...rest,
   };
 }
@@ -99,6 +100,21 @@ describe('decide', () => {
     expect(plan.applicants[0]!.duplicateOf).toBe(1);
   });
 
+  it('takes the intact copy of a filing whose other copy broke on the way, and names the damaged one (issue #12)', () => {
+    const yaml = `${head}  - institution: 科尔沁右翼前旗天骄职业技能培训学校\n    trade: 中式烹调师\n    recommend: true\n    practices: 好做法\n`;
+    const plan = decide(input([intake(0, {}, { fixity: 'damaged', problems: [] }), intake(1)], yaml));
+    const [damaged, intact] = plan.applicants;
+    expect(codes(intact!.diagnostics)).not.toContain('county.duplicate');
+    expect(intact!.decision).toBe('recommend');
+    expect(intact!.forward).toBe(true);
+    expect(codes(damaged!.diagnostics)).toContain('county.damagedCopy');
+    expect(codes(damaged!.diagnostics)).not.toContain('county.duplicate');
+    expect(damaged!.forward).toBe(false);
+    expect(messageOf(damaged!.diagnostics.find((d) => d.code === 'county.damagedCopy')!, 'zh')).toContain('收件/2.zip');
+    // Two intact copies are still a duplicate.
+    expect(decide(input([intake(0), intake(1)], yaml)).applicants.every((p) => codes(p.diagnostics).includes('county.duplicate'))).toBe(true);
+  });
+
   it('leaves undecided and declined applicants without a report, and says which entries match no package', () => {
     const plan = decide(
       input(
@@ -148,11 +164,11 @@ describe('decide', () => {
 
 describe('the report’s derived sentences', () => {
   it('state the roster’s figures and key groups', () => {
-    const t = derivedText(facts, SCHEME);
+    const t = Object.fromEntries(reportParts(facts, SCHEME).map((p) => [p.key, p.derived]));
     const f = facts.figures!;
-    expect(t.results).toContain(`培训 ${f.trained} 人，考核合格 ${f.passed} 人`);
-    expect(t.keyGroups).toContain(`高校毕业生 ${f.byKeyGroup['graduate']} 人`);
-    expect(t.rural).toContain('巩固脱贫攻坚助力乡村振兴');
+    expect(t['results']).toContain(`培训 ${f.trained} 人，考核合格 ${f.passed} 人`);
+    expect(t['keyGroups']).toContain(`高校毕业生 ${f.byKeyGroup['graduate']} 人`);
+    expect(t['rural']).toContain('巩固脱贫攻坚助力乡村振兴');
   });
 });
 

@@ -33,14 +33,14 @@ export function shenbao(args: string[], opts: { cwd?: string; env?: Record<strin
 }
 
 /** The CLI's entry point in this process, with its own current folder, environment and captured output. */
-export async function run(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<Run> {
+export async function run(args: string[], opts: { cwd?: string; env?: Record<string, string>; tty?: boolean } = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
     env: { ...process.env, NO_COLOR: '1', SHENBAO_DEBUG: '', SHENBAO_TIMINGS: '', ...opts.env },
     cwd: opts.cwd ?? ROOT,
     out: { write: (s) => void (stdout += s), color: false },
-    err: { write: (s) => void (stderr += s), color: false },
+    err: { write: (s) => void (stderr += s), color: false, ...(opts.tty && { tty: true }) },
     columns: 100,
   });
   return { code, stdout, stderr };

@@ -54,10 +54,15 @@ export const ENCRYPTED_PDF: Buffer = await (async () => {
   return Buffer.concat(chunks);
 })();
 
-/** A JPEG header (SOI, JFIF, SOF0 2480×3508 — an A4 page at 300 dpi, EOI): enough for sizes. */
+/**
+ * A JPEG's structure (SOI, JFIF, SOF0 2480×3508 — an A4 page at 300 dpi, a one-byte scan, EOI):
+ * enough for sizes and for the check that a scan is whole (submission/image-integrity.ts).
+ */
 export const JPEG = Buffer.from([
   0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
-  0xff, 0xc0, 0x00, 0x0b, 0x08, 0x0d, 0xb4, 0x09, 0xb0, 0x01, 0x01, 0x11, 0x00, 0xff, 0xd9,
+  0xff, 0xc0, 0x00, 0x0b, 0x08, 0x0d, 0xb4, 0x09, 0xb0, 0x01, 0x01, 0x11, 0x00,
+  0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00, 0x00,
+  0xff, 0xd9,
 ]);
 
 function crc32(buf: Buffer): number {
@@ -158,6 +163,7 @@ export function baseSubmission(spec: RosterSpec = LEAGUE_OK): Record<string, unk
       licence: { number: '152221-2012-0037' },
     },
     brand: { trade: '中式烹调师', period: '2025年3月至11月', classes: 8, categories: ['keyIndustry'], coverage: '兴安盟' },
+    recognition: { number: '科右前人社发〔2024〕1号', date: '2024-06-20' },
     claimed: claimedFor(spec),
     narrative: {
       institution: sections(['management', 'teachers', 'facilities', 'cooperation', 'realName']),
