@@ -11,6 +11,7 @@ import { checkClaims } from './claims.js';
 import { thresholdFor, type CheckContext } from './context.js';
 import { checkBrandClaims, checkEligibility, type Eligibility } from './eligibility.js';
 import { deriveFigures, type Figures } from './figures.js';
+import { checkDiscNames } from './disc-names.js';
 import { checkMaterials, type MaterialReport } from './materials.js';
 import { checkNarrative } from './narrative.js';
 import { checkGlyphs, type GlyphCoverage } from './glyphs.js';
@@ -57,6 +58,7 @@ export function checkSubmission(loaded: LoadedSubmission, scheme: Scheme, today:
   const partners = checkPartners(ctx);
   checkNarrative(ctx);
   if (coverage) checkGlyphs(ctx, coverage);
+  checkDiscNames(ctx);
   const materials = checkMaterials(ctx);
   const score = scoreSubmission(ctx, eligibility);
 

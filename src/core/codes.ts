@@ -7,6 +7,7 @@
  * of the scheme in both languages. Nothing here is a sentence, so `--lang` and `--json`
  * read the same diagnostics. Values from personal data are masked before they get here.
  */
+import type { DiscNameProblem } from './disc-names.js';
 import type { IoReason } from './io.js';
 import type { ContentType } from './sniff.js';
 import type { Term } from './term.js';
@@ -153,6 +154,7 @@ export interface Codes {
   'pdf.noPages': { path: S };
   'image.broken': { path: S };
   'image.lowResolution': { path: S; dpi: N; min: N };
+  'file.discName': { path: S; name: S; problem: DiscNameProblem; char?: S; length: N; max: N; suggestion: S };
 
   // build
   'attachment.unusable': { path: S; detail: S };

@@ -624,6 +624,28 @@ export const catalog: Catalog = {
       en: () => 'Scan again at 200–300 dpi, or use the original photo rather than one a chat app compressed.',
     },
   },
+  'file.discName': {
+    zh: (p) =>
+      `${p.path} 的名称不能用在光盘上：${
+        p.problem === 'control' ? `含有控制字符（${p.char}，如换行）`
+        : p.problem === 'reserved' ? `含有光盘或 Windows 不允许的字符 “${p.char}”`
+        : p.problem === 'tooLong' ? `有 ${p.length} 个字符，光盘（Joliet）最多 ${p.max} 个`
+        : p.problem === 'trailing' ? '以句点或空格结尾（Windows 会去掉它）'
+        : '是 Windows 的保留名称'
+      }`,
+    en: (p) =>
+      `${p.path}: the name cannot go on a disc: ${
+        p.problem === 'control' ? `it holds a control character (${p.char}, such as a line break)`
+        : p.problem === 'reserved' ? `it holds "${p.char}", which discs or Windows do not allow`
+        : p.problem === 'tooLong' ? `it has ${p.length} characters; a disc (Joliet) takes at most ${p.max}`
+        : p.problem === 'trailing' ? 'it ends in a dot or a space (Windows drops them)'
+        : 'it is a name Windows reserves'
+      }`,
+    hint: {
+      zh: (p) => `把它改名，例如改为 “${p.suggestion}”，并改正 submission.yaml 中相应的路径（附件是文件夹时不用改）。`,
+      en: (p) => `Rename it, for example to "${p.suggestion}", and change its path in submission.yaml (not needed when the attachment is a folder).`,
+    },
+  },
 
   'attachment.unusable': {
     zh: (p) => `附件 ${p.path} 无法放进打印册：${p.detail}；没有生成任何文件`,

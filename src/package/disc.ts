@@ -18,10 +18,7 @@ import type { Scheme } from '../scheme/schema.js';
 import type { LoadedSubmission } from '../submission/load.js';
 import { makeBag, payloadDigests } from './bag.js';
 import type { Digest } from './digest.js';
-import { jolietRenames } from './iso.js';
-import { ISO_NAMES } from './sources.js';
-
-export { ISO_NAMES };
+import { discRenames } from '../core/disc-names.js';
 
 export const DIR = { documents: 'data/表格', print: 'data/打印册', sources: 'data/申报数据' } as const;
 export const README = '说明.txt';
@@ -55,13 +52,23 @@ export function notepadText(text: string): Uint8Array {
   return Buffer.from(`\ufeff${text.replace(/\r?\n/g, '\r\n')}`, 'utf8');
 }
 
-/** The tag files beside data/: 说明.txt, index.html and, when names were shortened, ISO-NAMES.txt. */
-export function discTags(readme: string, html: string, renames: ReadonlyMap<string, string>): Map<string, Uint8Array> {
+/** The tag files beside data/: 说明.txt and index.html. */
+export function discTags(readme: string, html: string): Map<string, Uint8Array> {
   const tags = new Map<string, Uint8Array>();
   tags.set(README, notepadText(readme));
   tags.set(INDEX, Buffer.from(html, 'utf8'));
-  if (renames.size) tags.set(ISO_NAMES, Buffer.from([...renames].map(([a, b]) => `${b}\t${a}\n`).join(''), 'utf8'));
   return tags;
+}
+
+/**
+ * The payload with its names decided for the disc, once: a name no disc can hold (only in a
+ * build forced past check's refusal) gets its disc name here, and the folder, the zip and the
+ * ISO all take the tree as it is. Returns the renamed payload and original → disc path.
+ */
+export function discPayload(payload: ReadonlyMap<string, Entry>): { payload: Map<string, Entry>; renames: Map<string, string> } {
+  const renames = discRenames(payload.keys());
+  if (renames.size === 0) return { payload: new Map(payload), renames };
+  return { payload: new Map([...payload].map(([p, e]) => [renames.get(p) ?? p, e])), renames };
 }
 
 /** The submission's own files, byte for byte as loaded: the submission file, the roster, the brief, every attachment. */
@@ -89,13 +96,15 @@ export async function buildDisc(input: DiscInput): Promise<Disc> {
   }
   const sources = sourceFiles(loaded);
   for (const [rel, e] of sources) payload.set(`${DIR.sources}/${rel}`, e);
+  const decided = discPayload(payload);
+  const renames = decided.renames;
+  /** A payload path as it is on the disc. */
+  const onDisc = (p: string) => renames.get(p) ?? p;
 
-  const digests = await payloadDigests(payload);
+  const digests = await payloadDigests(decided.payload);
   const payloadBytes = [...digests.values()].reduce((a, d) => a + d.size, 0);
-  const sized = (p: string) => sizeText(digests.get(p)!.size);
-
-  // Names a disc (Joliet) cannot hold are shortened on the ISO; the list goes in the bag.
-  const renames = jolietRenames([...payload.keys(), README, INDEX]);
+  const sized = (p: string) => sizeText(digests.get(onDisc(p))!.size);
+  const link = (p: string) => href(onDisc(p));
 
   const level = scheme.levels[s.level];
   const kindName = scheme.kinds[s.kind].package;
@@ -119,14 +128,14 @@ export async function buildDisc(input: DiscInput): Promise<Disc> {
   };
 
   const docLinks = (formId: string) =>
-    (input.documentsByForm.get(formId) ?? []).map((f) => ({ href: href(`${DIR.documents}/${f}`), label: f, size: sized(`${DIR.documents}/${f}`) }));
+    (input.documentsByForm.get(formId) ?? []).map((f) => ({ href: link(`${DIR.documents}/${f}`), label: f, size: sized(`${DIR.documents}/${f}`) }));
   const materials = volumeMaterials(loaded, scheme).map((m) => ({
     number: m.number,
     name: m.name,
     files: m.parts.flatMap((p) =>
       p.kind === 'form'
         ? docLinks(p.formId)
-        : [{ href: href(`${DIR.sources}/${p.fact.path}`), label: p.caption, size: sized(`${DIR.sources}/${p.fact.path}`) }],
+        : [{ href: link(`${DIR.sources}/${p.fact.path}`), label: p.caption, size: sized(`${DIR.sources}/${p.fact.path}`) }],
     ),
   }));
   const figures = (e?.rows ?? []).map((r) => ({
@@ -148,14 +157,14 @@ export async function buildDisc(input: DiscInput): Promise<Disc> {
     score: formatPoints(report.score.total),
     grade: report.score.grade.zh,
     materials,
-    volumes: [...payload.keys()].filter((p) => p.startsWith(`${DIR.print}/`)).sort().map((p) => ({ href: href(p), label: p.slice(DIR.print.length + 1), size: sized(p) })),
-    sources: [loaded.file, ...[...sources.keys()].filter((k) => k !== loaded.file && !k.startsWith('材料/'))].map((k) => ({ href: href(`${DIR.sources}/${k}`), label: k, size: sized(`${DIR.sources}/${k}`) })),
+    volumes: [...payload.keys()].filter((p) => p.startsWith(`${DIR.print}/`)).sort().map((p) => ({ href: link(p), label: p.slice(DIR.print.length + 1), size: sized(p) })),
+    sources: [loaded.file, ...[...sources.keys()].filter((k) => k !== loaded.file && !k.startsWith('材料/'))].map((k) => ({ href: link(`${DIR.sources}/${k}`), label: k, size: sized(`${DIR.sources}/${k}`) })),
     readmeHref: href(README),
   });
   const readme = discTemplate(scheme, 'readme.txt.hbs')({ ...common, renamed: [...renames].map(([a, b]) => `${a} → ${b}`) });
 
-  const tags = discTags(readme, html, renames);
-  const bag = await makeBag(payload, digests, tags, [
+  const tags = discTags(readme, html);
+  const bag = await makeBag(decided.payload, digests, tags, [
     ['Source-Organization', s.institution.name],
     ...(s.institution.address ? ([['Organization-Address', s.institution.address]] as [string, string][]) : []),
     ['Contact-Name', s.institution.contactPerson || s.institution.legalRepresentative],

@@ -18,9 +18,6 @@ import { sniff } from '../core/sniff.js';
 import type { World } from '../world/world.js';
 import { readIsoEntries, readIsoFile, type IsoImage } from './iso-read.js';
 
-/** Names shortened for Joliet, listed in the bag (see disc.ts). */
-export const ISO_NAMES = 'ISO-NAMES.txt';
-
 export interface Problem {
   kind: 'unsafe' | 'link' | 'broken';
   name: string;
@@ -196,19 +193,6 @@ async function isoSource(world: World, file: string, size: number): Promise<BagS
     throw new SourceFailure((e as Error).message);
   }
   const byPath = new Map(entries.map((e) => [e.path, e]));
-  // Names shortened for Joliet are listed in the bag; read them under their original names.
-  const names = byPath.get(ISO_NAMES);
-  if (names) {
-    const text = (await readAll(readIsoFile(img, names))).toString('utf8');
-    for (const line of text.split('\n')) {
-      const [onDisc, original] = line.split('\t');
-      const e = onDisc && original ? byPath.get(onDisc) : undefined;
-      if (e) {
-        byPath.delete(onDisc!);
-        byPath.set(original!, { ...e, path: original! });
-      }
-    }
-  }
   const files = new Map([...byPath].map(([p, e]) => [p, { size: e.size }]));
   return {
     kind: 'iso',

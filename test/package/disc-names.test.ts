@@ -1,0 +1,93 @@
+/**
+ * Names are decided once, when the disc tree is made: the folder, the zip and the ISO (both
+ * its Joliet tree and what a Windows user extracts from it) hold the same names, and each
+ * verifies. What no disc can name is refused by `check`, with the name to use instead.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readIsoEntries } from '../../src/package/iso-read.js';
+import { discNameProblem } from '../../src/core/disc-names.js';
+import { json, run } from '../helpers/cli.js';
+import { baseSubmission, BASE_FILES, checkDir, cleanup, PDF, tempDir, WORLD, writeFixture } from '../helpers/fixture.js';
+import { crossCheck } from '../helpers/tools.js';
+
+afterAll(cleanup);
+
+const NAME = '科尔沁右翼前旗测试职业技能培训学校-中式烹调师';
+const LONG = `${'合作企业就业协议书'.repeat(8)}.pdf`;
+const ODD = {
+  '材料/就业/合\n同.pdf': PDF,
+  '材料/就业/合同%0A-100%.pdf': PDF,
+  [`材料/就业/${LONG}`]: PDF,
+  '材料/就业/问题?.pdf': PDF,
+};
+
+const listFolder = (root: string): string[] => {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const n of readdirSync(path.join(root, rel))) {
+      const r = rel ? `${rel}/${n}` : n;
+      if (statSync(path.join(root, r)).isDirectory()) walk(r);
+      else out.push(r);
+    }
+  };
+  walk('');
+  return out.sort();
+};
+
+describe('names a disc cannot hold', () => {
+  it('are refused by check, saying what to rename them to', async () => {
+    const dir = writeFixture(baseSubmission(), { ...BASE_FILES, ...ODD, '材料/就业/好名字 (2).pdf': PDF });
+    const { diagnostics } = await checkDir(dir);
+    const found = diagnostics.filter((d) => d.code === 'file.discName');
+    expect(found.map((d) => (d.params as { problem: string }).problem).sort()).toEqual(['control', 'reserved', 'tooLong']);
+    for (const d of found) {
+      const p = d.params as { suggestion: string };
+      expect(discNameProblem(p.suggestion)).toBeUndefined();
+    }
+    expect(discNameProblem('合同%0A-100%.pdf')).toBeUndefined();
+    expect(discNameProblem('CON.pdf')?.problem).toBe('deviceName');
+    expect(discNameProblem('报告.pdf.')?.problem).toBe('trailing');
+    expect(discNameProblem('x'.repeat(64))).toBeUndefined();
+    expect(discNameProblem('x'.repeat(65))?.problem).toBe('tooLong');
+  });
+});
+
+describe('a package built anyway (--force)', () => {
+  let out = '';
+  beforeAll(async () => {
+    const dir = writeFixture(baseSubmission(), { ...BASE_FILES, ...ODD });
+    out = tempDir('names-');
+    const r = await run(['build', dir, '--out', out, '-q', '--force']);
+    expect(r.code, r.stdout).toBe(0);
+  }, 60_000);
+
+  it('holds the same names in the folder, the zip and the ISO, all of which verify', async () => {
+    const pkg = path.join(out, NAME);
+    const folder = listFolder(path.join(pkg, 'disc'));
+    expect(folder.every((p) => p.split('/').every((c) => discNameProblem(c) === undefined)), folder.join('\n')).toBe(true);
+    const iso = path.join(pkg, `${NAME}.iso`);
+    const entries = await readIsoEntries({ world: WORLD, file: iso, size: statSync(iso).size });
+    expect(entries.map((e) => e.path).sort()).toEqual(folder);
+    for (const t of ['disc', `${NAME}.zip`, `${NAME}.iso`]) {
+      const v = await run(['verify', path.join(pkg, t), '--json']);
+      expect(v.code, `${t}: ${v.stdout}`).toBe(0);
+      expect(json(v).files).toBe(folder.filter((p) => p.startsWith('data/')).length);
+    }
+    // index.html links the names as they are on the disc.
+    const html = readFileSync(path.join(pkg, 'disc/index.html'), 'utf8');
+    const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((m) => decodeURIComponent(m[1]!.replace(/&amp;/g, '&')));
+    expect(hrefs.filter((h) => !folder.includes(h))).toEqual([]);
+    expect(hrefs).toContain('data/申报数据/材料/就业/合同%0A-100%.pdf');
+  });
+
+  crossCheck(['xorriso'], 'extracted from the ISO (the Joliet tree a Windows user sees), still verifies', async () => {
+    const x = path.join(tempDir('names-x-'), 'disc');
+    mkdirSync(x);
+    execFileSync('xorriso', ['-osirrox', 'on', '-indev', path.join(out, NAME, `${NAME}.iso`), '-extract', '/', x], { stdio: 'ignore' });
+    const v = await run(['verify', x]);
+    expect(v.code, v.stdout).toBe(0);
+  });
+});
