@@ -177,6 +177,7 @@ export interface Codes {
   'verify.unsafeEntry': { name: S };
   'verify.link': { name: S };
   'verify.broken': { detail: S };
+  'verify.manifestWrong': { manifest: S; path: S; alg: S };
 
   // county
   'county.notPackage': { path: S; what: NotPackage };

@@ -742,6 +742,14 @@ export const catalog: Catalog = {
     zh: (p) => `归档已损坏或不完整：${p.detail}`,
     en: (p) => `The archive is damaged or incomplete: ${p.detail}`,
   },
+  'verify.manifestWrong': {
+    zh: (p) => `校验清单 ${p.manifest} 已被改动或损坏：其中 ${p.path} 的 ${p.alg} 校验值不对（文件本身与其他校验清单一致）`,
+    en: (p) => `${p.manifest} was changed or damaged: its ${p.alg} checksum of ${p.path} is wrong (the file itself matches the other manifests)`,
+    hint: {
+      zh: () => '文件完好，坏的是这份清单：从原始光盘或 shenbao build 的输出重新拷贝整个光盘目录。',
+      en: () => 'The file is intact; the manifest is not. Copy the whole disc tree again from the original disc or build output.',
+    },
+  },
   'county.notPackage': {
     zh: (p) => `${p.path} 不是申报材料包：它是${spaced(notPackageName(p.what, 'zh'))}`,
     en: (p) => `${p.path} is not an applicant package: it is ${notPackageName(p.what, 'en')}`,

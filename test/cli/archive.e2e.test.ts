@@ -25,7 +25,7 @@ const codesOf = (r: Run) => (json(r).diagnostics as { code: string; file: string
 describe('the disc tree', () => {
   it('holds the documents, the volumes, the submission byte for byte, 说明.txt and index.html', async () => {
     const disc = path.join(pkg, 'disc');
-    expect(readdirSync(disc).sort()).toEqual(['bag-info.txt', 'bagit.txt', 'data', 'index.html', 'manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt', '说明.txt']);
+    expect(readdirSync(disc).sort()).toEqual(['bag-info.txt', 'bagit.txt', 'data', 'index.html', 'manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt', 'tagmanifest-sha512.txt', '说明.txt']);
     expect(readdirSync(path.join(disc, 'data/表格'))).toContain('02-推荐表.docx');
     expect(readdirSync(path.join(disc, 'data/打印册')).sort()).toEqual(['书脊.pdf', '第1份.pdf', '第2份.pdf', '第3份.pdf']);
     for (const rel of ['submission.yaml', '花名册.xlsx', '材料/合作企业/企业1-就业协议.pdf', '材料/05-裁判文书网截图/裁判文书网查询截图.png']) {
