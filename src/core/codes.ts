@@ -178,6 +178,10 @@ export interface Codes {
   'verify.link': { name: S };
   'verify.broken': { detail: S };
   'verify.manifestWrong': { manifest: S; path: S; alg: S };
+  'verify.isoRecord': { tree: 'primary' | 'joliet'; path: S };
+  'verify.isoPathTable': { tree: 'primary' | 'joliet'; table: 'L' | 'M' };
+  'verify.isoTreesDiffer': { path: S };
+  'verify.isoTreeBroken': { tree: 'primary' | 'joliet'; detail: S };
 
   // county
   'county.notPackage': { path: S; what: NotPackage };

@@ -38,6 +38,8 @@ const TYPE_WORDS: Record<string, Record<Lang, string>> = {
 };
 const typeWord = (t: string, lang: Lang) => TYPE_WORDS[t]?.[lang] ?? t;
 const named = contentName;
+const treeZh = (t: 'primary' | 'joliet') => (t === 'joliet' ? ' Joliet 目录树' : ' ISO 9660 目录树');
+const treeEn = (t: 'primary' | 'joliet') => (t === 'joliet' ? 'Joliet tree' : 'ISO 9660 tree');
 /** A space before a Latin word that follows Chinese (是 PDF 文档). */
 const spaced = (s: string) => (/^[A-Za-z]/.test(s) ? ` ${s}` : s);
 /** Score points as printed: 86.5, 86. */
@@ -748,6 +750,38 @@ export const catalog: Catalog = {
     hint: {
       zh: () => '文件完好，坏的是这份清单：从原始光盘或 shenbao build 的输出重新拷贝整个光盘目录。',
       en: () => 'The file is intact; the manifest is not. Copy the whole disc tree again from the original disc or build output.',
+    },
+  },
+  'verify.isoRecord': {
+    zh: (p) => `光盘镜像的${treeZh(p.tree)}中 ${p.path} 的目录记录已损坏（记录中同一数值的两份副本不一致）`,
+    en: (p) => `The image's ${treeEn(p.tree)}: the directory record of ${p.path} is damaged (the two copies of one of its numbers disagree)`,
+    hint: {
+      zh: () => '光盘镜像的目录结构已损坏：不带 Joliet 的读取程序会看到错误的文件。请用 shenbao build 的输出重新刻录或拷贝镜像。',
+      en: () => "The image's directory structure is damaged: readers without Joliet would see wrong files. Burn or copy the image again from the build output.",
+    },
+  },
+  'verify.isoPathTable': {
+    zh: (p) => `光盘镜像${treeZh(p.tree)}的路径表（${p.table === 'L' ? '小端序 L' : '大端序 M'}）与目录不符`,
+    en: (p) => `The image's ${treeEn(p.tree)}: its path table (${p.table === 'L' ? 'little-endian L' : 'big-endian M'}) does not match its directories`,
+    hint: {
+      zh: () => '光盘镜像的目录结构已损坏：不带 Joliet 的读取程序会看到错误的文件。请用 shenbao build 的输出重新刻录或拷贝镜像。',
+      en: () => "The image's directory structure is damaged: readers without Joliet would see wrong files. Burn or copy the image again from the build output.",
+    },
+  },
+  'verify.isoTreesDiffer': {
+    zh: (p) => `光盘镜像的 ISO 9660 目录树与 Joliet 目录树不一致：${p.path}`,
+    en: (p) => `The image's ISO 9660 tree and Joliet tree differ: ${p.path}`,
+    hint: {
+      zh: () => '光盘镜像的目录结构已损坏：不带 Joliet 的读取程序会看到错误的文件。请用 shenbao build 的输出重新刻录或拷贝镜像。',
+      en: () => "The image's directory structure is damaged: readers without Joliet would see wrong files. Burn or copy the image again from the build output.",
+    },
+  },
+  'verify.isoTreeBroken': {
+    zh: (p) => `光盘镜像的${treeZh(p.tree)}无法读取：${p.detail}`,
+    en: (p) => `The image's ${treeEn(p.tree)} cannot be read: ${p.detail}`,
+    hint: {
+      zh: () => '光盘镜像的目录结构已损坏：不带 Joliet 的读取程序会看到错误的文件。请用 shenbao build 的输出重新刻录或拷贝镜像。',
+      en: () => "The image's directory structure is damaged: readers without Joliet would see wrong files. Burn or copy the image again from the build output.",
     },
   },
   'county.notPackage': {

@@ -16,13 +16,16 @@ import { byCodePoint } from '../core/bundle.js';
 import { IoError } from '../core/io.js';
 import { sniff } from '../core/sniff.js';
 import type { World } from '../world/world.js';
-import { readIsoEntries, readIsoFile, type IsoImage } from './iso-read.js';
+import { readIsoFile, readIsoImage, type IsoImage, type IsoProblem } from './iso-read.js';
 
-export interface Problem {
-  kind: 'unsafe' | 'link' | 'broken';
-  name: string;
-  reason?: string;
-}
+export type Problem =
+  | {
+      kind: 'unsafe' | 'link' | 'broken';
+      name: string;
+      reason?: string;
+    }
+  /** One of an image's two trees is damaged or disagrees with the other. */
+  | { kind: 'iso'; problem: IsoProblem };
 
 export interface BagSource {
   kind: 'folder' | 'zip' | 'iso';
@@ -187,8 +190,9 @@ async function zipSource(world: World, file: string, size: number): Promise<BagS
 async function isoSource(world: World, file: string, size: number): Promise<BagSource> {
   const img: IsoImage = { world, file, size };
   let entries;
+  let isoProblems: IsoProblem[];
   try {
-    entries = await readIsoEntries(img);
+    ({ entries, problems: isoProblems } = await readIsoImage(img));
   } catch (e) {
     throw new SourceFailure((e as Error).message);
   }
@@ -197,7 +201,7 @@ async function isoSource(world: World, file: string, size: number): Promise<BagS
   return {
     kind: 'iso',
     files,
-    problems: [],
+    problems: isoProblems.map((problem) => ({ kind: 'iso', problem })),
     read: (p) => readIsoFile(img, byPath.get(p)!),
     close: async () => {},
   };

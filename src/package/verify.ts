@@ -41,7 +41,13 @@ export async function verifyBag(src: BagSource): Promise<VerifyResult> {
   const digests = new Map<string, Digest>();
   const where = (file: string) => ({ file });
   for (const p of src.problems) {
-    if (p.kind === 'unsafe') out.push(error('verify.unsafeEntry', { name: p.name }, where(p.name)));
+    if (p.kind === 'iso') {
+      const q = p.problem;
+      if (q.kind === 'record') out.push(error('verify.isoRecord', { tree: q.tree, path: q.path }, {}));
+      else if (q.kind === 'pathTable') out.push(error('verify.isoPathTable', { tree: q.tree, table: q.table }, {}));
+      else if (q.kind === 'treesDiffer') out.push(error('verify.isoTreesDiffer', { path: q.path }, {}));
+      else out.push(error('verify.isoTreeBroken', { tree: q.tree, detail: q.detail }, {}));
+    } else if (p.kind === 'unsafe') out.push(error('verify.unsafeEntry', { name: p.name }, where(p.name)));
     else if (p.kind === 'link') out.push(error('verify.link', { name: p.name }, where(p.name)));
     else out.push(error('verify.broken', { detail: p.reason ?? p.name }, where(p.name)));
   }
