@@ -162,6 +162,7 @@ export interface Codes {
   'print.coverOverflow': { form: S; pages: N };
   'disc.fits': { size: N; disc: S };
   'disc.tooLarge': { size: N };
+  'build.notVerified': { part: S; errors: N };
 
   // verify
   'verify.notBag': Record<string, never>;

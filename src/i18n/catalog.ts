@@ -686,6 +686,14 @@ export const catalog: Catalog = {
       en: () => 'Make the scans smaller (150–200 dpi, grey scale) or file the package on several discs.',
     },
   },
+  'build.notVerified': {
+    zh: (p) => `写出的 ${p.part} 核验未通过（${p.errors} 处问题，见下），没有生成任何文件，原有的输出保持不变`,
+    en: (p) => `The ${p.part} just written does not verify (${p.errors} problems, below); nothing was written and any earlier output is as it was`,
+    hint: {
+      zh: () => '多半是磁盘已满或损坏、或有其他程序同时改动了输出文件夹；检查磁盘后重新运行。',
+      en: () => 'Most likely the disk is full or failing, or another program changed the output folder meanwhile; check the disk and run again.',
+    },
+  },
 
   // ── verify ───────────────────────────────────────────────────────────────────
   'verify.notBag': {

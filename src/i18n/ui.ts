@@ -82,7 +82,7 @@ const zh = {
     refused: (e: number) => `有 ${e} 个错误，未生成任何文件。改正后再运行（shenbao check 可查看完整报告），或加 --force 仍然生成。`,
     forced: (e: number) => `--force：尽管有 ${e} 个错误，仍然生成。`,
     written: (where: string) => `已生成 → ${where}`,
-    discLine: (files: number, bytes: number) => `光盘目录：${files} 个文件，${sizeText(bytes)}，BagIt 校验清单`,
+    discLine: (files: number, bytes: number) => `光盘目录：${files} 个文件，${sizeText(bytes)}，BagIt 校验清单；光盘目录、zip 和 ISO 写出后已核验`,
     volumes: (pages: number, spine: number) => `打印册每份 ${pages} 页（双面 ${Math.ceil(pages / 2)} 张），书脊约 ${spine} mm。`,
   },
 
@@ -284,7 +284,7 @@ const en: Ui = {
     refused: (e) => `${e} error(s): nothing was written. Fix them (see shenbao check) or add --force to build anyway.`,
     forced: (e) => `--force: building despite ${e} error(s).`,
     written: (where) => `Written → ${where}`,
-    discLine: (files, bytes) => `disc tree: ${files} files, ${sizeText(bytes)}, BagIt manifests`,
+    discLine: (files, bytes) => `disc tree: ${files} files, ${sizeText(bytes)}, BagIt manifests; the disc tree, zip and ISO verified as written`,
     volumes: (pages, spine) => `Each print volume: ${pages} pages (${Math.ceil(pages / 2)} sheets double-sided), spine about ${spine} mm.`,
   },
 
