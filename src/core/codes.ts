@@ -183,6 +183,7 @@ export interface Codes {
   'verify.isoPathTable': { tree: 'primary' | 'joliet'; table: 'L' | 'M' };
   'verify.isoTreesDiffer': { path: S };
   'verify.isoTreeBroken': { tree: 'primary' | 'joliet'; detail: S };
+  'verify.fingerprint': { declared: S; actual: S };
 
   // county
   'county.notPackage': { path: S; what: NotPackage };

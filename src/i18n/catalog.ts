@@ -792,6 +792,14 @@ export const catalog: Catalog = {
       en: () => "The image's directory structure is damaged: readers without Joliet would see wrong files. Burn or copy the image again from the build output.",
     },
   },
+  'verify.fingerprint': {
+    zh: (p) => `bag-info.txt 中记录的光盘指纹是 ${p.declared.slice(0, 16)}…，按 manifest-sha256.txt 计算是 ${p.actual.slice(0, 16)}…：校验清单在光盘生成后被改过`,
+    en: (p) => `bag-info.txt records the disc fingerprint ${p.declared.slice(0, 16)}…; manifest-sha256.txt gives ${p.actual.slice(0, 16)}…: the manifest was changed after the disc was made`,
+    hint: {
+      zh: () => '这张光盘与印着原指纹的纸质材料不是同一份；请用原始光盘或 shenbao build 的输出核对。',
+      en: () => 'This disc is not the one the paper with the original fingerprint names; check against the original disc or build output.',
+    },
+  },
   'county.notPackage': {
     zh: (p) => `${p.path} 不是申报材料包：它是${spaced(notPackageName(p.what, 'zh'))}`,
     en: (p) => `${p.path} is not an applicant package: it is ${notPackageName(p.what, 'en')}`,

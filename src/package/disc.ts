@@ -19,6 +19,7 @@ import type { LoadedSubmission } from '../submission/load.js';
 import { makeBag, payloadDigests } from './bag.js';
 import type { Digest } from './digest.js';
 import { discRenames } from '../core/disc-names.js';
+import { FINGERPRINT_EXCLUDES_FIELD, FINGERPRINT_FIELD, fingerprintOf, fingerprintWords, type Fingerprint } from './fingerprint.js';
 
 export const DIR = { documents: 'data/表格', print: 'data/打印册', sources: 'data/申报数据' } as const;
 export const README = '说明.txt';
@@ -33,6 +34,8 @@ export interface DiscInput {
   /** The documents made for each form id, in the order of the plan (NN-name.ext). */
   documentsByForm: ReadonlyMap<string, string[]>;
   date: Date;
+  /** Payload digests computed before (for the fingerprint the volumes print), by path on the disc. */
+  known?: ReadonlyMap<string, Digest>;
 }
 
 /** The disc tree as a bag (paths relative to the disc's root). */
@@ -86,25 +89,44 @@ function sourceFiles(loaded: LoadedSubmission): Map<string, Uint8Array> {
 export const discTemplate = (scheme: Scheme, name: string) =>
   Handlebars.compile(scheme.templates.disc[name] ?? '', { noEscape: name.endsWith('.txt.hbs'), strict: false });
 
-export async function buildDisc(input: DiscInput): Promise<Disc> {
-  const { loaded, scheme, report } = input;
-  const s = loaded.submission;
+/**
+ * The disc's payload from a build's outputs (documents/…, print/…) and the submission's own
+ * files, its names decided for the disc. Called once before the print volumes exist — for the
+ * fingerprint they print — and once for the whole disc: the names come out the same.
+ */
+export function payloadOf(loaded: LoadedSubmission, outputs: Bundle): { payload: Map<string, Entry>; renames: Map<string, string>; sources: Map<string, Uint8Array> } {
   const payload = new Map<string, Entry>();
-  for (const [p, e] of input.outputs) {
+  for (const [p, e] of outputs) {
     if (p.startsWith('documents/')) payload.set(`${DIR.documents}/${p.slice('documents/'.length)}`, e);
     else if (p.startsWith('print/')) payload.set(`${DIR.print}/${p.slice('print/'.length)}`, e);
   }
   const sources = sourceFiles(loaded);
   for (const [rel, e] of sources) payload.set(`${DIR.sources}/${rel}`, e);
-  const decided = discPayload(payload);
-  const renames = decided.renames;
+  return { ...discPayload(payload), sources };
+}
+
+/** The fingerprint of a disc whose payload is `digests` (by path on the disc): everything but the print volumes. */
+export const discFingerprint = (digests: ReadonlyMap<string, Digest>) => fingerprintOf(digests, `${DIR.print}/`);
+
+/** What the print volumes print before the disc is made: the fingerprint of the documents and the submission's files. */
+export async function fingerprintBeforePrint(loaded: LoadedSubmission, documents: Bundle): Promise<{ fingerprint: Fingerprint; digests: Map<string, Digest> }> {
+  const { payload } = payloadOf(loaded, new Map([...documents].filter(([p]) => p.startsWith('documents/'))));
+  const digests = await payloadDigests(payload);
+  return { fingerprint: discFingerprint(digests), digests };
+}
+
+export async function buildDisc(input: DiscInput): Promise<Disc & { fingerprint: Fingerprint }> {
+  const { loaded, scheme, report } = input;
+  const s = loaded.submission;
+  const { payload, renames, sources } = payloadOf(loaded, input.outputs);
   /** A payload path as it is on the disc. */
   const onDisc = (p: string) => renames.get(p) ?? p;
 
-  const digests = await payloadDigests(decided.payload);
+  const digests = await payloadDigests(payload, input.known);
   const payloadBytes = [...digests.values()].reduce((a, d) => a + d.size, 0);
   const sized = (p: string) => sizeText(digests.get(onDisc(p))!.size);
   const link = (p: string) => href(onDisc(p));
+  const fingerprint = discFingerprint(digests);
 
   const level = scheme.levels[s.level];
   const kindName = scheme.kinds[s.kind].package;
@@ -125,6 +147,7 @@ export async function buildDisc(input: DiscInput): Promise<Disc> {
     copies: s.print.copies,
     fileCount: digests.size,
     payloadSize: sizeText(payloadBytes),
+    ...fingerprintWords(fingerprint),
   };
 
   const docLinks = (formId: string) =>
@@ -164,7 +187,7 @@ export async function buildDisc(input: DiscInput): Promise<Disc> {
   const readme = discTemplate(scheme, 'readme.txt.hbs')({ ...common, renamed: [...renames].map(([a, b]) => `${a} → ${b}`) });
 
   const tags = discTags(readme, html);
-  const bag = await makeBag(decided.payload, digests, tags, [
+  const bag = await makeBag(payload, digests, tags, [
     ['Source-Organization', s.institution.name],
     ...(s.institution.address ? ([['Organization-Address', s.institution.address]] as [string, string][]) : []),
     ['Contact-Name', s.institution.contactPerson || s.institution.legalRepresentative],
@@ -180,6 +203,8 @@ export async function buildDisc(input: DiscInput): Promise<Disc> {
     ['Filing-County', s.county.name],
     ['Filing-Date', s.filingDate],
     ['Brand-Trade', s.brand.trade],
+    [FINGERPRINT_FIELD, fingerprint.sha256],
+    [FINGERPRINT_EXCLUDES_FIELD, fingerprint.excludes],
   ]);
-  return bag;
+  return { ...bag, fingerprint };
 }

@@ -13,6 +13,7 @@ import { byCodePoint } from '../core/bundle.js';
 import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import { parseBagInfo, parseManifest } from './bagit.js';
 import type { Digest } from './digest.js';
+import { FINGERPRINT_EXCLUDES_FIELD, FINGERPRINT_FIELD, fingerprintOf, type Fingerprint } from './fingerprint.js';
 import type { BagSource } from './sources.js';
 
 const ALGORITHMS = ['sha256', 'sha512', 'sha384', 'sha1', 'md5'] as const;
@@ -29,6 +30,8 @@ export interface VerifyResult {
   algorithms: string[];
   /** Size, SHA-256 and SHA-512 of every file read (payload and tag files), by path in the bag. */
   digests: Map<string, Digest>;
+  /** The disc's fingerprint, from manifest-sha256.txt as the bag has it (package/fingerprint.ts). */
+  fingerprint?: Fingerprint;
 }
 
 interface Read {
@@ -51,7 +54,8 @@ export async function verifyBag(src: BagSource): Promise<VerifyResult> {
     else if (p.kind === 'link') out.push(error('verify.link', { name: p.name }, where(p.name)));
     else out.push(error('verify.broken', { detail: p.reason ?? p.name }, where(p.name)));
   }
-  const result = (verified = 0, payloadFiles = 0, algorithms: string[] = []): VerifyResult => ({ diagnostics: out, verified, payloadFiles, algorithms, digests });
+  let fingerprint: Fingerprint | undefined;
+  const result = (verified = 0, payloadFiles = 0, algorithms: string[] = []): VerifyResult => ({ diagnostics: out, verified, payloadFiles, algorithms, digests, ...(fingerprint && { fingerprint }) });
 
   /** Reads a file once: hashes with SHA-256, SHA-512 and `extra`, keeping the bytes of small tag files. */
   const reads = new Map<string, Read>();
@@ -185,6 +189,16 @@ export async function verifyBag(src: BagSource): Promise<VerifyResult> {
     const bytes = payload.reduce((a, p) => a + src.files.get(p)!.size, 0);
     const actual = `${bytes}.${payload.length}`;
     if (oxum !== actual) out.push(error('verify.oxum', { declared: oxum, actual }, where('bag-info.txt')));
+  }
+
+  // The fingerprint the paper carries: of manifest-sha256.txt's lines, less what bag-info.txt says it leaves out.
+  const sha256 = manifests.get('sha256');
+  if (sha256) {
+    const excludes = infoFields.find(([k]) => k === FINGERPRINT_EXCLUDES_FIELD)?.[1] ?? '';
+    const lines = new Map([...sha256].map(([p, hex]) => [p, { sha256: hex, sha512: '', size: src.files.get(p)?.size ?? 0 }]));
+    fingerprint = fingerprintOf(lines, excludes);
+    const declared = infoFields.find(([k]) => k === FINGERPRINT_FIELD)?.[1];
+    if (declared && declared.toLowerCase() !== fingerprint.sha256) out.push(error('verify.fingerprint', { declared, actual: fingerprint.sha256 }, where('bag-info.txt')));
   }
 
   out.push(...tagOut);
