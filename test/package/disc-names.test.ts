@@ -9,8 +9,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readIsoEntries } from '../../src/package/iso-read.js';
 import { discNameProblem } from '../../src/core/disc-names.js';
+import { packTree } from '../../src/build/archive.js';
+import { checkSubmission } from '../../src/check/run.js';
+import { buildDisc } from '../../src/package/disc.js';
+import { verifiedWrite } from '../../src/pipeline/verify.js';
+import { loadSubmission } from '../../src/submission/load.js';
+import { writeBundle } from '../../src/world/node-write.js';
 import { json, run } from '../helpers/cli.js';
-import { baseSubmission, BASE_FILES, checkDir, cleanup, PDF, tempDir, WORLD, writeFixture } from '../helpers/fixture.js';
+import { baseSubmission, BASE_FILES, checkDir, cleanup, PDF, SCHEME, tempDir, TODAY, WORLD, writeFixture } from '../helpers/fixture.js';
 import { crossCheck } from '../helpers/tools.js';
 
 afterAll(cleanup);
@@ -57,12 +63,17 @@ describe('names a disc cannot hold', () => {
 
 describe('a package built anyway (--force)', () => {
   let out = '';
+  // The disc alone (no forms rendered, no volumes bound): the names are all the disc's own doing.
   beforeAll(async () => {
     const dir = writeFixture(baseSubmission(), { ...BASE_FILES, ...ODD });
+    const { loaded, scheme } = await loadSubmission(WORLD, dir, async () => SCHEME);
+    const report = checkSubmission(loaded!, scheme!, TODAY);
+    const date = new Date('2026-10-12T00:00:00Z');
+    const disc = await buildDisc({ loaded: loaded!, scheme: scheme!, report, outputs: new Map(), documentsByForm: new Map(), date });
+    const { bundle } = packTree(disc.tree, NAME, date, { volumeId: 'T', jolietVolumeId: 'T', publisher: 'T' });
     out = tempDir('names-');
-    const r = await run(['build', dir, '--out', out, '-q', '--force']);
-    expect(r.code, r.stdout).toBe(0);
-  }, 60_000);
+    await writeBundle(out, NAME, bundle, { check: verifiedWrite(WORLD, NAME) });
+  });
 
   it('holds the same names in the folder, the zip and the ISO, all of which verify', async () => {
     const pkg = path.join(out, NAME);
