@@ -36,6 +36,7 @@ export function Verify({ w }) {
     ${result && html`<section class=${`summary ${result.ok ? 'good' : 'bad'}`} role="status">
       <p class="counts"><strong>${result.ok ? `✓ ${v.ok(result.verified, result.algorithms.join('、'))}` : `✗ ${v.failed(result.diagnostics.filter((d) => d.severity === 'error').length, result.verified, result.payloadFiles)}`}</strong>
         ${result.kind ? html` <span class="muted">${result.target} · ${v.kinds[result.kind]}</span>` : ''}</p>
+      ${result.fingerprint && html`<p class="fingerprint">${v.fingerprint(result.fingerprint)}</p>`}
       <${Problems} list=${result.diagnostics} w=${w} />
     </section>
     ${result.files.length > 0 && html`<div class="tablewrap"><table class="verified">

@@ -28,7 +28,10 @@ export interface VolumeSetInput {
   /** The cover's form id. */
   cover: string;
   copies: number;
-  spine: { text: string; sheetThickness: number };
+  /** `note`: a short line set along the spine's foot (the disc's fingerprint). */
+  spine: { text: string; sheetThickness: number; note?: string };
+  /** What the contents page says of the disc (its fingerprint words), when the set has one. */
+  disc?: object;
   /** Called as each copy is made (progress), with the copy's file. */
   onCopy?(copy: number, file: string): void;
 }
@@ -51,11 +54,12 @@ export async function assembleVolumes(input: VolumeSetInput): Promise<VolumeSet>
   // The contents list the first page of each material, which depends on how long the contents are.
   let contentsPages = 1;
   let plan = planVolume(materials, counts, contentsPages);
-  let contents = await render(FIXED_FORMS.volumeContents, { contents: plan.contents });
+  const disc = input.disc ? { disc: input.disc } : {};
+  let contents = await render(FIXED_FORMS.volumeContents, { contents: plan.contents, ...disc });
   for (let tries = 0; contents.getPageCount() !== contentsPages && tries < 3; tries++) {
     contentsPages = contents.getPageCount();
     plan = planVolume(materials, counts, contentsPages);
-    contents = await render(FIXED_FORMS.volumeContents, { contents: plan.contents });
+    contents = await render(FIXED_FORMS.volumeContents, { contents: plan.contents, ...disc });
   }
 
   const bundle: Bundle = new Map();
@@ -69,6 +73,6 @@ export async function assembleVolumes(input: VolumeSetInput): Promise<VolumeSet>
   }
   const pages = plan.pages.length;
   const spine = { pages, sheetThickness: input.spine.sheetThickness };
-  bundle.set('print/书脊.pdf', await drawSpine(spine, input.spine.text, { title: `${meta.title} 书脊`, author: meta.author, date: meta.date }, fonts));
+  bundle.set('print/书脊.pdf', await drawSpine(spine, input.spine.text, { note: input.spine.note, title: `${meta.title} 书脊`, author: meta.author, date: meta.date }, fonts));
   return { bundle, pages, spineMm: spineWidth(spine) };
 }

@@ -3,7 +3,7 @@
  * sheets × paper thickness (80 g/m² is about 0.1 mm a sheet) — and as tall as A4, with the
  * institution and brand set vertically, one upright character under the next.
  */
-import { PDFDocument, rgb } from 'pdf-lib';
+import { degrees, PDFDocument, rgb } from 'pdf-lib';
 import type { FontSet } from '../render/fonts.js';
 import { embedSubsetFont } from '../render/page-numbers.js';
 import { A4, PT_PER_MM } from '../paper/typography.js';
@@ -19,7 +19,11 @@ export function spineWidth(s: SpineSpec): number {
   return Math.round(Math.ceil(s.pages / 2) * s.sheetThickness * 10) / 10;
 }
 
-export async function drawSpine(spec: SpineSpec, text: string, meta: { title: string; author: string; date: Date }, fonts: FontSet): Promise<Uint8Array> {
+/**
+ * `meta.note`: a short line of Latin letters and digits (the disc's fingerprint), set along the
+ * spine's foot, turned to read upwards as Latin text on a spine does.
+ */
+export async function drawSpine(spec: SpineSpec, text: string, meta: { title: string; author: string; date: Date; note?: string }, fonts: FontSet): Promise<Uint8Array> {
   const width = Math.max(spineWidth(spec), 1);
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.setTitle(meta.title);
@@ -35,9 +39,18 @@ export async function drawSpine(spec: SpineSpec, text: string, meta: { title: st
   const faces = new Map<string, Awaited<ReturnType<typeof embedSubsetFont>>>();
   const chars = [...text];
   const margin = 20 * PT_PER_MM;
+  // The note along the foot: as large as the width allows, at most 7 pt.
+  let noteRoom = 0;
+  if (meta.note) {
+    const font = await embedSubsetFont(doc, fonts.faces.serif.bytes, 'SBSPNC', 'serif');
+    const noteSize = Math.min(width * PT_PER_MM * 0.6, 7);
+    const length = font.widthOfTextAtSize(meta.note, noteSize);
+    page.drawText(meta.note, { x: (page.getWidth() + noteSize * 0.7) / 2, y: margin / 2, size: noteSize, font, rotate: degrees(90) });
+    noteRoom = length + margin / 2;
+  }
   // As large as the spine allows (60 % of its width, at most 20 pt), small enough for the height.
   let size = Math.min(width * PT_PER_MM * 0.6, 20);
-  size = Math.min(size, (page.getHeight() - 2 * margin) / (chars.length * 1.15));
+  size = Math.min(size, (page.getHeight() - 2 * margin - noteRoom) / (chars.length * 1.15));
   let y = page.getHeight() - margin - size;
   for (const ch of chars) {
     if (ch.trim() !== '') {

@@ -8,6 +8,7 @@ import type { Progress } from '../core/progress.js';
 import { discFor } from '../package/capacity.js';
 import type { Digest } from '../package/digest.js';
 import { buildDisc, type DiscInput } from '../package/disc.js';
+import type { Fingerprint } from '../package/fingerprint.js';
 import { isoSize, planIso, writeIso } from '../package/iso.js';
 import { writeZip } from '../package/zip.js';
 
@@ -18,6 +19,8 @@ export interface Archive {
   isoBytes: number;
   payloadBytes: number;
   files: number;
+  /** The disc's fingerprint (package/fingerprint.ts), as the print volumes print it. */
+  fingerprint: Fingerprint;
   diagnostics: Diagnostic[];
 }
 
@@ -47,9 +50,11 @@ export function discFits(bytes: number): Diagnostic {
   return disc ? info('disc.fits', { size: bytes, disc: disc.id }) : warning('disc.tooLarge', { size: bytes });
 }
 
-export async function buildArchive(input: DiscInput & { name: string; progress: Progress }): Promise<Archive> {
+/** `printed`: the fingerprint the print volumes carry; the disc made must have it. */
+export async function buildArchive(input: DiscInput & { name: string; progress: Progress; printed?: Fingerprint }): Promise<Archive> {
   const stage = input.progress.stage('disc');
   const disc = await buildDisc(input);
+  if (input.printed && input.printed.sha256 !== disc.fingerprint.sha256) throw new Error('the disc made is not the disc the print volumes name (fingerprint differs)');
   const s = input.loaded.submission;
   const { bundle, isoBytes } = packTree(disc.tree, input.name, input.date, {
     volumeId: `SHENBAO_${s.filingDate.slice(0, 4)}_${s.level.toUpperCase()}`,
@@ -57,5 +62,5 @@ export async function buildArchive(input: DiscInput & { name: string; progress: 
     publisher: s.institution.name,
   });
   stage.done({ files: disc.digests.size, bytes: disc.payloadBytes });
-  return { bundle, digests: disc.all, isoBytes, payloadBytes: disc.payloadBytes, files: disc.digests.size, diagnostics: [discFits(isoBytes)] };
+  return { bundle, digests: disc.all, isoBytes, payloadBytes: disc.payloadBytes, files: disc.digests.size, fingerprint: disc.fingerprint, diagnostics: [discFits(isoBytes)] };
 }

@@ -14,6 +14,7 @@ import { formContext } from '../forms/context.js';
 import type { FontSet } from '../render/fonts.js';
 import { FIXED_FORMS, type Scheme } from '../scheme/schema.js';
 import type { LoadedSubmission } from '../submission/load.js';
+import { fingerprintWords, type Fingerprint } from '../package/fingerprint.js';
 
 export interface PrintInput {
   loaded: LoadedSubmission;
@@ -24,6 +25,8 @@ export interface PrintInput {
   forms: ReadonlyMap<string, Uint8Array>;
   date: Date;
   progress: Progress;
+  /** The disc's fingerprint, printed on the contents page and the spine. */
+  fingerprint?: Fingerprint;
 }
 
 export interface PrintSet {
@@ -58,7 +61,8 @@ export async function buildPrintSet(input: PrintInput): Promise<PrintSet> {
     submission: s,
     cover: FIXED_FORMS.volumeCover,
     copies,
-    spine: { text: `${s.institution.name}　${s.brand.trade}${ctx.packageKind}`, sheetThickness: s.print.sheetThickness },
+    spine: { text: `${s.institution.name}　${s.brand.trade}${ctx.packageKind}`, sheetThickness: s.print.sheetThickness, ...(input.fingerprint && { note: input.fingerprint.short }) },
+    ...(input.fingerprint && { disc: fingerprintWords(input.fingerprint) }),
     onCopy: (copy, file) => stage.step(file, copy, copies),
   });
   const diagnostics: Diagnostic[] = [];

@@ -11,6 +11,7 @@ import { checkClaims } from './claims.js';
 import { thresholdFor, type CheckContext } from './context.js';
 import { checkBrandClaims, checkEligibility, type Eligibility } from './eligibility.js';
 import { deriveFigures, type Figures } from './figures.js';
+import { checkDiscNames } from './disc-names.js';
 import { checkMaterials, type MaterialReport } from './materials.js';
 import { checkRecognition } from './recognition.js';
 import { checkNarrative } from './narrative.js';
@@ -59,6 +60,7 @@ export function checkSubmission(loaded: LoadedSubmission, scheme: Scheme, today:
   checkNarrative(ctx);
   checkRecognition(ctx);
   if (coverage) checkGlyphs(ctx, coverage);
+  checkDiscNames(ctx);
   const materials = checkMaterials(ctx);
   const score = scoreSubmission(ctx, eligibility);
 

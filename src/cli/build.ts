@@ -10,6 +10,7 @@ import { IoError } from '../core/io.js';
 import { both, silent } from '../core/progress.js';
 import { ui } from '../i18n/ui.js';
 import { build } from '../pipeline/build.js';
+import { verifiedWrite } from '../pipeline/verify.js';
 import { sizeText } from '../package/disc.js';
 import { renderDiagnostics } from '../report/check.js';
 import { writeBundle } from '../world/node-write.js';
@@ -50,7 +51,7 @@ export async function runBuild(cli: Cli, opts: BuildOptions, timings: Timing[]):
   const writing = progress.stage('write');
   let target: string;
   try {
-    target = await writeBundle(path.resolve(cli.cwd, opts.out), pkg.name, pkg.bundle);
+    target = await writeBundle(path.resolve(cli.cwd, opts.out), pkg.name, pkg.bundle, { check: verifiedWrite(cli.world, pkg.name) });
   } catch (e) {
     if (e instanceof IoError) throw ioFailure(e, true);
     throw e;

@@ -14,6 +14,7 @@ import { diagnosticJson } from '../i18n/format.js';
 import { ui } from '../i18n/ui.js';
 import { COUNTY_FILE, runCounty, PRINT } from '../pipeline/county.js';
 import { countyInit } from '../pipeline/county-init.js';
+import { verifiedWrite } from '../pipeline/verify.js';
 import { renderCountyReport } from '../report/county.js';
 import { messageOf } from '../i18n/format.js';
 import { writeBundle } from '../world/node-write.js';
@@ -40,7 +41,7 @@ export async function runCountyCommand(cli: Cli, opts: CountyOptions, timings: T
   let target: string;
   try {
     const writing = progress.stage('write');
-    target = await writeBundle(path.resolve(cli.cwd, opts.out), run.name, run.bundle);
+    target = await writeBundle(path.resolve(cli.cwd, opts.out), run.name, run.bundle, { check: verifiedWrite(cli.world, run.name) });
     writing.done();
   } catch (e) {
     if (e instanceof IoError) throw ioFailure(e, true);

@@ -7,6 +7,7 @@
  * of the scheme in both languages. Nothing here is a sentence, so `--lang` and `--json`
  * read the same diagnostics. Values from personal data are masked before they get here.
  */
+import type { DiscNameProblem } from './disc-names.js';
 import type { IoReason } from './io.js';
 import type { ContentType } from './sniff.js';
 import type { Term } from './term.js';
@@ -171,6 +172,7 @@ export interface Codes {
   'pdf.noPages': { path: S };
   'image.broken': { path: S };
   'image.lowResolution': { path: S; dpi: N; min: N };
+  'file.discName': { path: S; name: S; problem: DiscNameProblem; char?: S; length: N; max: N; suggestion: S };
 
   // build
   'attachment.unusable': { path: S; detail: S };
@@ -178,6 +180,7 @@ export interface Codes {
   'print.coverOverflow': { form: S; pages: N };
   'disc.fits': { size: N; disc: S };
   'disc.tooLarge': { size: N };
+  'build.notVerified': { part: S; errors: N };
 
   // verify
   'verify.notBag': Record<string, never>;
@@ -193,6 +196,12 @@ export interface Codes {
   'verify.unsafeEntry': { name: S };
   'verify.link': { name: S };
   'verify.broken': { detail: S };
+  'verify.manifestWrong': { manifest: S; path: S; alg: S };
+  'verify.isoRecord': { tree: 'primary' | 'joliet'; path: S };
+  'verify.isoPathTable': { tree: 'primary' | 'joliet'; table: 'L' | 'M' };
+  'verify.isoTreesDiffer': { path: S };
+  'verify.isoTreeBroken': { tree: 'primary' | 'joliet'; detail: S };
+  'verify.fingerprint': { declared: S; actual: S };
 
   // county
   'county.notPackage': { path: S; what: NotPackage };

@@ -11,8 +11,7 @@ import { VERSION } from '../core/version.js';
 import { cnDate } from '../forms/cn.js';
 import { makeBag, payloadDigests, type Bag } from '../package/bag.js';
 import type { Digest } from '../package/digest.js';
-import { discTags, discTemplate, href, INDEX, README, sizeText } from '../package/disc.js';
-import { jolietRenames } from '../package/iso.js';
+import { discPayload, discTags, discTemplate, href, INDEX, README, sizeText } from '../package/disc.js';
 import type { Scheme } from '../scheme/schema.js';
 import { countyTitle, summaryContext, type CountyInfo } from './context.js';
 import type { CountyPlan } from './decide.js';
@@ -62,22 +61,26 @@ export async function buildCountyDisc(input: CountyDiscInput): Promise<Bag> {
     }
   }
 
-  const digests = await payloadDigests(payload, known);
+  // Names decided for the disc once (an applicant's folder name could be too long for one).
+  const decided = discPayload(payload);
+  const renames = decided.renames;
+  const onDisc = (p: string) => renames.get(p) ?? p;
+  const link = (p: string) => href(onDisc(p));
+  const digests = await payloadDigests(decided.payload, new Map([...known].map(([p, d]) => [onDisc(p), d])));
   const payloadBytes = [...digests.values()].reduce((a, d) => a + d.size, 0);
-  const renames = jolietRenames([...payload.keys(), README, INDEX]);
   const title = countyTitle(county, plan, scheme);
   const names = countyNames(scheme);
   const summary = summaryContext(plan, scheme);
   const docLink = (base: string, ext: string) => {
     const p = `${COUNTY_DISC.county}/${base}.${ext}`;
-    return payload.has(p) ? { href: href(p), label: `${ext.toUpperCase()}`, size: sizeText(digests.get(p)!.size) } : undefined;
+    return payload.has(p) ? { href: link(p), label: `${ext.toUpperCase()}`, size: sizeText(digests.get(onDisc(p))!.size) } : undefined;
   };
   const rows = plan.applicants.map((p, i) => {
     const dir = applicantDirs.get(p.number);
     const report = reportOf(p, scheme);
     return {
       ...summary.rows[i]!,
-      index: dir ? href(`${dir}/${INDEX}`) : undefined,
+      index: dir ? link(`${dir}/${INDEX}`) : undefined,
       reportName: report?.folder ?? names.reports,
       report: report ? [docLink(report.base, 'pdf'), docLink(report.base, 'docx')].filter(Boolean) : [],
     };
@@ -99,18 +102,18 @@ export async function buildCountyDisc(input: CountyDiscInput): Promise<Bag> {
     ...common,
     rows,
     summary: [docLink(names.summary, 'pdf'), docLink(names.summary, 'xlsx')].filter(Boolean),
-    volumes: [...payload.keys()].filter((p) => p.startsWith(`${COUNTY_DISC.county}/打印册/`)).sort().map((p) => ({ href: href(p), label: path.posix.basename(p), size: sizeText(digests.get(p)!.size) })),
-    record: href(`${COUNTY_DISC.county}/审核记录.txt`),
-    countyFile: input.countyFile ? href(`${COUNTY_DISC.county}/${input.countyFile.name}`) : undefined,
+    volumes: [...payload.keys()].filter((p) => p.startsWith(`${COUNTY_DISC.county}/打印册/`)).sort().map((p) => ({ href: link(p), label: path.posix.basename(p), size: sizeText(digests.get(onDisc(p))!.size) })),
+    record: link(`${COUNTY_DISC.county}/审核记录.txt`),
+    countyFile: input.countyFile ? link(`${COUNTY_DISC.county}/${input.countyFile.name}`) : undefined,
     readmeHref: href(README),
   });
   const readme = discTemplate(scheme, 'county-readme.txt.hbs')({
     ...common,
-    applicants: plan.applicants.filter((p) => applicantDirs.has(p.number)).map((p) => `${applicantDirs.get(p.number)}/  ${p.label}`),
+    applicants: plan.applicants.filter((p) => applicantDirs.has(p.number)).map((p) => `${onDisc(`${applicantDirs.get(p.number)}/${INDEX}`).slice(0, -INDEX.length)}  ${p.label}`),
     renamed: [...renames].map(([a, b]) => `${a} → ${b}`),
   });
-  const tags = discTags(readme, html, renames);
-  return makeBag(payload, digests, tags, [
+  const tags = discTags(readme, html);
+  return makeBag(decided.payload, digests, tags, [
     ['Source-Organization', county.bureau],
     ...(county.contact ? ([['Contact-Name', county.contact]] as [string, string][]) : []),
     ...(county.phone ? ([['Contact-Phone', county.phone]] as [string, string][]) : []),

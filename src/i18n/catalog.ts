@@ -38,6 +38,8 @@ const TYPE_WORDS: Record<string, Record<Lang, string>> = {
 };
 const typeWord = (t: string, lang: Lang) => TYPE_WORDS[t]?.[lang] ?? t;
 const named = contentName;
+const treeZh = (t: 'primary' | 'joliet') => (t === 'joliet' ? ' Joliet 目录树' : ' ISO 9660 目录树');
+const treeEn = (t: 'primary' | 'joliet') => (t === 'joliet' ? 'Joliet tree' : 'ISO 9660 tree');
 /** A space before a Latin word that follows Chinese (是 PDF 文档). */
 const spaced = (s: string) => (/^[A-Za-z]/.test(s) ? ` ${s}` : s);
 /** Score points as printed: 86.5, 86. */
@@ -727,6 +729,28 @@ export const catalog: Catalog = {
       en: () => 'Scan again at 200–300 dpi, or use the original photo rather than one a chat app compressed.',
     },
   },
+  'file.discName': {
+    zh: (p) =>
+      `${p.path} 的名称不能用在光盘上：${
+        p.problem === 'control' ? `含有控制字符（${p.char}，如换行）`
+        : p.problem === 'reserved' ? `含有光盘或 Windows 不允许的字符 “${p.char}”`
+        : p.problem === 'tooLong' ? `有 ${p.length} 个字符，光盘（Joliet）最多 ${p.max} 个`
+        : p.problem === 'trailing' ? '以句点或空格结尾（Windows 会去掉它）'
+        : '是 Windows 的保留名称'
+      }`,
+    en: (p) =>
+      `${p.path}: the name cannot go on a disc: ${
+        p.problem === 'control' ? `it holds a control character (${p.char}, such as a line break)`
+        : p.problem === 'reserved' ? `it holds "${p.char}", which discs or Windows do not allow`
+        : p.problem === 'tooLong' ? `it has ${p.length} characters; a disc (Joliet) takes at most ${p.max}`
+        : p.problem === 'trailing' ? 'it ends in a dot or a space (Windows drops them)'
+        : 'it is a name Windows reserves'
+      }`,
+    hint: {
+      zh: (p) => `把它改名，例如改为 “${p.suggestion}”，并改正 submission.yaml 中相应的路径（附件是文件夹时不用改）。`,
+      en: (p) => `Rename it, for example to "${p.suggestion}", and change its path in submission.yaml (not needed when the attachment is a folder).`,
+    },
+  },
 
   'attachment.unusable': {
     zh: (p) => `附件 ${p.path} 无法放进打印册：${p.detail}；没有生成任何文件`,
@@ -763,6 +787,14 @@ export const catalog: Catalog = {
     hint: {
       zh: () => '减小扫描件的大小（如 150–200 dpi、黑白或灰度扫描），或分成多张光盘报送。',
       en: () => 'Make the scans smaller (150–200 dpi, grey scale) or file the package on several discs.',
+    },
+  },
+  'build.notVerified': {
+    zh: (p) => `写出的 ${p.part} 核验未通过（${p.errors} 处问题，见下），没有生成任何文件，原有的输出保持不变`,
+    en: (p) => `The ${p.part} just written does not verify (${p.errors} problems, below); nothing was written and any earlier output is as it was`,
+    hint: {
+      zh: () => '多半是磁盘已满或损坏、或有其他程序同时改动了输出文件夹；检查磁盘后重新运行。',
+      en: () => 'Most likely the disk is full or failing, or another program changed the output folder meanwhile; check the disk and run again.',
     },
   },
 
@@ -822,6 +854,54 @@ export const catalog: Catalog = {
   'verify.broken': {
     zh: (p) => `归档已损坏或不完整：${p.detail}`,
     en: (p) => `The archive is damaged or incomplete: ${p.detail}`,
+  },
+  'verify.manifestWrong': {
+    zh: (p) => `校验清单 ${p.manifest} 已被改动或损坏：其中 ${p.path} 的 ${p.alg} 校验值不对（文件本身与其他校验清单一致）`,
+    en: (p) => `${p.manifest} was changed or damaged: its ${p.alg} checksum of ${p.path} is wrong (the file itself matches the other manifests)`,
+    hint: {
+      zh: () => '文件完好，坏的是这份清单：从原始光盘或 shenbao build 的输出重新拷贝整个光盘目录。',
+      en: () => 'The file is intact; the manifest is not. Copy the whole disc tree again from the original disc or build output.',
+    },
+  },
+  'verify.isoRecord': {
+    zh: (p) => `光盘镜像的${treeZh(p.tree)}中 ${p.path} 的目录记录已损坏（记录中同一数值的两份副本不一致）`,
+    en: (p) => `The image's ${treeEn(p.tree)}: the directory record of ${p.path} is damaged (the two copies of one of its numbers disagree)`,
+    hint: {
+      zh: () => '光盘镜像的目录结构已损坏：不带 Joliet 的读取程序会看到错误的文件。请用 shenbao build 的输出重新刻录或拷贝镜像。',
+      en: () => "The image's directory structure is damaged: readers without Joliet would see wrong files. Burn or copy the image again from the build output.",
+    },
+  },
+  'verify.isoPathTable': {
+    zh: (p) => `光盘镜像${treeZh(p.tree)}的路径表（${p.table === 'L' ? '小端序 L' : '大端序 M'}）与目录不符`,
+    en: (p) => `The image's ${treeEn(p.tree)}: its path table (${p.table === 'L' ? 'little-endian L' : 'big-endian M'}) does not match its directories`,
+    hint: {
+      zh: () => '光盘镜像的目录结构已损坏：不带 Joliet 的读取程序会看到错误的文件。请用 shenbao build 的输出重新刻录或拷贝镜像。',
+      en: () => "The image's directory structure is damaged: readers without Joliet would see wrong files. Burn or copy the image again from the build output.",
+    },
+  },
+  'verify.isoTreesDiffer': {
+    zh: (p) => `光盘镜像的 ISO 9660 目录树与 Joliet 目录树不一致：${p.path}`,
+    en: (p) => `The image's ISO 9660 tree and Joliet tree differ: ${p.path}`,
+    hint: {
+      zh: () => '光盘镜像的目录结构已损坏：不带 Joliet 的读取程序会看到错误的文件。请用 shenbao build 的输出重新刻录或拷贝镜像。',
+      en: () => "The image's directory structure is damaged: readers without Joliet would see wrong files. Burn or copy the image again from the build output.",
+    },
+  },
+  'verify.isoTreeBroken': {
+    zh: (p) => `光盘镜像的${treeZh(p.tree)}无法读取：${p.detail}`,
+    en: (p) => `The image's ${treeEn(p.tree)} cannot be read: ${p.detail}`,
+    hint: {
+      zh: () => '光盘镜像的目录结构已损坏：不带 Joliet 的读取程序会看到错误的文件。请用 shenbao build 的输出重新刻录或拷贝镜像。',
+      en: () => "The image's directory structure is damaged: readers without Joliet would see wrong files. Burn or copy the image again from the build output.",
+    },
+  },
+  'verify.fingerprint': {
+    zh: (p) => `bag-info.txt 中记录的光盘指纹是 ${p.declared.slice(0, 16)}…，按 manifest-sha256.txt 计算是 ${p.actual.slice(0, 16)}…：校验清单在光盘生成后被改过`,
+    en: (p) => `bag-info.txt records the disc fingerprint ${p.declared.slice(0, 16)}…; manifest-sha256.txt gives ${p.actual.slice(0, 16)}…: the manifest was changed after the disc was made`,
+    hint: {
+      zh: () => '这张光盘与印着原指纹的纸质材料不是同一份；请用原始光盘或 shenbao build 的输出核对。',
+      en: () => 'This disc is not the one the paper with the original fingerprint names; check against the original disc or build output.',
+    },
   },
   'county.notPackage': {
     zh: (p) => `${p.path} 不是申报材料包：它是${spaced(notPackageName(p.what, 'zh'))}`,

@@ -5,6 +5,7 @@
  */
 import type { StageId, StageSummary } from '../core/progress.js';
 import type { Lang } from './lang.js';
+import { formatInt } from '../core/number.js';
 
 const sizeText = (bytes: number) =>
   bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GB` : bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MB` : `${Math.ceil(bytes / 1024).toLocaleString('en-US')} KB`;
@@ -82,7 +83,7 @@ const zh = {
     refused: (e: number) => `有 ${e} 个错误，未生成任何文件。改正后再运行（shenbao check 可查看完整报告），或加 --force 仍然生成。`,
     forced: (e: number) => `--force：尽管有 ${e} 个错误，仍然生成。`,
     written: (where: string) => `已生成 → ${where}`,
-    discLine: (files: number, bytes: number) => `光盘目录：${files} 个文件，${sizeText(bytes)}，BagIt 校验清单`,
+    discLine: (files: number, bytes: number) => `光盘目录：${files} 个文件，${sizeText(bytes)}，BagIt 校验清单；光盘目录、zip 和 ISO 写出后已核验`,
     volumes: (pages: number, spine: number) => `打印册每份 ${pages} 页（双面 ${Math.ceil(pages / 2)} 张），书脊约 ${spine} mm。`,
   },
 
@@ -99,6 +100,8 @@ const zh = {
     verifying: (target: string, kind: string) => `核验 ${target}（${kind}）`,
     ok: (n: number, algs: string) => `✓ 核验通过：${n} 个文件的 ${algs} 校验值全部一致，没有缺少或多出的文件。`,
     failed: (errors: number, verified: number, files: number) => `✗ 发现 ${errors} 处问题（${verified}/${files} 个文件一致）。`,
+    fingerprint: (short: string, files: number, bytes: number, excludes: string) =>
+      `光盘指纹 ${short} · ${formatInt(files)} 个文件 · ${formatInt(bytes)} 字节（与打印册目录页、书脊上印的对照；SHA-256${excludes ? `，不含 ${excludes}` : ''}）`,
   },
 
   // ── the page (shenbao serve) ────────────────────────────────────────────────
@@ -286,7 +289,7 @@ const en: Ui = {
     refused: (e) => `${e} error(s): nothing was written. Fix them (see shenbao check) or add --force to build anyway.`,
     forced: (e) => `--force: building despite ${e} error(s).`,
     written: (where) => `Written → ${where}`,
-    discLine: (files, bytes) => `disc tree: ${files} files, ${sizeText(bytes)}, BagIt manifests`,
+    discLine: (files, bytes) => `disc tree: ${files} files, ${sizeText(bytes)}, BagIt manifests; the disc tree, zip and ISO verified as written`,
     volumes: (pages, spine) => `Each print volume: ${pages} pages (${Math.ceil(pages / 2)} sheets double-sided), spine about ${spine} mm.`,
   },
 
@@ -301,6 +304,8 @@ const en: Ui = {
     verifying: (target, kind) => `Verifying ${target} (${kind})`,
     ok: (n, algs) => `✓ Verified: ${n} files match their ${algs} checksums; nothing missing, nothing extra.`,
     failed: (errors, verified, files) => `✗ ${errors} problem(s) (${verified}/${files} files match).`,
+    fingerprint: (short, files, bytes, excludes) =>
+      `Disc fingerprint ${short} · ${formatInt(files)} files · ${formatInt(bytes)} bytes (compare with the volumes' contents page and spine; SHA-256${excludes ? `, without ${excludes}` : ''})`,
   },
 
   page: {

@@ -1,7 +1,7 @@
 /**
  * A BagIt bag as a bundle value: the payload under data/, the tag files beside it, and the
  * bag's own files — bagit.txt, bag-info.txt with Payload-Oxum, SHA-256 and SHA-512 manifests,
- * the tag manifest — computed from one streaming read of each payload file.
+ * the tag manifests (SHA-256 and SHA-512) — computed from one streaming read of each payload file.
  */
 import { isBytes, type Bundle, type Entry, type FileEntry } from '../core/bundle.js';
 import { BAGIT_TXT, bagInfo, manifest, payloadOxum } from './bagit.js';
@@ -46,8 +46,13 @@ export async function makeBag(
   // The tag manifest covers every file outside data/ but the tag manifests themselves.
   const tagDigests = new Map<string, Digest>();
   for (const [p, e] of tree) if (!p.startsWith('data/')) tagDigests.set(p, await digest(e as Uint8Array));
-  const tagManifest = Buffer.from(manifest(tagDigests, 'sha256'), 'utf8');
-  tree.set('tagmanifest-sha256.txt', tagManifest);
-  const all = new Map([...digests, ...tagDigests, ['tagmanifest-sha256.txt', await digest(tagManifest)]]);
+  // Both algorithms (RFC 8493 §2.2.1: a tag manifest SHOULD be given for each payload manifest's
+  // algorithm), so a verifier can tell a changed tag file from a tag manifest that lies about it.
+  const all = new Map([...digests, ...tagDigests]);
+  for (const alg of ['sha256', 'sha512'] as const) {
+    const tagManifest = Buffer.from(manifest(tagDigests, alg), 'utf8');
+    tree.set(`tagmanifest-${alg}.txt`, tagManifest);
+    all.set(`tagmanifest-${alg}.txt`, await digest(tagManifest));
+  }
   return { tree, digests: new Map(digests), all, payloadBytes };
 }

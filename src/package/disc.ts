@@ -18,10 +18,8 @@ import type { Scheme } from '../scheme/schema.js';
 import type { LoadedSubmission } from '../submission/load.js';
 import { makeBag, payloadDigests } from './bag.js';
 import type { Digest } from './digest.js';
-import { jolietRenames } from './iso.js';
-import { ISO_NAMES } from './sources.js';
-
-export { ISO_NAMES };
+import { discRenames } from '../core/disc-names.js';
+import { FINGERPRINT_EXCLUDES_FIELD, FINGERPRINT_FIELD, fingerprintOf, fingerprintWords, type Fingerprint } from './fingerprint.js';
 
 export const DIR = { documents: 'data/表格', print: 'data/打印册', sources: 'data/申报数据' } as const;
 export const README = '说明.txt';
@@ -36,6 +34,8 @@ export interface DiscInput {
   /** The documents made for each form id, in the order of the plan (NN-name.ext). */
   documentsByForm: ReadonlyMap<string, string[]>;
   date: Date;
+  /** Payload digests computed before (for the fingerprint the volumes print), by path on the disc. */
+  known?: ReadonlyMap<string, Digest>;
 }
 
 /** The disc tree as a bag (paths relative to the disc's root). */
@@ -55,13 +55,23 @@ export function notepadText(text: string): Uint8Array {
   return Buffer.from(`\ufeff${text.replace(/\r?\n/g, '\r\n')}`, 'utf8');
 }
 
-/** The tag files beside data/: 说明.txt, index.html and, when names were shortened, ISO-NAMES.txt. */
-export function discTags(readme: string, html: string, renames: ReadonlyMap<string, string>): Map<string, Uint8Array> {
+/** The tag files beside data/: 说明.txt and index.html. */
+export function discTags(readme: string, html: string): Map<string, Uint8Array> {
   const tags = new Map<string, Uint8Array>();
   tags.set(README, notepadText(readme));
   tags.set(INDEX, Buffer.from(html, 'utf8'));
-  if (renames.size) tags.set(ISO_NAMES, Buffer.from([...renames].map(([a, b]) => `${b}\t${a}\n`).join(''), 'utf8'));
   return tags;
+}
+
+/**
+ * The payload with its names decided for the disc, once: a name no disc can hold (only in a
+ * build forced past check's refusal) gets its disc name here, and the folder, the zip and the
+ * ISO all take the tree as it is. Returns the renamed payload and original → disc path.
+ */
+export function discPayload(payload: ReadonlyMap<string, Entry>): { payload: Map<string, Entry>; renames: Map<string, string> } {
+  const renames = discRenames(payload.keys());
+  if (renames.size === 0) return { payload: new Map(payload), renames };
+  return { payload: new Map([...payload].map(([p, e]) => [renames.get(p) ?? p, e])), renames };
 }
 
 /** The submission's own files, byte for byte as loaded: the submission file, the roster, the brief, every attachment. */
@@ -79,23 +89,44 @@ function sourceFiles(loaded: LoadedSubmission): Map<string, Uint8Array> {
 export const discTemplate = (scheme: Scheme, name: string) =>
   Handlebars.compile(scheme.templates.disc[name] ?? '', { noEscape: name.endsWith('.txt.hbs'), strict: false });
 
-export async function buildDisc(input: DiscInput): Promise<Disc> {
-  const { loaded, scheme, report } = input;
-  const s = loaded.submission;
+/**
+ * The disc's payload from a build's outputs (documents/…, print/…) and the submission's own
+ * files, its names decided for the disc. Called once before the print volumes exist — for the
+ * fingerprint they print — and once for the whole disc: the names come out the same.
+ */
+export function payloadOf(loaded: LoadedSubmission, outputs: Bundle): { payload: Map<string, Entry>; renames: Map<string, string>; sources: Map<string, Uint8Array> } {
   const payload = new Map<string, Entry>();
-  for (const [p, e] of input.outputs) {
+  for (const [p, e] of outputs) {
     if (p.startsWith('documents/')) payload.set(`${DIR.documents}/${p.slice('documents/'.length)}`, e);
     else if (p.startsWith('print/')) payload.set(`${DIR.print}/${p.slice('print/'.length)}`, e);
   }
   const sources = sourceFiles(loaded);
   for (const [rel, e] of sources) payload.set(`${DIR.sources}/${rel}`, e);
+  return { ...discPayload(payload), sources };
+}
 
+/** The fingerprint of a disc whose payload is `digests` (by path on the disc): everything but the print volumes. */
+export const discFingerprint = (digests: ReadonlyMap<string, Digest>) => fingerprintOf(digests, `${DIR.print}/`);
+
+/** What the print volumes print before the disc is made: the fingerprint of the documents and the submission's files. */
+export async function fingerprintBeforePrint(loaded: LoadedSubmission, documents: Bundle): Promise<{ fingerprint: Fingerprint; digests: Map<string, Digest> }> {
+  const { payload } = payloadOf(loaded, new Map([...documents].filter(([p]) => p.startsWith('documents/'))));
   const digests = await payloadDigests(payload);
-  const payloadBytes = [...digests.values()].reduce((a, d) => a + d.size, 0);
-  const sized = (p: string) => sizeText(digests.get(p)!.size);
+  return { fingerprint: discFingerprint(digests), digests };
+}
 
-  // Names a disc (Joliet) cannot hold are shortened on the ISO; the list goes in the bag.
-  const renames = jolietRenames([...payload.keys(), README, INDEX]);
+export async function buildDisc(input: DiscInput): Promise<Disc & { fingerprint: Fingerprint }> {
+  const { loaded, scheme, report } = input;
+  const s = loaded.submission;
+  const { payload, renames, sources } = payloadOf(loaded, input.outputs);
+  /** A payload path as it is on the disc. */
+  const onDisc = (p: string) => renames.get(p) ?? p;
+
+  const digests = await payloadDigests(payload, input.known);
+  const payloadBytes = [...digests.values()].reduce((a, d) => a + d.size, 0);
+  const sized = (p: string) => sizeText(digests.get(onDisc(p))!.size);
+  const link = (p: string) => href(onDisc(p));
+  const fingerprint = discFingerprint(digests);
 
   const level = scheme.levels[s.level];
   const kindName = scheme.kinds[s.kind].package;
@@ -116,17 +147,18 @@ export async function buildDisc(input: DiscInput): Promise<Disc> {
     copies: s.print.copies,
     fileCount: digests.size,
     payloadSize: sizeText(payloadBytes),
+    ...fingerprintWords(fingerprint),
   };
 
   const docLinks = (formId: string) =>
-    (input.documentsByForm.get(formId) ?? []).map((f) => ({ href: href(`${DIR.documents}/${f}`), label: f, size: sized(`${DIR.documents}/${f}`) }));
+    (input.documentsByForm.get(formId) ?? []).map((f) => ({ href: link(`${DIR.documents}/${f}`), label: f, size: sized(`${DIR.documents}/${f}`) }));
   const materials = volumeMaterials(loaded, scheme).map((m) => ({
     number: m.number,
     name: m.name,
     files: m.parts.flatMap((p) =>
       p.kind === 'form'
         ? docLinks(p.formId)
-        : [{ href: href(`${DIR.sources}/${p.fact.path}`), label: p.caption, size: sized(`${DIR.sources}/${p.fact.path}`) }],
+        : [{ href: link(`${DIR.sources}/${p.fact.path}`), label: p.caption, size: sized(`${DIR.sources}/${p.fact.path}`) }],
     ),
   }));
   const figures = (e?.rows ?? []).map((r) => ({
@@ -148,13 +180,13 @@ export async function buildDisc(input: DiscInput): Promise<Disc> {
     score: formatPoints(report.score.total),
     grade: report.score.grade.zh,
     materials,
-    volumes: [...payload.keys()].filter((p) => p.startsWith(`${DIR.print}/`)).sort().map((p) => ({ href: href(p), label: p.slice(DIR.print.length + 1), size: sized(p) })),
-    sources: [loaded.file, ...[...sources.keys()].filter((k) => k !== loaded.file && !k.startsWith('材料/'))].map((k) => ({ href: href(`${DIR.sources}/${k}`), label: k, size: sized(`${DIR.sources}/${k}`) })),
+    volumes: [...payload.keys()].filter((p) => p.startsWith(`${DIR.print}/`)).sort().map((p) => ({ href: link(p), label: p.slice(DIR.print.length + 1), size: sized(p) })),
+    sources: [loaded.file, ...[...sources.keys()].filter((k) => k !== loaded.file && !k.startsWith('材料/'))].map((k) => ({ href: link(`${DIR.sources}/${k}`), label: k, size: sized(`${DIR.sources}/${k}`) })),
     readmeHref: href(README),
   });
   const readme = discTemplate(scheme, 'readme.txt.hbs')({ ...common, renamed: [...renames].map(([a, b]) => `${a} → ${b}`) });
 
-  const tags = discTags(readme, html, renames);
+  const tags = discTags(readme, html);
   const bag = await makeBag(payload, digests, tags, [
     ['Source-Organization', s.institution.name],
     ...(s.institution.address ? ([['Organization-Address', s.institution.address]] as [string, string][]) : []),
@@ -171,6 +203,8 @@ export async function buildDisc(input: DiscInput): Promise<Disc> {
     ['Filing-County', s.county.name],
     ['Filing-Date', s.filingDate],
     ['Brand-Trade', s.brand.trade],
+    [FINGERPRINT_FIELD, fingerprint.sha256],
+    [FINGERPRINT_EXCLUDES_FIELD, fingerprint.excludes],
   ]);
-  return bag;
+  return { ...bag, fingerprint };
 }

@@ -9,10 +9,10 @@
  * supplementary descriptor; 18 terminator; path tables (L and M, for each tree); directory
  * extents; file data. Multi-byte numbers are written both-endian where ECMA-119 asks.
  */
-import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { byCodePoint, entryChunks, type FileEntry } from '../core/bundle.js';
+import { discNameProblem } from '../core/disc-names.js';
 import { fail } from '../core/failure.js';
 
 export const SECTOR = 2048;
@@ -34,39 +34,15 @@ export interface IsoOptions {
   application?: string;
 }
 
-/** Joliet allows 64 UCS-2 units a name (a character beyond U+FFFF takes two). */
-export const JOLIET_MAX = 64;
-
-const ucs2Length = (s: string) => s.length; // JS strings are UTF-16 already
-
 /**
- * The Joliet name for a path component: as it is when it fits and holds no character
- * Joliet forbids; otherwise shortened deterministically — the stem cut, a hash of the full
- * name added, the extension kept — so two long names never collide.
+ * Names go into the image as they are: they were decided for the disc when the disc tree was
+ * made (core/disc-names.ts), so the Joliet tree holds exactly the folder's and the zip's names.
+ * A name a disc cannot hold reaching this point is a bug, not something to shorten quietly.
  */
-export function jolietName(name: string): string {
-  let clean = name.replace(/[\u0000-\u001f*/:;?\\]/g, '_');
-  if (ucs2Length(clean) <= JOLIET_MAX && clean === name) return name;
-  if (ucs2Length(clean) <= JOLIET_MAX) return clean;
-  const hash = createHash('sha256').update(name).digest('hex').slice(0, 6);
-  const dot = clean.lastIndexOf('.');
-  const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
-  let stem = clean.slice(0, clean.length - ext.length);
-  const room = JOLIET_MAX - ext.length - hash.length - 1;
-  // Cut on a code point, never inside a surrogate pair.
-  while (ucs2Length(stem) > room) stem = [...stem].slice(0, -1).join('');
-  clean = `${stem}~${hash}${ext}`;
-  return clean;
-}
-
-/** Every path whose Joliet form differs, original → as on the disc. */
-export function jolietRenames(paths: readonly string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const p of paths) {
-    const j = p.split('/').map(jolietName).join('/');
-    if (j !== p) out.set(p, j);
-  }
-  return out;
+function jolietName(name: string): string {
+  const bad = discNameProblem(name);
+  if (bad) throw new Error(`the name ${JSON.stringify(name)} cannot go on a disc (${bad.problem}); disc names are decided when the disc tree is made`);
+  return name;
 }
 
 interface Dir {

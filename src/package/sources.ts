@@ -16,16 +16,16 @@ import { byCodePoint } from '../core/bundle.js';
 import { IoError } from '../core/io.js';
 import { sniff } from '../core/sniff.js';
 import type { World } from '../world/world.js';
-import { readIsoEntries, readIsoFile, type IsoImage } from './iso-read.js';
+import { readIsoFile, readIsoImage, type IsoImage, type IsoProblem } from './iso-read.js';
 
-/** Names shortened for Joliet, listed in the bag (see disc.ts). */
-export const ISO_NAMES = 'ISO-NAMES.txt';
-
-export interface Problem {
-  kind: 'unsafe' | 'link' | 'broken';
-  name: string;
-  reason?: string;
-}
+export type Problem =
+  | {
+      kind: 'unsafe' | 'link' | 'broken';
+      name: string;
+      reason?: string;
+    }
+  /** One of an image's two trees is damaged or disagrees with the other. */
+  | { kind: 'iso'; problem: IsoProblem };
 
 export interface BagSource {
   kind: 'folder' | 'zip' | 'iso';
@@ -190,30 +190,18 @@ async function zipSource(world: World, file: string, size: number): Promise<BagS
 async function isoSource(world: World, file: string, size: number): Promise<BagSource> {
   const img: IsoImage = { world, file, size };
   let entries;
+  let isoProblems: IsoProblem[];
   try {
-    entries = await readIsoEntries(img);
+    ({ entries, problems: isoProblems } = await readIsoImage(img));
   } catch (e) {
     throw new SourceFailure((e as Error).message);
   }
   const byPath = new Map(entries.map((e) => [e.path, e]));
-  // Names shortened for Joliet are listed in the bag; read them under their original names.
-  const names = byPath.get(ISO_NAMES);
-  if (names) {
-    const text = (await readAll(readIsoFile(img, names))).toString('utf8');
-    for (const line of text.split('\n')) {
-      const [onDisc, original] = line.split('\t');
-      const e = onDisc && original ? byPath.get(onDisc) : undefined;
-      if (e) {
-        byPath.delete(onDisc!);
-        byPath.set(original!, { ...e, path: original! });
-      }
-    }
-  }
   const files = new Map([...byPath].map(([p, e]) => [p, { size: e.size }]));
   return {
     kind: 'iso',
     files,
-    problems: [],
+    problems: isoProblems.map((problem) => ({ kind: 'iso', problem })),
     read: (p) => readIsoFile(img, byPath.get(p)!),
     close: async () => {},
   };

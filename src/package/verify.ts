@@ -13,6 +13,7 @@ import { byCodePoint } from '../core/bundle.js';
 import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import { parseBagInfo, parseManifest } from './bagit.js';
 import type { Digest } from './digest.js';
+import { FINGERPRINT_EXCLUDES_FIELD, FINGERPRINT_FIELD, fingerprintOf, type Fingerprint } from './fingerprint.js';
 import type { BagSource } from './sources.js';
 
 const ALGORITHMS = ['sha256', 'sha512', 'sha384', 'sha1', 'md5'] as const;
@@ -29,6 +30,8 @@ export interface VerifyResult {
   algorithms: string[];
   /** Size, SHA-256 and SHA-512 of every file read (payload and tag files), by path in the bag. */
   digests: Map<string, Digest>;
+  /** The disc's fingerprint, from manifest-sha256.txt as the bag has it (package/fingerprint.ts). */
+  fingerprint?: Fingerprint;
 }
 
 interface Read {
@@ -41,17 +44,24 @@ export async function verifyBag(src: BagSource): Promise<VerifyResult> {
   const digests = new Map<string, Digest>();
   const where = (file: string) => ({ file });
   for (const p of src.problems) {
-    if (p.kind === 'unsafe') out.push(error('verify.unsafeEntry', { name: p.name }, where(p.name)));
+    if (p.kind === 'iso') {
+      const q = p.problem;
+      if (q.kind === 'record') out.push(error('verify.isoRecord', { tree: q.tree, path: q.path }, {}));
+      else if (q.kind === 'pathTable') out.push(error('verify.isoPathTable', { tree: q.tree, table: q.table }, {}));
+      else if (q.kind === 'treesDiffer') out.push(error('verify.isoTreesDiffer', { path: q.path }, {}));
+      else out.push(error('verify.isoTreeBroken', { tree: q.tree, detail: q.detail }, {}));
+    } else if (p.kind === 'unsafe') out.push(error('verify.unsafeEntry', { name: p.name }, where(p.name)));
     else if (p.kind === 'link') out.push(error('verify.link', { name: p.name }, where(p.name)));
     else out.push(error('verify.broken', { detail: p.reason ?? p.name }, where(p.name)));
   }
-  const result = (verified = 0, payloadFiles = 0, algorithms: string[] = []): VerifyResult => ({ diagnostics: out, verified, payloadFiles, algorithms, digests });
+  let fingerprint: Fingerprint | undefined;
+  const result = (verified = 0, payloadFiles = 0, algorithms: string[] = []): VerifyResult => ({ diagnostics: out, verified, payloadFiles, algorithms, digests, ...(fingerprint && { fingerprint }) });
 
   /** Reads a file once: hashes with SHA-256, SHA-512 and `extra`, keeping the bytes of small tag files. */
   const reads = new Map<string, Read>();
   const read = async (p: string, extra: readonly Alg[] = [], keep = false): Promise<Read> => {
     const hit = reads.get(p);
-    if (hit && extra.every((a) => hit.hex[a])) return hit;
+    if (hit && extra.every((a) => hit.hex[a]) && (!keep || hit.bytes)) return hit;
     const algs = [...new Set<Alg>(['sha256', 'sha512', ...extra])];
     const hs = algs.map((a) => createHash(a));
     const kept: Buffer[] = [];
@@ -99,6 +109,48 @@ export async function verifyBag(src: BagSource): Promise<VerifyResult> {
   const listed = new Set<string>();
   for (const m of manifests.values()) for (const p of m.keys()) listed.add(p);
 
+  /**
+   * Which file is wrong, when a checksum disagrees: a file that matches one manifest but not
+   * another is intact, and the manifest that disagrees is wrong; a file that matches none is
+   * changed — unless every manifest that disagrees is itself known to be changed.
+   */
+  type Check = { manifest: string; alg: Alg; ok: boolean };
+  const judge = (p: string, checks: Check[], changed: ReadonlySet<string>, to: Diagnostic[]): boolean => {
+    const bad = checks.filter((c) => !c.ok);
+    if (bad.length === 0) return true;
+    const intact = checks.some((c) => c.ok) || bad.every((c) => changed.has(c.manifest));
+    for (const c of bad) {
+      to.push(intact ? error('verify.manifestWrong', { manifest: c.manifest, path: p, alg: algName(c.alg) }, where(c.manifest)) : error('verify.mismatch', { path: p, alg: algName(c.alg) }, where(p)));
+    }
+    return false;
+  };
+
+  // Tag manifests cover the bag's own files (the payload manifests among them): read first, so a
+  // payload manifest found changed is the file blamed for the checksums it gets wrong.
+  const tagOut: Diagnostic[] = [];
+  const tagListed = new Set<string>();
+  const tagChecks = new Map<string, Check[]>();
+  for (const p of [...src.files.keys()].filter((k) => /^tagmanifest-[a-z0-9]+\.txt$/.test(k)).sort()) {
+    const alg = /^tagmanifest-([a-z0-9]+)\.txt$/.exec(p)![1] as Alg;
+    if (!ALGORITHMS.includes(alg)) continue;
+    const { entries, bad } = parseManifest(await text(p));
+    for (const line of bad) tagOut.push(error('verify.badLine', { line: line.slice(0, 60) }, where(p)));
+    for (const [tag, want] of entries) {
+      if (!src.files.has(tag)) {
+        if (!tagListed.has(tag)) tagOut.push(error('verify.missing', { path: tag }, where(tag)));
+        tagListed.add(tag);
+        continue;
+      }
+      tagListed.add(tag);
+      const got = await read(tag, [alg]);
+      tagChecks.set(tag, [...(tagChecks.get(tag) ?? []), { manifest: p, alg, ok: got.hex[alg] === want }]);
+    }
+  }
+  const changedManifests = new Set<string>();
+  for (const [tag, checks] of [...tagChecks].sort(([a], [b]) => byCodePoint(a, b))) {
+    if (!judge(tag, checks, new Set(), tagOut) && checks.every((c) => !c.ok)) changedManifests.add(tag);
+  }
+
   let verified = 0;
   for (const p of [...listed].sort(byCodePoint)) {
     if (!p.startsWith('data/') || p.split('/').includes('..')) {
@@ -117,17 +169,15 @@ export async function verifyBag(src: BagSource): Promise<VerifyResult> {
       continue;
     }
     let ok = true;
+    const checks: Check[] = [];
     for (const [alg, m] of manifests) {
       const want = m.get(p);
       if (want === undefined) {
         out.push(error('verify.notInManifest', { path: p, manifest: `manifest-${alg}.txt` }, where(p)));
         ok = false;
-      } else if (want !== got.hex[alg]) {
-        out.push(error('verify.mismatch', { path: p, alg: algName(alg) }, where(p)));
-        ok = false;
-      }
+      } else checks.push({ manifest: `manifest-${alg}.txt`, alg, ok: want === got.hex[alg] });
     }
-    if (ok) verified++;
+    if (judge(p, checks, changedManifests, out) && ok) verified++;
   }
   for (const p of payload) if (!listed.has(p)) out.push(error('verify.extra', { path: p }, where(p)));
 
@@ -141,23 +191,17 @@ export async function verifyBag(src: BagSource): Promise<VerifyResult> {
     if (oxum !== actual) out.push(error('verify.oxum', { declared: oxum, actual }, where('bag-info.txt')));
   }
 
-  // Tag manifests cover the bag's own files.
-  const tagListed = new Set<string>();
-  for (const p of [...src.files.keys()].filter((k) => /^tagmanifest-[a-z0-9]+\.txt$/.test(k)).sort()) {
-    const alg = /^tagmanifest-([a-z0-9]+)\.txt$/.exec(p)![1] as Alg;
-    if (!ALGORITHMS.includes(alg)) continue;
-    const { entries, bad } = parseManifest(await text(p));
-    for (const line of bad) out.push(error('verify.badLine', { line: line.slice(0, 60) }, where(p)));
-    for (const [tag, want] of entries) {
-      tagListed.add(tag);
-      if (!src.files.has(tag)) {
-        out.push(error('verify.missing', { path: tag }, where(tag)));
-        continue;
-      }
-      const got = await read(tag, [alg]);
-      if (got.hex[alg] !== want) out.push(error('verify.mismatch', { path: tag, alg: algName(alg) }, where(tag)));
-    }
+  // The fingerprint the paper carries: of manifest-sha256.txt's lines, less what bag-info.txt says it leaves out.
+  const sha256 = manifests.get('sha256');
+  if (sha256) {
+    const excludes = infoFields.find(([k]) => k === FINGERPRINT_EXCLUDES_FIELD)?.[1] ?? '';
+    const lines = new Map([...sha256].map(([p, hex]) => [p, { sha256: hex, sha512: '', size: src.files.get(p)?.size ?? 0 }]));
+    fingerprint = fingerprintOf(lines, excludes);
+    const declared = infoFields.find(([k]) => k === FINGERPRINT_FIELD)?.[1];
+    if (declared && declared.toLowerCase() !== fingerprint.sha256) out.push(error('verify.fingerprint', { declared, actual: fingerprint.sha256 }, where('bag-info.txt')));
   }
+
+  out.push(...tagOut);
   for (const p of src.files.keys()) {
     if (p.startsWith('data/') || tagListed.has(p) || /^tagmanifest-[a-z0-9]+\.txt$/.test(p)) continue;
     out.push(error('verify.extra', { path: p }, where(p)));

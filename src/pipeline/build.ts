@@ -8,6 +8,7 @@
 import { buildArchive, type Archive } from '../build/archive.js';
 import { fillDocuments, renderDocuments } from '../build/documents.js';
 import { buildPrintSet, type PrintSet } from '../build/print.js';
+import { fingerprintBeforePrint } from '../package/disc.js';
 import type { Bundle } from '../core/bundle.js';
 import { countBySeverity, type Diagnostic } from '../core/diagnostic.js';
 import { collectGarbage } from '../core/memory.js';
@@ -47,13 +48,15 @@ export async function makePackage(checked: Checked, date: Date, progress: Progre
   const s = loaded.submission;
   const { bundle, bare } = await renderDocuments(docs, { fonts, date, ...documentMeta(checked), progress });
 
-  const print = await buildPrintSet({ loaded, scheme, report, fonts, forms: bare, date, progress });
+  // The volumes print the disc's fingerprint, which covers everything on the disc but them.
+  const before = await fingerprintBeforePrint(loaded, bundle);
+  const print = await buildPrintSet({ loaded, scheme, report, fonts, forms: bare, date, progress, fingerprint: before.fingerprint });
   for (const [k, v] of print.bundle) bundle.set(k, v);
   collectGarbage();
 
   const name = outputName(s.institution.name, s.brand.trade, s.kind);
   const documentsByForm = new Map(docs.map((d) => [d.plan.formId, d.formats.map((f) => `${d.base}.${f}`)]));
-  const archive = await buildArchive({ loaded, scheme, report, outputs: bundle, documentsByForm, date, name, progress });
+  const archive = await buildArchive({ loaded, scheme, report, outputs: bundle, documentsByForm, date, name, progress, known: before.digests, printed: before.fingerprint });
   for (const [k, v] of archive.bundle) bundle.set(k, v);
   return { name, bundle, forms: docs.length, print, archive, diagnostics: [...print.diagnostics, ...archive.diagnostics] };
 }

@@ -5,10 +5,11 @@
  * read is a Failure (exit 3).
  */
 import { error, type Diagnostic } from '../core/diagnostic.js';
-import { ioFailure } from '../core/failure.js';
+import { Failure, ioFailure } from '../core/failure.js';
 import { IoError } from '../core/io.js';
 import { openBag, SourceFailure, type BagSource } from '../package/sources.js';
 import { verifyBag, type VerifyResult } from '../package/verify.js';
+import path from 'node:path';
 import type { World } from '../world/world.js';
 
 export type Verified =
@@ -32,3 +33,25 @@ export async function verifyPackage(world: World, target: string, shown: string)
     await source.close();
   }
 }
+
+/**
+ * A written package checked as `verify` checks it: its disc tree, <name>.zip and <name>.iso
+ * (those it has). Returns the errors, each named by the part it was found in.
+ */
+export async function verifyOutput(world: World, dir: string, name: string): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = [];
+  for (const part of ['disc', `${name}.zip`, `${name}.iso`]) {
+    const target = path.join(dir, part);
+    if (!(await world.stat(target))) continue;
+    const v = await verifyPackage(world, target, part);
+    const errors = (v.opened ? v.result.diagnostics : v.diagnostics).filter((d) => d.severity === 'error');
+    if (errors.length) out.push(error('build.notVerified', { part, errors: errors.length }, { file: part }), ...errors.map((d) => ({ ...d, location: { ...d.location, file: d.location.file ? `${part}: ${d.location.file}` : part } })));
+  }
+  return out;
+}
+
+/** The writer's check of a package (world/node-write.ts): a Failure (exit 1) when what was written does not verify. */
+export const verifiedWrite = (world: World, name: string) => async (dir: string): Promise<void> => {
+  const problems = await verifyOutput(world, dir, name);
+  if (problems.length) throw new Failure('problems', problems);
+};

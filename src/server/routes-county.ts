@@ -16,6 +16,7 @@ import type { Lang } from '../i18n/lang.js';
 import { ui } from '../i18n/ui.js';
 import { COUNTY_FILE, runCounty } from '../pipeline/county.js';
 import { countyInit } from '../pipeline/county-init.js';
+import { verifiedWrite } from '../pipeline/verify.js';
 import { countyDraft, countyReportPreview } from '../pipeline/county-preview.js';
 import { schemePicker } from '../pipeline/scheme.js';
 import { editSubmission, rawValues, type FieldEdit } from '../submission/edit.js';
@@ -249,7 +250,7 @@ export function countyRoutes(app: FastifyInstance, ctx: Ctx): void {
         const run = await runCounty(world, { packages: [INBOX], cwd: ws.root, progress });
         try {
           const writing = progress.stage('write');
-          const target = await writeBundle(path.join(ws.root, OUTPUT_DIR), run.name, run.bundle);
+          const target = await writeBundle(path.join(ws.root, OUTPUT_DIR), run.name, run.bundle, { check: verifiedWrite(world, run.name) });
           writing.done();
           const files = [...run.bundle.keys()].filter((k) => !k.startsWith('disc/')).sort().map((k) => ({ path: `${ws.shown(target)}/${k}`, name: k }));
           return {

@@ -17,6 +17,7 @@ import { build } from '../pipeline/build.js';
 import { initFiles } from '../pipeline/init.js';
 import { previewForm, previewForms } from '../pipeline/preview.js';
 import { schemePicker } from '../pipeline/scheme.js';
+import { verifiedWrite } from '../pipeline/verify.js';
 import { sizeText } from '../package/disc.js';
 import { KINDS, LEVELS } from '../scheme/schema.js';
 import { editSubmission, formatOf, rawValues } from '../submission/edit.js';
@@ -179,7 +180,7 @@ export function submissionRoutes(app: FastifyInstance, ctx: Ctx): void {
         if (r.status === 'unreadable') throw new Failure('problems', r.diagnostics);
         if (r.status === 'refused') throw new Failure('problems', r.checked.report.diagnostics.filter((d) => d.severity === 'error'));
         const writing = progress.stage('write');
-        const target = await writeBundle(path.join(ws.root, OUTPUT_DIR), r.pkg.name, r.pkg.bundle);
+        const target = await writeBundle(path.join(ws.root, OUTPUT_DIR), r.pkg.name, r.pkg.bundle, { check: verifiedWrite(world, r.pkg.name) });
         writing.done();
         const files = [];
         for (const rel of [...r.pkg.bundle.keys()].filter((k) => !k.startsWith('disc/')).sort()) {

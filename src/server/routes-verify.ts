@@ -32,6 +32,8 @@ function answer(v: Verified, shown: string, lang: Lang) {
     verified: r.verified,
     payloadFiles: r.payloadFiles,
     algorithms: r.algorithms.map(algName),
+    /** The disc's fingerprint, as the print volumes carry it. */
+    fingerprint: r.fingerprint ?? null,
     diagnostics: r.diagnostics.map((d) => diagnosticJson(d, lang)),
   };
 }

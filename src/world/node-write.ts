@@ -2,11 +2,12 @@
  * The one writer on Node: puts a bundle on disk under <out>/<name>/ so that the folder is
  * either the complete new output or untouched. Files go into a hidden temporary folder
  * beside the target, which is renamed into place only when every file is written; an older
- * output is moved aside first and removed last. Files are copied and streams written chunk
+ * output is moved aside first and removed last; what a killed run left is cleaned up by the
+ * next. Files are copied and streams written chunk
  * by chunk, so memory does not grow with the size of the payload.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { isBytes, sortedPaths, type Bundle } from '../core/bundle.js';
@@ -86,9 +87,66 @@ export async function writeBundleTo(dir: string, bundle: Bundle): Promise<void> 
   }
 }
 
-/** Writes `bundle` as <outRoot>/<name>/ in one step; resolves with the folder. Throws IoError. */
-export async function writeBundle(outRoot: string, name: string, bundle: Bundle): Promise<string> {
+export interface WriteOptions {
+  /**
+   * Runs on the complete temporary folder before it takes the output's place (build verifies
+   * the disc tree, zip and image it wrote). Whatever it throws is thrown on, the temporary
+   * folder removed: nothing half-checked ever becomes the output.
+   */
+  check?(dir: string): Promise<void>;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether a process of this id is running (a kill of pid 0 only asks). */
+function running(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * What an earlier run of the same output left when it was killed: its temporary folder
+ * (.<name>.partial-<pid>-<time>) and the older output it had moved aside (.<name>.old-…).
+ * Folders of a run still going are left alone. A kill between the swap's two renames leaves no
+ * output but the older one moved aside: that is put back first, so a failing run never leaves
+ * less than there was.
+ */
+async function cleanLeftovers(outRoot: string, name: string, target: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(outRoot);
+  } catch {
+    return;
+  }
+  const re = new RegExp(`^\\.${escape(name)}\\.(partial|old)-(\\d+)-(\\d+)$`);
+  const left = names
+    .map((n) => ({ n, m: re.exec(n) }))
+    .filter((x): x is { n: string; m: RegExpExecArray } => x.m !== null && !running(Number(x.m[2])))
+    // The newest older output first, should there be several.
+    .sort((a, b) => Number(b.m[3]) - Number(a.m[3]));
+  for (const { n, m } of left) {
+    const p = path.join(outRoot, n);
+    if (m[1] === 'old' && !(await exists(target))) {
+      try {
+        await rename(p, target);
+        continue;
+      } catch {
+        // removed below
+      }
+    }
+    await removeQuietly(p);
+  }
+}
+
+/** Writes `bundle` as <outRoot>/<name>/ in one step; resolves with the folder. Throws IoError, or what `check` throws. */
+export async function writeBundle(outRoot: string, name: string, bundle: Bundle, opts: WriteOptions = {}): Promise<string> {
   const target = path.join(outRoot, name);
+  await cleanLeftovers(outRoot, name, target);
   const stamp = `${process.pid}-${Date.now()}`;
   const temp = path.join(outRoot, `.${name}.partial-${stamp}`);
   const old = path.join(outRoot, `.${name}.old-${stamp}`);
@@ -99,6 +157,14 @@ export async function writeBundle(outRoot: string, name: string, bundle: Bundle)
   } catch (e) {
     await removeQuietly(temp);
     throw e instanceof IoError ? e : asIoError(e, target);
+  }
+  if (opts.check) {
+    try {
+      await opts.check(temp);
+    } catch (e) {
+      await removeQuietly(temp);
+      throw e;
+    }
   }
   try {
     if (await exists(target)) await rename(target, old);

@@ -10,7 +10,8 @@ import { json, run, type Run } from '../helpers/cli.js';
 import { EXAMPLE_DIR } from '../helpers/example.js';
 import { cleanup, tempDir } from '../helpers/fixture.js';
 import { validateBag } from '../helpers/bagit-rules.js';
-import { pdfFonts } from '../helpers/pdf.js';
+import { pdfFonts, pdfPageText } from '../helpers/pdf.js';
+import { createHash } from 'node:crypto';
 import { CHROMIUM, crossCheck } from '../helpers/tools.js';
 
 afterAll(cleanup);
@@ -25,7 +26,7 @@ const codesOf = (r: Run) => (json(r).diagnostics as { code: string; file: string
 describe('the disc tree', () => {
   it('holds the documents, the volumes, the submission byte for byte, 说明.txt and index.html', async () => {
     const disc = path.join(pkg, 'disc');
-    expect(readdirSync(disc).sort()).toEqual(['bag-info.txt', 'bagit.txt', 'data', 'index.html', 'manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt', '说明.txt']);
+    expect(readdirSync(disc).sort()).toEqual(['bag-info.txt', 'bagit.txt', 'data', 'index.html', 'manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt', 'tagmanifest-sha512.txt', '说明.txt']);
     expect(readdirSync(path.join(disc, 'data/表格'))).toContain('02-推荐表.docx');
     expect(readdirSync(path.join(disc, 'data/打印册')).sort()).toEqual(['书脊.pdf', '第1份.pdf', '第2份.pdf', '第3份.pdf']);
     for (const rel of ['submission.yaml', '花名册.xlsx', '材料/合作企业/企业1-就业协议.pdf', '材料/05-裁判文书网截图/裁判文书网查询截图.png']) {
@@ -224,5 +225,48 @@ describe('shenbao verify', () => {
     expect(r.code).toBe(1);
     expect(codesOf(r)).toEqual(['verify.notBag']);
     expect((await run(['verify', '/nonexistent.iso'])).code).toBe(3);
+  });
+});
+
+describe('the paper names its disc', () => {
+  /** The fingerprint as defined in docs/archive.md: SHA-256 of manifest-sha256.txt's lines outside data/打印册/. */
+  const expected = () => {
+    const lines = readFileSync(path.join(pkg, 'disc/manifest-sha256.txt'), 'utf8').split('\n').filter((l) => l && !l.split('  ')[1]!.startsWith('data/打印册/'));
+    const sha = createHash('sha256').update(lines.map((l) => `${l}\n`).join('')).digest('hex');
+    const bytes = lines.reduce((a, l) => a + readFileSync(path.join(pkg, 'disc', l.split('  ')[1]!)).length, 0);
+    return { short: sha.slice(0, 16).match(/.{4}/g)!.join(' '), sha, files: lines.length, bytes: bytes.toLocaleString('en-US') };
+  };
+
+  it('prints one fingerprint line on every volume’s contents page, on the spine, in 说明.txt and in verify', async () => {
+    const e = expected();
+    const line = `光盘指纹 ${e.short} · ${e.files} 个文件 · ${e.bytes} 字节`;
+    for (const v of ['第1份.pdf', '第3份.pdf']) {
+      const text = (await pdfPageText(new Uint8Array(readFileSync(path.join(pkg, 'print', v))), 3)).replace(/\s+/g, ' ');
+      expect(text, v).toContain(line);
+    }
+    const spine = (await pdfPageText(new Uint8Array(readFileSync(path.join(pkg, 'print/书脊.pdf'))), 1)).replace(/\s+/g, '');
+    expect(spine).toContain(e.short.replace(/ /g, ''));
+    expect(readFileSync(path.join(pkg, 'disc/说明.txt'), 'utf8')).toContain(line);
+    expect(readFileSync(path.join(pkg, 'disc/bag-info.txt'), 'utf8')).toContain(`Disc-Fingerprint: ${e.sha}`);
+    for (const t of [path.join(pkg, 'disc'), path.join(pkg, `${NAME}.iso`)]) {
+      const r = await run(['verify', t]);
+      expect(r.stdout, t).toContain(line);
+      const j = json(await verify(t));
+      expect(j.fingerprint).toMatchObject({ sha256: e.sha, short: e.short, files: e.files });
+    }
+  });
+
+  it('verify names a fingerprint that is not what bag-info.txt declares', async () => {
+    const copy = path.join(tempDir('fp-'), 'disc');
+    cpSync(path.join(pkg, 'disc'), copy, { recursive: true });
+    // A payload file changed and the manifests made to match it: only the fingerprint tells.
+    const f = path.join(copy, 'data/表格/02-推荐表.docx');
+    writeFileSync(f, Buffer.concat([readFileSync(f), Buffer.from('x')]));
+    for (const alg of ['sha256', 'sha512']) {
+      const m = path.join(copy, `manifest-${alg}.txt`);
+      const sum = createHash(alg).update(readFileSync(f)).digest('hex');
+      writeFileSync(m, readFileSync(m, 'utf8').replace(/^[0-9a-f]+(  data\/表格\/02-推荐表\.docx)$/m, `${sum}$1`));
+    }
+    expect(codesOf(await verify(copy))).toContain('verify.fingerprint');
   });
 });

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { discFor } from '../../src/package/capacity.js';
-import { JOLIET_MAX, jolietName, jolietRenames, planIso, writeIso } from '../../src/package/iso.js';
+import { DISC_NAME_MAX, discName, discRenames } from '../../src/core/disc-names.js';
+import { planIso, writeIso } from '../../src/package/iso.js';
 import { readIsoEntries, readIsoFile } from '../../src/package/iso-read.js';
 import { cleanup, tempDir, WORLD } from '../helpers/fixture.js';
 import { crossCheck } from '../helpers/tools.js';
@@ -28,20 +29,25 @@ const FILES: Record<string, Buffer> = {
   'data/申报数据/材料/08-就业证明/劳动合同-01-蒙味源.jpg': Buffer.alloc(3 * 2048 + 5, 1),
   'data/申报数据/材料/空文件.txt': Buffer.alloc(0),
   'data/申报数据/𠮷庆华-身份证.pdf': Buffer.from('x'),
-  [`data/申报数据/材料/${'合作企业就业协议'.repeat(10)}.pdf`]: Buffer.from('long'),
+  [`data/申报数据/材料/${'合作企业就业协议'.repeat(7)}${'x'.repeat(4)}.pdf`]: Buffer.from('64 units'),
 };
 
-describe('Joliet names', () => {
-  it('keep short names, shorten long ones deterministically within 64 units, keeping the extension', () => {
-    expect(jolietName('02-推荐表.pdf')).toBe('02-推荐表.pdf');
+describe('disc names', () => {
+  it('keep names a disc holds, and give the others one safe name, deterministically, keeping the extension', () => {
+    expect(discName('02-推荐表.pdf')).toBe('02-推荐表.pdf');
     const long = `${'合作企业就业协议'.repeat(10)}.pdf`;
-    const j = jolietName(long);
-    expect(j.length).toBeLessThanOrEqual(JOLIET_MAX);
+    const j = discName(long);
+    expect(j.length).toBeLessThanOrEqual(DISC_NAME_MAX);
     expect(j.endsWith('.pdf')).toBe(true);
-    expect(jolietName(long)).toBe(j);
-    expect(jolietName(`${'合作企业就业协议'.repeat(10)}X.pdf`)).not.toBe(j);
-    expect(jolietName('a:b?.txt')).toBe('a_b_.txt');
-    expect([...jolietRenames(Object.keys(FILES)).keys()]).toEqual([`data/申报数据/材料/${'合作企业就业协议'.repeat(10)}.pdf`]);
+    expect(discName(long)).toBe(j);
+    expect(discName(`${'合作企业就业协议'.repeat(10)}X.pdf`)).not.toBe(j);
+    expect(discName('a:b?.txt')).toMatch(/^a_b_~[0-9a-f]{6}\.txt$/);
+    expect(discName('a\nb.txt')).not.toContain('\n');
+    expect([...discRenames(Object.keys(FILES)).keys()]).toEqual([]);
+  });
+
+  it('are decided before the image: a name no disc holds never reaches it', () => {
+    expect(() => planIso([{ path: 'a\nb.txt', size: 1, content: Buffer.from('x') }], { volumeId: 'X', jolietVolumeId: 'X', date: new Date(0) })).toThrow(/cannot go on a disc/);
   });
 });
 
@@ -49,12 +55,11 @@ describe('ISO 9660 / Joliet image', () => {
   crossCheck(['xorriso'], 'is read by xorriso with every Chinese name, and extracts byte-identical', async () => {
     const file = await iso(FILES);
     const listing = execFileSync('xorriso', ['-indev', file, '-find', '/', '-type', 'f'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    const renames = jolietRenames(Object.keys(FILES));
-    for (const p of Object.keys(FILES)) expect(listing, p).toContain(`'/${renames.get(p) ?? p}'`);
+    for (const p of Object.keys(FILES)) expect(listing, p).toContain(`'/${p}'`);
     const out = tempDir('iso-x-');
     mkdirSync(out, { recursive: true });
     execFileSync('xorriso', ['-osirrox', 'on', '-indev', file, '-extract', '/', out], { stdio: 'ignore' });
-    for (const [p, b] of Object.entries(FILES)) expect(readFileSync(path.join(out, renames.get(p) ?? p)).equals(b), p).toBe(true);
+    for (const [p, b] of Object.entries(FILES)) expect(readFileSync(path.join(out, p)).equals(b), p).toBe(true);
     const pvd = execFileSync('xorriso', ['-indev', file, '-pvd_info'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     expect(pvd).toMatch(/Volume Id\s*:\s*SHENBAO_TEST/);
   });
@@ -70,8 +75,7 @@ describe('ISO 9660 / Joliet image', () => {
     const file = await iso(FILES);
     const img = { world: WORLD, file, size: readFileSync(file).length };
     const entries = await readIsoEntries(img);
-    const renames = jolietRenames(Object.keys(FILES));
-    expect(entries.map((e) => e.path).sort()).toEqual(Object.keys(FILES).map((p) => renames.get(p) ?? p).sort());
+    expect(entries.map((e) => e.path).sort()).toEqual(Object.keys(FILES).sort());
     const e = entries.find((x) => x.path === 'data/表格/02-推荐表.pdf')!;
     const chunks: Uint8Array[] = [];
     for await (const c of readIsoFile(img, e)) chunks.push(c);

@@ -1,0 +1,108 @@
+/**
+ * Writing a package: the writer checks the complete temporary folder before it takes the
+ * output's place (build verifies the disc tree, the zip and the ISO it wrote), and cleans up
+ * what an earlier, killed run left beside the output.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packTree } from '../../src/build/archive.js';
+import type { Bundle } from '../../src/core/bundle.js';
+import { Failure } from '../../src/core/failure.js';
+import { makeBag, payloadDigests } from '../../src/package/bag.js';
+import { verifyOutput, verifiedWrite } from '../../src/pipeline/verify.js';
+import { writeBundle } from '../../src/world/node-write.js';
+import { cleanup, tempDir, WORLD } from '../helpers/fixture.js';
+
+afterAll(cleanup);
+
+const NAME = '测试机构-中式烹调师';
+/** A pid no process has (Linux pids stop at 4,194,304). */
+const DEAD = 999_999_999;
+
+let pkg: Bundle;
+beforeAll(async () => {
+  const payload = new Map<string, Uint8Array>([
+    ['data/表格/01-申请表.pdf', Buffer.alloc(5000, 1)],
+    ['data/申报数据/submission.yaml', Buffer.from('kind: application\n')],
+  ]);
+  const bag = await makeBag(payload, await payloadDigests(payload), new Map([['说明.txt', Buffer.from('说明')]]), [['Bagging-Date', '2026-10-12']]);
+  pkg = packTree(bag.tree, NAME, new Date('2026-10-12T00:00:00Z'), { volumeId: 'T', jolietVolumeId: 'T', publisher: 'T' }).bundle;
+  pkg.set('documents/01-申请表.pdf', Buffer.alloc(5000, 1));
+});
+
+const hidden = (dir: string) => readdirSync(dir).filter((n) => n.startsWith('.'));
+
+describe('build verifies what it wrote', () => {
+  it('passes a package written whole, and writes it', async () => {
+    const out = tempDir('w-');
+    const target = await writeBundle(out, NAME, pkg, { check: verifiedWrite(WORLD, NAME) });
+    expect(await verifyOutput(WORLD, target, NAME)).toEqual([]);
+    expect(readdirSync(out)).toEqual([NAME]);
+  });
+
+  it('refuses a package whose zip or image came out wrong, and leaves the older output as it was', async () => {
+    for (const ext of ['zip', 'iso']) {
+      const out = tempDir('w-');
+      mkdirSync(path.join(out, NAME));
+      writeFileSync(path.join(out, NAME, 'old.txt'), 'the older output');
+      const bad: Bundle = new Map(pkg);
+      const good = pkg.get(`${NAME}.${ext}`) as { kind: 'stream'; write(out: NodeJS.WritableStream): Promise<void> };
+      // The stream writes the archive, then one byte in its middle turns out different on disk.
+      bad.set(`${NAME}.${ext}`, {
+        kind: 'stream',
+        write: async (s) => {
+          const chunks: Buffer[] = [];
+          const { PassThrough } = await import('node:stream');
+          const pt = new PassThrough();
+          pt.on('data', (c: Buffer) => chunks.push(c));
+          await good.write(pt);
+          pt.end();
+          const all = Buffer.concat(chunks);
+          const at = all.indexOf(Buffer.alloc(64, 1)) + 10;
+          all[at] = all[at]! ^ 0xff;
+          s.write(all);
+        },
+      });
+      const e = await writeBundle(out, NAME, bad, { check: verifiedWrite(WORLD, NAME) }).catch((x: unknown) => x);
+      expect(e, ext).toBeInstanceOf(Failure);
+      expect((e as Failure).diagnostics.map((d) => d.code), ext).toContain('build.notVerified');
+      expect(readdirSync(out), ext).toEqual([NAME]);
+      expect(readFileSync(path.join(out, NAME, 'old.txt'), 'utf8')).toBe('the older output');
+    }
+  });
+});
+
+describe('what a killed run left', () => {
+  it('is removed by the next run: the temporary folder and the older output moved aside', async () => {
+    const out = tempDir('w-');
+    for (const n of [`.${NAME}.partial-${DEAD}-1`, `.${NAME}.old-${DEAD}-1`, NAME]) {
+      mkdirSync(path.join(out, n));
+      writeFileSync(path.join(out, n, 'x.txt'), n);
+    }
+    await writeBundle(out, NAME, new Map([['a.txt', Buffer.from('new')]]));
+    expect(readdirSync(out)).toEqual([NAME]);
+    expect(readdirSync(path.join(out, NAME))).toEqual(['a.txt']);
+  });
+
+  it('puts the older output back when a kill came between the two renames of the swap', async () => {
+    const out = tempDir('w-');
+    mkdirSync(path.join(out, `.${NAME}.old-${DEAD}-1`));
+    writeFileSync(path.join(out, `.${NAME}.old-${DEAD}-1`, 'x.txt'), 'the older output');
+    mkdirSync(path.join(out, `.${NAME}.partial-${DEAD}-1`));
+    // This run fails before its swap: the older output must be where it belongs.
+    await writeBundle(out, NAME, new Map([['a.txt', Buffer.from('new')]]), { check: async () => Promise.reject(new Failure('problems', [])) }).catch(() => undefined);
+    expect(readdirSync(out)).toEqual([NAME]);
+    expect(readFileSync(path.join(out, NAME, 'x.txt'), 'utf8')).toBe('the older output');
+    expect(hidden(out)).toEqual([]);
+  });
+
+  it('leaves a folder of a run still going (another process), and other names alone', async () => {
+    const out = tempDir('w-');
+    const alive = `.${NAME}.partial-${process.ppid}-1`;
+    for (const n of [alive, `.其他-工种.partial-${DEAD}-1`]) mkdirSync(path.join(out, n));
+    await writeBundle(out, NAME, new Map([['a.txt', Buffer.from('new')]]));
+    expect(existsSync(path.join(out, alive))).toBe(true);
+    expect(existsSync(path.join(out, `.其他-工种.partial-${DEAD}-1`))).toBe(true);
+  });
+});
