@@ -60,7 +60,28 @@ export function embedPassThroughPng(doc: PDFDocument, png: PassThroughPng): PDFR
 }
 
 /** Draws an embedded image XObject into a box (points). */
-export function drawXObject(page: PDFPage, ref: PDFRef, box: { x: number; y: number; width: number; height: number }): void {
+export function drawXObject(page: PDFPage, ref: PDFRef, box: { x: number; y: number; width: number; height: number }, orientation = 1): void {
   const name = page.node.newXObject('Im', ref);
-  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(box.width, 0, 0, box.height, box.x, box.y), drawObject(name), popGraphicsState());
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...orientedMatrix(box, orientation)), drawObject(name), popGraphicsState());
+}
+
+/**
+ * The matrix that paints an image's unit square into `box` as its EXIF orientation says the
+ * picture stands (a phone photo taken upright is stored on its side with orientation 6):
+ * 1 as stored, 2/4 mirrored, 3 turned half round, 5–8 a quarter turn (the box is then the
+ * turned picture's, width and height swapped). pdf-lib's own rotate turns about a corner and
+ * does not mirror, so the matrix is written out.
+ */
+export function orientedMatrix(b: { x: number; y: number; width: number; height: number }, orientation: number): [number, number, number, number, number, number] {
+  const { x, y, width: w, height: h } = b;
+  switch (orientation) {
+    case 2: return [-w, 0, 0, h, x + w, y];
+    case 3: return [-w, 0, 0, -h, x + w, y + h];
+    case 4: return [w, 0, 0, -h, x, y + h];
+    case 5: return [0, -h, -w, 0, x + w, y + h];
+    case 6: return [0, -h, w, 0, x, y + h];
+    case 7: return [0, h, w, 0, x, y];
+    case 8: return [0, h, -w, 0, x + w, y];
+    default: return [w, 0, 0, h, x, y];
+  }
 }

@@ -18,7 +18,7 @@ import { fit, orientationOf, pageSize, placeImage, type Box, type Orientation } 
 /** A part made ready: its PDF (for forms and PDF attachments) or its scan. */
 export type LoadedPart =
   | { kind: 'pdf'; doc: PDFDocument; generated: boolean; caption?: string; numbered?: boolean }
-  | { kind: 'image'; bytes: Uint8Array; type: 'jpeg' | 'png'; pixels: { width: number; height: number }; caption: string; path: string };
+  | { kind: 'image'; bytes: Uint8Array; type: 'jpeg' | 'png'; pixels: { width: number; height: number }; orientation?: number; caption: string; path: string };
 
 /** An attachment that passed the check but cannot be placed in the volume after all: the submission's problem (exit 1). */
 const unusable = (path: string, detail: string) => fail('problems', 'attachment.unusable', { path, detail }, { file: path });
@@ -64,7 +64,7 @@ export async function loadParts(materials: readonly VolumeMaterial[], sources: P
           }
           const bytes = sources.contents?.get(p.fact.path);
           if (!bytes) throw unusable(p.fact.path, 'not read');
-          return { kind: 'image', bytes, type: p.fact.content as 'jpeg' | 'png', pixels: p.fact.pixels!, caption: p.caption, path: p.fact.path };
+          return { kind: 'image', bytes, type: p.fact.content as 'jpeg' | 'png', pixels: p.fact.pixels!, ...(p.fact.orientation && { orientation: p.fact.orientation }), caption: p.caption, path: p.fact.path };
         }),
       ),
     ),
@@ -195,8 +195,8 @@ export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPar
         const box = mirrored(placed.box, size, even && placed.orientation === 'portrait');
         const at = { x: mm(box.x), y: mm(box.y), width: mm(box.width), height: mm(box.height) };
         const scan = await img;
-        if (scan.kind === 'xobject') drawXObject(page, scan.ref, at);
-        else page.drawImage(scan.image, at);
+        // Both kinds are drawn by their matrix, so a phone photo stands as it was taken (EXIF orientation).
+        drawXObject(page, scan.kind === 'xobject' ? scan.ref : scan.image.ref, at, part.orientation);
         await captions.draw(page, `附：${part.caption}`, mm(box.x + box.width / 2), mm(box.y) - 14, 9);
       }
     }

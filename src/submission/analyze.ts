@@ -33,13 +33,14 @@ export async function analyzePdf(bytes: Uint8Array): Promise<{ facts: PdfFacts; 
   }
 }
 
-export function analyzeImage(bytes: Uint8Array, type: 'jpeg' | 'png'): { width: number; height: number } | ContentProblem {
+export function analyzeImage(bytes: Uint8Array, type: 'jpeg' | 'png'): { width: number; height: number; orientation?: number } | ContentProblem {
   if (!(type === 'png' ? pngIntact(bytes) : jpegIntact(bytes))) return 'broken';
   try {
     const { width, height, orientation } = imageSize(bytes);
     if (!width || !height) return 'broken';
+    const turned = orientation && orientation >= 2 && orientation <= 8 ? { orientation } : {};
     // EXIF orientations 5–8 turn the picture a quarter: width and height swap on paper.
-    return orientation && orientation >= 5 ? { width: height, height: width } : { width, height };
+    return orientation && orientation >= 5 && orientation <= 8 ? { width: height, height: width, ...turned } : { width, height, ...turned };
   } catch {
     return 'broken';
   }
@@ -63,7 +64,7 @@ export async function analyzeFiles(facts: readonly FileFact[], contents: Readonl
         }
       } else {
         const r = analyzeImage(bytes, f.content as 'jpeg' | 'png');
-        found = typeof r === 'string' ? { problem: r } : { pixels: r };
+        found = typeof r === 'string' ? { problem: r } : { pixels: { width: r.width, height: r.height }, ...(r.orientation && { orientation: r.orientation }) };
       }
       done.set(f.path, found);
     }

@@ -29,6 +29,8 @@ export interface FileFact {
   pdf?: { pages: number; sizes: { width: number; height: number }[] };
   /** For a scan: its size in pixels, as it will stand on the page. */
   pixels?: { width: number; height: number };
+  /** For a scan stored turned or mirrored: its EXIF orientation (2–8), which the volume honours. */
+  orientation?: number;
   /** A PDF or image whose content cannot be used. */
   problem?: 'encrypted' | 'broken' | 'noPages';
 }
