@@ -192,6 +192,7 @@ export interface Codes {
   'verify.mismatch': { path: S; alg: S };
   'verify.notInManifest': { path: S; manifest: S };
   'verify.extra': { path: S };
+  'verify.oversized': { path: S; size: N; declared: N };
   'verify.oxum': { declared: S; actual: S };
   'verify.unsafeEntry': { name: S };
   'verify.link': { name: S };

@@ -839,6 +839,11 @@ export const catalog: Catalog = {
     zh: (p) => `多出文件 ${p.path}（任何校验清单中都没有）`,
     en: (p) => `Extra file ${p.path} (in no manifest)`,
   },
+  'verify.oversized': {
+    zh: (p) => `${p.path} 解压后有 ${p.size.toLocaleString('en-US')} 字节，比整个材料包声明的内容（${p.declared.toLocaleString('en-US')} 字节）还大，不可能是原来的文件；没有解压它`,
+    en: (p) => `${p.path} unpacks to ${p.size.toLocaleString('en-US')} bytes, more than the whole package declares (${p.declared.toLocaleString('en-US')} bytes): it cannot be the file listed, and was not unpacked`,
+    hint: { zh: () => '材料包被改动过：请申报单位重新提供。', en: () => 'The package was altered: ask the applicant for a new copy.' },
+  },
   'verify.oxum': {
     zh: (p) => `bag-info.txt 中的 Payload-Oxum 是 ${p.declared}（字节数.文件数），实际是 ${p.actual}`,
     en: (p) => `Payload-Oxum in bag-info.txt is ${p.declared} (bytes.files); the payload is ${p.actual}`,

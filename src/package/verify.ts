@@ -151,6 +151,12 @@ export async function verifyBag(src: BagSource): Promise<VerifyResult> {
     if (!judge(tag, checks, new Set(), tagOut) && checks.every((c) => !c.ok)) changedManifests.add(tag);
   }
 
+  // bag-info.txt first: its Payload-Oxum bounds what any one payload file can hold.
+  let infoFields: [string, string][] = [];
+  if (src.files.has('bag-info.txt')) infoFields = parseBagInfo(await text('bag-info.txt'));
+  const oxum = infoFields.find(([k]) => k === 'Payload-Oxum')?.[1];
+  const declaredBytes = oxum && /^\d+\.\d+$/.test(oxum) ? Number(oxum.split('.')[0]) : undefined;
+
   let verified = 0;
   for (const p of [...listed].sort(byCodePoint)) {
     if (!p.startsWith('data/') || p.split('/').includes('..')) {
@@ -159,6 +165,13 @@ export async function verifyBag(src: BagSource): Promise<VerifyResult> {
     }
     if (!src.files.has(p)) {
       out.push(error('verify.missing', { path: p }, where(p)));
+      continue;
+    }
+    // A file larger than the whole payload the bag declares cannot be the one listed (a bomb
+    // put in its place): said from the archive's listing, never unpacked.
+    const size = src.files.get(p)!.size;
+    if (declaredBytes !== undefined && size > declaredBytes) {
+      out.push(error('verify.oversized', { path: p, size, declared: declaredBytes }, where(p)));
       continue;
     }
     let got: Read;
@@ -182,9 +195,6 @@ export async function verifyBag(src: BagSource): Promise<VerifyResult> {
   for (const p of payload) if (!listed.has(p)) out.push(error('verify.extra', { path: p }, where(p)));
 
   // Payload-Oxum: the byte and file counts the bag declares.
-  let infoFields: [string, string][] = [];
-  if (src.files.has('bag-info.txt')) infoFields = parseBagInfo(await text('bag-info.txt'));
-  const oxum = infoFields.find(([k]) => k === 'Payload-Oxum')?.[1];
   if (oxum) {
     const bytes = payload.reduce((a, p) => a + src.files.get(p)!.size, 0);
     const actual = `${bytes}.${payload.length}`;

@@ -82,3 +82,18 @@ describe('tag manifests', () => {
     expect(ds.map((d) => d.code)).toContain('verify.manifestWrong');
   });
 });
+
+describe('a payload file larger than the bag declares', () => {
+  it('is reported from its size alone (a bomb put in its place is never hashed)', async () => {
+    const c = copy();
+    // 20 MB where the bag declares 3,018 bytes of payload in all.
+    writeFileSync(path.join(c, 'data/表格/01-申请表.pdf'), Buffer.alloc(20 * 1024 * 1024, 0));
+    const src = await openBag(WORLD, c);
+    const read = src.read.bind(src);
+    const opened: string[] = [];
+    src.read = (p: string) => (opened.push(p), read(p));
+    const found = (await verifyBag(src)).diagnostics.map((d) => ({ code: d.code, file: d.location.file }));
+    expect(found).toContainEqual({ code: 'verify.oversized', file: 'data/表格/01-申请表.pdf' });
+    expect(opened).not.toContain('data/表格/01-申请表.pdf');
+  });
+});
