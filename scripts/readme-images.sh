@@ -14,6 +14,7 @@ page 02-推荐表.pdf recommendation-1 1
 page 02-推荐表.pdf recommendation-3 3
 page 06-信用承诺书.pdf pledge 1
 page 07-花名册.pdf roster 2
+page 08-培训后就业花名册.pdf employment-roster 1
 page 10-自评分表.pdf score-sheet 1
 vol="$out/科尔沁右翼前旗天骄职业技能培训学校-中式烹调师/print"
 vpage() { pdftoppm -r 40 -png -singlefile -f "$2" -l "$2" "$vol/第1份.pdf" "$img/$1"; }
