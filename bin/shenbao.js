@@ -15,5 +15,12 @@ for (const stream of [process.stdout, process.stderr]) {
     throw e;
   });
 }
+// `shenbao --version` alone needs no argument parser (yargs takes most of the start-up).
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  const { VERSION } = await import(new URL('../dist/core/version.js', import.meta.url).href);
+  process.stdout.write(`${VERSION}\n`);
+  process.exit(0);
+}
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -14,9 +14,9 @@ import { closest } from '../core/suggest.js';
 import { VERSION } from '../core/version.js';
 import type { Lang } from '../i18n/lang.js';
 import { ui } from '../i18n/ui.js';
-import { KINDS, LEVELS, type Kind, type Level } from '../scheme/schema.js';
+import { KINDS, LEVELS, type Kind, type Level } from '../scheme/ids.js';
 import { nodeWorld } from '../world/node.js';
-import { reportFailure, type Cli } from './context.js';
+import type { Cli } from './context.js';
 import type { Timing } from './progress.js';
 import { stderr, stdout, type Out } from './terminal.js';
 
@@ -294,6 +294,8 @@ export async function main(given: string[], proc: Process = thisProcess()): Prom
       .wrap(Math.min(100, proc.columns ?? 100));
     await parser.parseAsync();
   } catch (e) {
+    // The report's printer (and what it pulls in) loads only when there is something to report.
+    const { reportFailure } = await import('./context.js');
     if (e instanceof Failure) code = reportFailure(cli, e);
     else {
       const detail = e instanceof Error ? e.message : String(e);

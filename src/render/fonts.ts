@@ -11,7 +11,8 @@
  * A font file is parsed once per process, whichever World asks: faces are cached by their
  * bytes, which the font source hands out as the same array every time.
  */
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
+import { createFont } from './fontkit-shared.js';
 import { fail } from '../core/failure.js';
 import { IoError } from '../core/io.js';
 import { FONT_ROLES, type FontRole } from '../paper/typography.js';
@@ -58,7 +59,7 @@ function parse(raw: Uint8Array, file: string): ParsedFont {
   let font: fontkit.Font;
   try {
     // fontkit reads a WOFF lazily, table by table: a coverage question inflates only the cmap.
-    const created = fontkit.create(buf) as fontkit.Font | fontkit.FontCollection;
+    const created = createFont(buf) as fontkit.Font | fontkit.FontCollection;
     // A collection (.ttc) contributes its first face.
     font = 'fonts' in created ? (created.fonts[0] as fontkit.Font) : created;
     if (!font || typeof font.hasGlyphForCodePoint !== 'function') throw new Error('no usable face');
@@ -71,7 +72,7 @@ function parse(raw: Uint8Array, file: string): ParsedFont {
       if (!sfnt) {
         sfnt = isWoff(buf) ? woffToSfnt(buf) : buf;
         // Metrics and glyphs are read from the converted font from now on.
-        if (sfnt !== buf) entry.font = fontkit.create(sfnt) as fontkit.Font;
+        if (sfnt !== buf) entry.font = createFont(sfnt) as fontkit.Font;
       }
       return sfnt;
     },

@@ -6,7 +6,7 @@
  * fontkit 2 renamed (subset.encodeStream → subset.encode) is adapted here.
  */
 import { EventEmitter } from 'node:events';
-import * as fontkit from 'fontkit';
+import { createFont } from './fontkit-shared.js';
 
 interface AnySubset {
   encode(): Uint8Array;
@@ -15,7 +15,10 @@ interface AnySubset {
 
 export const pdfLibFontkit = {
   create(bytes: Uint8Array): unknown {
-    const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as unknown as { createSubset(): AnySubset };
+    // The font is shared (fontkit-shared.ts): adapted once.
+    const font = createFont(bytes) as unknown as { createSubset(): AnySubset; adapted?: true };
+    if (font.adapted) return font;
+    font.adapted = true;
     const createSubset = font.createSubset.bind(font);
     font.createSubset = () => {
       const subset = createSubset();

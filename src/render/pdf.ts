@@ -12,6 +12,8 @@
  * Every text is split into font runs first (FontSet.segment), because pdfmake draws a
  * character its font lacks as an empty box.
  */
+// First: pdfkit must find the shared fontkit when it loads (fontkit-shared.ts).
+import './fontkit-shared.js';
 import { createRequire } from 'node:module';
 import { parasOf, type Block, type Cell, type FilledForm, type Para, type Row } from '../forms/model.js';
 import { rolesUsed, type FontRole, type FontSet } from './fonts.js';

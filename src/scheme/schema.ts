@@ -5,12 +5,9 @@
 import { z } from 'zod';
 import type { FormTemplate } from './form-template.js';
 
-export const LEVELS = ['county', 'league', 'region'] as const;
-export type Level = (typeof LEVELS)[number];
-export const KINDS = ['application', 'review'] as const;
-export type Kind = (typeof KINDS)[number];
-export const POPULATION_BANDS = ['atLeast200k', 'below200k'] as const;
-export type PopulationBand = (typeof POPULATION_BANDS)[number];
+// The ids live apart from the zod shapes, so the command line can name them without loading zod.
+export { KINDS, LEVELS, POPULATION_BANDS, type Kind, type Level, type PopulationBand } from './ids.js';
+import { KINDS, LEVELS, POPULATION_BANDS } from './ids.js';
 
 /** Figures the roster yields; thresholds and rubric items refer to them by these names. */
 export const FIGURES = ['trained', 'passRate', 'employmentRate', 'keyGroup', 'orderShare'] as const;

@@ -3,7 +3,7 @@
  * command, each command's own help, options without values or with impossible numbers,
  * mistyped options, yargs' words in Chinese, two submission files, and NO_COLOR.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run, shenbao } from '../helpers/cli.js';
@@ -28,6 +28,16 @@ describe('help', () => {
     expect(r.stdout).toContain('--force');
     expect(r.stdout).not.toContain('--out');
     expect(shenbao(['help', 'county', 'init']).stdout).toBe(r.stdout);
+  });
+});
+
+describe('--version', () => {
+  it('prints the package’s version, by the fast path and through the parser alike', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(shenbao(['--version']).stdout).toBe(`${version}\n`);
+    expect(shenbao(['-v']).stdout).toBe(`${version}\n`);
+    // With another option it goes through yargs, which says the same.
+    expect(shenbao(['--version', '--lang', 'en']).stdout.trim()).toBe(version);
   });
 });
 

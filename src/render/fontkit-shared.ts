@@ -1,0 +1,38 @@
+/**
+ * One parse of each font file per process, shared by our own measuring and by every PDF.
+ * pdfkit (inside pdfmake, and the roster's own drawing) calls fontkit.create on the bytes it
+ * is given for every document, parsing the same 10–15 MB CJK font again each time; pdf-lib
+ * does the same for page numbers. Neither takes a parsed font, so the CommonJS fontkit they
+ * both load is given a create that remembers what it made, by the bytes' buffer and range.
+ * (Our own code goes through the same build, so the parsed font is literally shared.) A
+ * fontkit Font is safe to share: each document makes its own subset from it.
+ */
+import { createRequire } from 'node:module';
+import type * as Fontkit from 'fontkit';
+
+const require = createRequire(import.meta.url);
+const fontkit = require('fontkit') as typeof Fontkit;
+const original = fontkit.create;
+
+type Made = ReturnType<typeof Fontkit.create>;
+const made = new WeakMap<ArrayBufferLike, Map<string, Made>>();
+
+/** fontkit.create, once per buffer range (and face name of a collection). */
+export function createFont(bytes: Uint8Array, postscriptName?: string): Made {
+  const key = `${bytes.byteOffset}:${bytes.byteLength}:${postscriptName ?? ''}`;
+  let forBuffer = made.get(bytes.buffer);
+  if (!forBuffer) made.set(bytes.buffer, (forBuffer = new Map()));
+  let font = forBuffer.get(key);
+  if (!font) {
+    const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    font = original(buf, postscriptName);
+    forBuffer.set(key, font);
+  }
+  return font;
+}
+
+// fontkit's exports are fixed getters, so pdfkit is handed, through the module cache, a copy
+// whose create is this one. This module must load before pdfkit does: the files that use
+// pdfkit or pdfmake import it first.
+const cached = require.cache[require.resolve('fontkit')];
+if (cached) cached.exports = { ...fontkit, create: createFont };
