@@ -153,7 +153,14 @@ async function countyInbox(count: number): Promise<string> {
   const init = spawnSync(process.execPath, [path.join(ROOT, 'bin/shenbao.js'), 'county', 'init', inbox], { cwd: root, encoding: 'utf8' });
   if (init.status !== 0) throw new Error(init.stdout + init.stderr);
   const yaml = path.join(root, 'county.yaml');
-  writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^ {4}recommend:$/gm, '    recommend: true').replace(/^ {2}date: .*$/m, '  date: 2026-10-20'));
+  // …with its words for 好的经验做法, the one part of the report the data cannot write.
+  writeFileSync(
+    yaml,
+    readFileSync(yaml, 'utf8')
+      .replace(/^ {4}recommend:$/gm, '    recommend: true')
+      .replace(/^ {4}practices: ''$/gm, '    practices: 订单班与合作企业共同制定教学计划，结业即上岗。')
+      .replace(/^ {2}date: .*$/m, '  date: 2026-10-20'),
+  );
   return root;
 }
 

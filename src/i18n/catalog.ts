@@ -96,6 +96,9 @@ const JSON_REASONS_ZH: Record<string, string> = {
   DuplicateKey: '同一个键写了两次',
 };
 
+/** Shared resident IDs named in the message itself; the summary and the audit record list them all. */
+const SHARED_SHOWN = 5;
+
 export const catalog: Catalog = {
   // ── reading files ────────────────────────────────────────────────────────────
   'file.unreadable': {
@@ -1092,10 +1095,12 @@ export const catalog: Catalog = {
   'county.sharedTrainee': {
     zh: (p) =>
       `${p.ids.length} 个身份证号同时出现在 ${p.packages.length} 个单位的花名册中（${p.packages.map((x) => `[${String(x.number).padStart(2, '0')}] ${x.institution}`).join('、')}）：` +
-      p.ids.map((t) => `${t.id}（第 ${t.rows.join('、')} 行）`).join('；'),
+      p.ids.slice(0, SHARED_SHOWN).map((t) => `${t.id}（第 ${[...new Set(t.rows)].join('、')} 行）`).join('；') +
+      (p.ids.length > SHARED_SHOWN ? `；……共 ${p.ids.length} 个，全部列在汇总表和审核记录中` : ''),
     en: (p) =>
       `${p.ids.length} ID number(s) are in the rosters of ${p.packages.length} institutions (${p.packages.map((x) => `[${String(x.number).padStart(2, '0')}] ${x.institution}`).join(', ')}): ` +
-      p.ids.map((t) => `${t.id} (rows ${t.rows.join(', ')})`).join('; '),
+      p.ids.slice(0, SHARED_SHOWN).map((t) => `${t.id} (rows ${[...new Set(t.rows)].join(', ')})`).join('; ') +
+      (p.ids.length > SHARED_SHOWN ? `; … ${p.ids.length} in all, every one listed in the summary and the audit record` : ''),
     hint: {
       zh: (p) => `同一人在不同单位参加补贴性培训，可能重复享受补贴（${p.ref}（二））；请逐人核实，结果写入 county.yaml 中相应单位的 findings 或审核意见。汇总表列出每个身份证号（隐去中间数字）。`,
       en: (p) => `One person in subsidised training at two institutions may have drawn the subsidy twice (${p.ref} (2)); check each and note the result under the institution's findings in county.yaml. The summary lists every ID (masked).`,

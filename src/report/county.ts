@@ -99,5 +99,9 @@ export function auditRecord(county: CountyInfo, plan: CountyPlan, scheme: Scheme
   const c = ui('zh').county;
   const refs = `${scheme.countyReview.refs.recommend}、${scheme.countyReview.refs.evaluate}`;
   const head = [c.recordTitle(title), c.recordHead(county.bureau, county.date, chinaDate(generated)), c.recordBasis(scheme.notice, refs), '', ''].join('\n');
-  return head + renderCountyReport(plan, scheme, 'zh', plain, docsOf);
+  // Every shared resident ID, masked, with where each is (the terminal's message names the first few).
+  const shared = plan.shared.length
+    ? `\n${c.recordShared(plan.shared.length)}\n${plan.shared.map((t, i) => `  ${i + 1}. ${t.id}  ${t.places.map((x) => `[${String(x.number).padStart(2, '0')}] ${x.institution} 第 ${x.row} 行`).join('；')}`).join('\n')}\n`
+    : '';
+  return head + renderCountyReport(plan, scheme, 'zh', plain, docsOf) + shared;
 }
