@@ -125,7 +125,7 @@ export function County({ w, lang }) {
           const row = mine.find((r) => r.duplicateOf == null) ?? mine[0];
           return html`<fieldset class="group applicant"><legend>${c.applicant(i + 1, `${a?.institution ?? ''} · ${a?.trade ?? ''}`)}</legend>
             ${row && html`<p class="muted">${c.table.decision}: ${row.decision ? c.decisions[row.decision] : '—'} · ${c.fixity[row.fixity]}</p>`}
-            ${view.spec.applicant.map((f) => {
+            ${[...view.spec.applicant, ...(row?.applicant?.kind === 'review' ? view.spec.review ?? [] : [])].map((f) => {
               const path = ['applicants', i, ...f.path];
               return html`<${Field} key=${fieldName(path)} spec=${{ ...f, path, field: fieldName(path) }} prefix="c" value=${valueOf(path)} onChange=${(v) => set(path, v)} diagnostics=${planProblems} lang=${lang} w=${w} />`;
             })}

@@ -13,6 +13,8 @@ export interface CountyFormSpec {
   county: FieldSpec[];
   /** Paths relative to one applicant's entry (applicants[i]). */
   applicant: FieldSpec[];
+  /** A review's score per rubric group (scores.<id>), shown for reviews only (办法第九条). */
+  review: FieldSpec[];
 }
 
 const LONG = new Set(['reason', 'results', 'keyGroups', 'practices', 'rural', 'findings', 'opinion']);
@@ -30,5 +32,14 @@ export function countyFormSpec(scheme: Scheme): CountyFormSpec {
     const title = titles.get(k as never);
     return { ...f, path: [k], field: fieldName([k]), ...(title && { label: title }) };
   });
-  return { county, applicant };
+  // scores is a record by group id, which zod cannot describe field by field: its fields are the review rubric's groups.
+  const rubric = scheme.rubrics[scheme.rubricFor.review];
+  const review: FieldSpec[] = (rubric?.groups ?? []).map((g) => ({
+    path: ['scores', g.id],
+    field: fieldName(['scores', g.id]),
+    label: { zh: `旗县市评估得分：${g.id}. ${g.name}（${g.points} 分）`, en: `County score: ${g.id}. ${g.name} (${g.points} points)` },
+    input: 'number',
+    required: false,
+  }));
+  return { county, applicant, review };
 }

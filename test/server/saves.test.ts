@@ -163,6 +163,17 @@ describe('a file changed on disk by someone else', () => {
     expect(readFileSync(file, 'utf8')).toBe('# 旗县市汇总\ncounty: 科尔沁右翼前旗\n');
   });
 
+  it('county.yaml: the page offers a review’s score per rubric group, and saving one writes scores under the entry', async () => {
+    const file = path.join(s.root, 'county.yaml');
+    writeFileSync(file, 'county:\n  name: 科尔沁右翼前旗\napplicants:\n  - institution: 某学校\n    trade: 中式烹调师\n    kind: review\n');
+    const view = (await s.call('GET', '/api/county')).json<{ file: { version: string }; spec: { review: { path: string[]; input: string; label: { zh: string } }[] } }>();
+    expect(view.spec.review.map((f) => f.path.join('.'))).toEqual(['scores.1', 'scores.2', 'scores.3', 'scores.4', 'scores.5', 'scores.6']);
+    expect(view.spec.review[1]!.label.zh).toMatch(/^旗县市评估得分：2\. .+（30 分）$/);
+    const ok = await s.call('PUT', '/api/county/file', { json: { version: view.file.version, edits: [{ path: ['applicants', 0, 'scores', '2'], value: 27 }] } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(parse(readFileSync(file, 'utf8')).applicants[0]).toMatchObject({ kind: 'review', scores: { 2: 27 } });
+  });
+
   it('a list index in an edit path stays an index: partners[0].name edits the first partner, not a key "0"', async () => {
     const text = 'kind: application\npartners:\n  - name: 甲公司\n  - name: 乙公司\n';
     expect((await s.call('PUT', '/api/submissions/a', { json: { version: await s.version(), text } })).statusCode).toBe(200);
