@@ -125,7 +125,10 @@ export function County({ w, lang }) {
           const row = mine.find((r) => r.duplicateOf == null) ?? mine[0];
           return html`<fieldset class="group applicant"><legend>${c.applicant(i + 1, `${a?.institution ?? ''} · ${a?.trade ?? ''}`)}</legend>
             ${row && html`<p class="muted">${c.table.decision}: ${row.decision ? c.decisions[row.decision] : '—'} · ${c.fixity[row.fixity]}</p>`}
-            ${[...view.spec.applicant, ...(row?.applicant?.kind === 'review' ? view.spec.review ?? [] : [])].map((f) => {
+            ${view.spec.applicant
+              // Each kind of filing its own fields (an entry whose package is not read yet shows them all).
+              .filter((f) => !f.only || !row?.applicant || f.only === row.applicant.kind)
+              .flatMap((f) => (f.field === 'score' && row?.applicant?.kind === 'review' ? [f, ...(view.spec.review ?? [])] : [f])).map((f) => {
               const path = ['applicants', i, ...f.path];
               return html`<${Field} key=${fieldName(path)} spec=${{ ...f, path, field: fieldName(path) }} prefix="c" value=${valueOf(path)} onChange=${(v) => set(path, v)} diagnostics=${planProblems} lang=${lang} w=${w} />`;
             })}

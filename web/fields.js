@@ -95,7 +95,9 @@ export function Field({ spec, value, onChange, diagnostics, lang, w, prefix = 'f
         input = html`<input ...${common} list=${`${id}-list`} value=${value ?? ''} onInput=${(e) => onChange(e.currentTarget.value)} />
           <datalist id=${`${id}-list`}>${spec.options.map((o) => html`<option value=${o.value}>${term(o.label, lang)}</option>`)}</datalist>`;
       } else {
-        input = html`<select ...${common} value=${value ?? ''} onChange=${(e) => onChange(e.currentTarget.value || undefined)}>
+        // A value written in its Chinese words (populationBand: 20万以上, kind: 复评) is the option it names.
+        const chosen = typeof value === 'string' && !spec.options.some((o) => o.value === value) ? (spec.options.find((o) => o.label.zh === value || o.label.en === value)?.value ?? value) : value;
+        input = html`<select ...${common} value=${chosen ?? ''} onChange=${(e) => onChange(e.currentTarget.value || undefined)}>
           <option value="">—</option>
           ${spec.options.map((o) => html`<option value=${o.value}>${term(o.label, lang)}</option>`)}
         </select>`;

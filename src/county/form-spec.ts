@@ -6,18 +6,24 @@
 import { fieldOf, type FieldSpec } from '../core/zod-form.js';
 import { fieldName } from '../core/source.js';
 import { verbatim } from '../core/term.js';
-import type { Scheme } from '../scheme/schema.js';
+import type { Kind, Scheme } from '../scheme/schema.js';
 import { countyFileSchema } from './schema.js';
 
 export interface CountyFormSpec {
   county: FieldSpec[];
-  /** Paths relative to one applicant's entry (applicants[i]). */
-  applicant: FieldSpec[];
+  /** Paths relative to one applicant's entry (applicants[i]); `only`: shown for that kind of filing alone. */
+  applicant: (FieldSpec & { only?: Kind })[];
   /** A review's score per rubric group (scores.<id>), shown for reviews only (办法第九条). */
   review: FieldSpec[];
 }
 
 const LONG = new Set(['reason', 'results', 'keyGroups', 'practices', 'rural', 'findings', 'opinion']);
+
+/** An application is recommended or not, with the report's parts; a review is scored, with the on-site findings. */
+const ONLY: Partial<Record<string, Kind>> = {
+  recommend: 'application', reason: 'application', results: 'application', keyGroups: 'application', practices: 'application', rural: 'application',
+  score: 'review', findings: 'review',
+};
 
 export function countyFormSpec(scheme: Scheme): CountyFormSpec {
   const county = (['name', 'populationBand', 'bureau', 'contact', 'phone', 'date'] as const).map((k) =>
@@ -30,7 +36,8 @@ export function countyFormSpec(scheme: Scheme): CountyFormSpec {
   const applicant = (['recommend', 'score', 'reason', 'results', 'keyGroups', 'practices', 'rural', 'findings', 'opinion'] as const).map((k) => {
     const f = fieldOf(countyFileSchema, ['applicants', 0, k], LONG.has(k) ? { input: 'textarea' } : {});
     const title = titles.get(k as never);
-    return { ...f, path: [k], field: fieldName([k]), ...(title && { label: title }) };
+    const only = ONLY[k];
+    return { ...f, path: [k], field: fieldName([k]), ...(title && { label: title }), ...(only && { only }) };
   });
   // scores is a record by group id, which zod cannot describe field by field: its fields are the review rubric's groups.
   const rubric = scheme.rubrics[scheme.rubricFor.review];

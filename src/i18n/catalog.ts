@@ -1031,11 +1031,11 @@ export const catalog: Catalog = {
     },
   },
   'county.noScore': {
-    zh: (p) => `${p.institution} 的复评没有旗县市评估得分（county.yaml 的 score），评价结果报告中得分和等级留空`,
-    en: (p) => `${p.institution}: no county score for the review (score in county.yaml); the report leaves score and grade blank`,
+    zh: (p) => `${p.institution} 的复评没有旗县市评估得分（county.yaml 的 scores 或 score），评价结果报告中得分和等级留空`,
+    en: (p) => `${p.institution}: no county score for the review (scores or score in county.yaml); the report leaves score and grade blank`,
     hint: {
-      zh: () => '评估领导小组评分后，在 county.yaml 中这一项下写 score: 分数，重新运行。',
-      en: () => 'Once scored, write score: N for it in county.yaml and run again.',
+      zh: () => '评估领导小组评分后，在 county.yaml 中这一项下的 scores 写出每个一级指标的得分（总分由它们相加；只有总分时写 score: 分数），重新运行。',
+      en: () => 'Once scored, write each rubric group’s points under scores for it in county.yaml (they add up to the total; with a total only, write score: N), and run again.',
     },
   },
   'county.removal': {

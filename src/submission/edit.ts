@@ -5,7 +5,7 @@
  * JSON through jsonc-parser's edits. Pure: text in, text out.
  */
 import { applyEdits, modify } from 'jsonc-parser';
-import { isCollection, isMap, isScalar, isSeq, parseDocument, Scalar, type Document } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { FieldPath } from '../core/source.js';
 
 export interface FieldEdit {
@@ -77,9 +77,51 @@ function setYaml(doc: Document, path: Path, value: unknown): void {
   doc.setIn(path, isPlainValue(value) ? scalarFor(value) : doc.createNode(value));
 }
 
+/**
+ * yaml gives the comment lines after a key with no value (`recommend:` then `# 不推荐的理由`
+ * above `reason:`) to that empty value, and writes them back beside it once it has one — so the
+ * note for the next field would move onto this one's line. They are given back to the key they
+ * stand above (in this map, or the first key after it further out); a comment on the key's own
+ * line stays.
+ */
+function keepCommentsAbove(doc: Document, text: string): void {
+  const lc = new LineCounter();
+  parseDocument(text, { lineCounter: lc });
+  const rows = text.split('\n');
+  visit(doc, {
+    Pair(_, pair, path) {
+      const v = pair.value;
+      if (!isScalar(v) || v.value !== null || !v.comment || !isScalar(pair.key) || !pair.key.range) return;
+      const row = rows[lc.linePos(pair.key.range[0]).line - 1] ?? '';
+      const parts = v.comment.split('\n');
+      const own = /:\s+#/.test(row) ? parts.slice(0, 1) : [];
+      const above = parts.slice(own.length);
+      if (above.length === 0) return;
+      // The next key at this level, or further out.
+      for (let i = path.length - 1; i >= 0; i--) {
+        const map = path[i];
+        if (!isMap(map)) continue;
+        const child = (i === path.length - 1 ? pair : path[i + 1]) as Pair | YAMLMap;
+        const at = map.items.findIndex((it) => it === child || (isPair(it) && it.value === child));
+        const next = map.items[at + 1];
+        if (next && isScalar(next.key)) {
+          // A blank line between them stays only where the file had one.
+          const from = lc.linePos(pair.key.range[0]).line;
+          const to = next.key.range ? lc.linePos(next.key.range[0]).line : from;
+          next.key.spaceBefore = rows.slice(from, to - 1).some((r) => r.trim() === '');
+          next.key.commentBefore = [above.join('\n'), next.key.commentBefore].filter(Boolean).join('\n');
+          v.comment = own.length ? own.join('\n') : undefined;
+          return;
+        }
+      }
+    },
+  });
+}
+
 function editYaml(text: string, edits: readonly FieldEdit[]): string {
   const doc = parseDocument(text);
   if (doc.errors.length) throw new Error('editSubmission: the YAML has syntax errors; fix the text first');
+  keepCommentsAbove(doc, text);
   for (const e of ordered(edits)) setYaml(doc, e.path as Path, e.value);
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }

@@ -68,6 +68,45 @@ describe('editSubmission on YAML', () => {
     expect(out).toContain('\nkind: application # 认定\nlevel: region\n');
   });
 
+  it('the note above a field stays above it when the empty field before it gets a value (county.yaml as init writes it)', () => {
+    const text = [
+      'applicants:',
+      '  - institution: 某学校',
+      '    # 是否推荐：true 推荐 / false 不推荐',
+      '    recommend:',
+      '    # 不推荐的理由（只写入审核记录）',
+      "    reason: ''",
+      '    scores:',
+      '      "5":      # 服务能力（15 分）',
+      '      "6":      # 诚信记录（5 分）',
+      '    # 只有总分时可只写 score',
+      '    score:',
+      '    # 现场核查情况（可空）',
+      "    findings: ''",
+      '',
+    ].join('\n');
+    const out = editSubmission(text, 'yaml', [
+      { path: ['applicants', 0, 'recommend'], value: true },
+      { path: ['applicants', 0, 'scores', '5'], value: 13 },
+    ]);
+    expect(out.split('\n')).toEqual([
+      'applicants:',
+      '  - institution: 某学校',
+      '    # 是否推荐：true 推荐 / false 不推荐',
+      '    recommend: true',
+      '    # 不推荐的理由（只写入审核记录）',
+      "    reason: ''",
+      '    scores:',
+      '      "5": 13 # 服务能力（15 分）',
+      '      "6": # 诚信记录（5 分）',
+      '    # 只有总分时可只写 score',
+      '    score:',
+      '    # 现场核查情况（可空）',
+      "    findings: ''",
+      '',
+    ]);
+  });
+
   it('a list of words stays on one line ([a, b]) when it changes', () => {
     const out = editSubmission(YAML, 'yaml', [{ path: ['brand', 'categories'], value: ['keyIndustry', 'digital', 'ruralRevitalisation'] }]);
     expect(changedLines(YAML, out)).toEqual(['16:   categories: [keyIndustry, digital, ruralRevitalisation]']);

@@ -169,6 +169,9 @@ describe('a file changed on disk by someone else', () => {
     const view = (await s.call('GET', '/api/county')).json<{ file: { version: string }; spec: { review: { path: string[]; input: string; label: { zh: string } }[] } }>();
     expect(view.spec.review.map((f) => f.path.join('.'))).toEqual(['scores.1', 'scores.2', 'scores.3', 'scores.4', 'scores.5', 'scores.6']);
     expect(view.spec.review[1]!.label.zh).toMatch(/^旗县市评估得分：2\. .+（30 分）$/);
+    // A review is scored, not recommended: the page shows each kind of filing its own fields.
+    const only = Object.fromEntries((view.spec as unknown as { applicant: { field: string; only?: string }[] }).applicant.map((f) => [f.field, f.only ?? 'both']));
+    expect(only).toMatchObject({ recommend: 'application', practices: 'application', score: 'review', findings: 'review', opinion: 'both' });
     const ok = await s.call('PUT', '/api/county/file', { json: { version: view.file.version, edits: [{ path: ['applicants', 0, 'scores', '2'], value: 27 }] } });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(parse(readFileSync(file, 'utf8')).applicants[0]).toMatchObject({ kind: 'review', scores: { 2: 27 } });
