@@ -2,15 +2,14 @@
 import path from 'node:path';
 import { error } from '../core/diagnostic.js';
 import type { Scheme } from '../scheme/schema.js';
-import { readCsvRoster } from './read-csv.js';
-import { readXlsxRoster } from './read-xlsx.js';
 import type { RosterTable } from './types.js';
 
 export async function readRosterFile(bytes: Uint8Array, file: string, scheme: Scheme, sheet?: string): Promise<RosterTable> {
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return readCsvRoster(bytes, file, scheme);
+  // Each reader (csv-parse, read-excel-file) is loaded only for the files that need it.
+  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return (await import('./read-csv.js')).readCsvRoster(bytes, file, scheme);
   if (ext === '.xls' || ext === '.et' || ext === '.ods' || ext === '.numbers') {
     return { file, columns: new Set(), rows: [], diagnostics: [error('roster.unsupported', { path: file }, { file })] };
   }
-  return readXlsxRoster(bytes, file, scheme, sheet);
+  return (await import('./read-xlsx.js')).readXlsxRoster(bytes, file, scheme, sheet);
 }
