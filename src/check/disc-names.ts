@@ -24,4 +24,13 @@ export function checkDiscNames(ctx: CheckContext): void {
       ),
     );
   }
+  // Two names that differ only in case (合同.PDF, 合同.pdf) are one file on Windows: copied
+  // from the disc, the second overwrites the first.
+  const byFolded = new Map<string, string>();
+  for (const f of files) {
+    const folded = f.path.normalize('NFC').toLowerCase();
+    const first = byFolded.get(folded);
+    if (first === undefined) byFolded.set(folded, f.path);
+    else if (first !== f.path) ctx.diagnostics.push(error('file.caseClash', { path: f.path, other: first }, f.where));
+  }
 }

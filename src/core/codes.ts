@@ -172,6 +172,7 @@ export interface Codes {
   'pdf.noPages': { path: S };
   'image.broken': { path: S };
   'image.lowResolution': { path: S; dpi: N; min: N };
+  'file.caseClash': { path: S; other: S };
   'file.discName': { path: S; name: S; problem: DiscNameProblem; char?: S; length: N; max: N; suggestion: S };
 
   // build

@@ -732,6 +732,11 @@ export const catalog: Catalog = {
       en: () => 'Scan again at 200–300 dpi, or use the original photo rather than one a chat app compressed.',
     },
   },
+  'file.caseClash': {
+    zh: (p) => `${p.path} 与 ${p.other} 只差字母大小写；在 Windows 上它们是同一个文件，复制光盘时后一个会覆盖前一个`,
+    en: (p) => `${p.path} and ${p.other} differ only in letter case; on Windows they are one file, and copying the disc would overwrite one with the other`,
+    hint: { zh: () => '给其中一个改名（例如加上 -2），并改正 submission.yaml 中的路径。', en: () => 'Rename one of them (add -2, say) and correct its path in submission.yaml.' },
+  },
   'file.discName': {
     zh: (p) =>
       `${p.path} 的名称不能用在光盘上：${

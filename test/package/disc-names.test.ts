@@ -61,6 +61,16 @@ describe('names a disc cannot hold', () => {
   });
 });
 
+describe('names that differ only in case', () => {
+  it('are refused by check: copied to Windows, one would overwrite the other', async () => {
+    const dir = writeFixture(baseSubmission(), { ...BASE_FILES, '材料/就业/合同3.PDF': PDF, '材料/就业/合同3.pdf': PDF });
+    const { diagnostics } = await checkDir(dir);
+    const clash = diagnostics.filter((d) => d.code === 'file.caseClash');
+    expect(clash.map((d) => [(d.params as { path: string }).path, (d.params as { other: string }).other])).toEqual([['材料/就业/合同3.pdf', '材料/就业/合同3.PDF']]);
+    expect(clash[0]!.severity).toBe('error');
+  });
+});
+
 describe('a package built anyway (--force)', () => {
   let out = '';
   // The disc alone (no forms rendered, no volumes bound): the names are all the disc's own doing.
