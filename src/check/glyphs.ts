@@ -5,6 +5,7 @@
  */
 import { error, type Location } from '../core/diagnostic.js';
 import { verbatim, type Term } from '../core/term.js';
+import { codePointName } from '../core/text.js';
 import { schemaAt } from '../core/zod-report.js';
 import { submissionSchema } from '../submission/schema.js';
 import { at, type CheckContext } from './context.js';
@@ -14,12 +15,11 @@ export interface GlyphCoverage {
   missing(text: string): string[];
 }
 
-const hex = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 export function checkGlyphs(ctx: CheckContext, coverage: GlyphCoverage): void {
   const report = (text: string | undefined, what: { what: Term } | { column: string }, where: Location) => {
     if (!text) return;
-    for (const ch of coverage.missing(text)) ctx.diagnostics.push(error('glyph.missing', { char: ch, code: hex(ch), ...what }, where));
+    for (const ch of coverage.missing(text)) ctx.diagnostics.push(error('glyph.missing', { char: ch, code: codePointName(ch), ...what }, where));
   };
   const s = ctx.submission;
   // A field is named by its label in the submission schema.

@@ -3,6 +3,7 @@
  * every file it names exists inside the folder, is non-empty and holds what its slot
  * accepts (judged by its bytes).
  */
+import { countedTrainees } from '../roster/counted.js';
 import { error, warning, type Diagnostic } from '../core/diagnostic.js';
 import type { Term } from '../core/term.js';
 import type { MaterialDef } from '../scheme/schema.js';
@@ -59,7 +60,7 @@ function checkMaterial(ctx: CheckContext, m: MaterialDef, number: number): Mater
   }
   if (m.form === ROSTER_FORMS.employed) {
     // The employment roster is filled from the roster's employed trainees; without them it is empty.
-    const employed = ctx.roster?.trainees.filter((t) => t.brandTrade && !t.duplicate && t.employed).length ?? 0;
+    const employed = countedTrainees(ctx.roster?.trainees ?? []).filter((t) => t.employed).length;
     if (ctx.roster && employed === 0) problems.push(error('employment.none', {}, rosterFile ? { file: rosterFile } : at(ctx, 'roster')));
     problems.push(...ctx.diagnostics.filter((d) => d.code.startsWith('roster.employed.')));
   }

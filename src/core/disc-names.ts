@@ -11,6 +11,7 @@
  * and is no Windows device name (CON, NUL, COM1 …).
  */
 import { createHash } from 'node:crypto';
+import { codePointName } from './text.js';
 
 export const DISC_NAME_MAX = 64;
 
@@ -25,7 +26,7 @@ const DEVICE = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)/i;
 /** What keeps `name` (one path component) off a disc, if anything; `char` is the offending character's code point as U+XXXX. */
 export function discNameProblem(name: string): { problem: DiscNameProblem; char?: string } | undefined {
   const c = CONTROL.exec(name) ?? undefined;
-  if (c) return { problem: 'control', char: codePoint(c[0]) };
+  if (c) return { problem: 'control', char: codePointName(c[0]) };
   const r = RESERVED.exec(name) ?? undefined;
   if (r) return { problem: 'reserved', char: r[0] };
   if (name.length > DISC_NAME_MAX) return { problem: 'tooLong' };
@@ -34,7 +35,6 @@ export function discNameProblem(name: string): { problem: DiscNameProblem; char?
   return undefined;
 }
 
-const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 function split(name: string): { stem: string; ext: string } {
   const dot = name.lastIndexOf('.');

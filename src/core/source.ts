@@ -8,6 +8,7 @@
 import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { error, type Diagnostic, type Location } from './diagnostic.js';
+import { controlIn } from './text.js';
 
 export type SourceFormat = 'yaml' | 'json';
 
@@ -141,9 +142,6 @@ function realCause(text: string, errorLine: number, code: string): { code: Cause
   return undefined;
 }
 
-/** C0 control characters but tab, line feed and carriage return (which a text may hold), and DEL. */
-export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
 /**
  * Values holding control characters: a DOCX with them does not open, a terminal obeys them.
  * A backslash in double quotes is the usual cause ("材料\03-花名册.xlsx" holds a NUL).
@@ -152,11 +150,11 @@ function controlCharacters(doc: Document.Parsed, text: string, file: string, lin
   const out: Diagnostic[] = [];
   visit(doc, {
     Scalar(_, node) {
-      if (typeof node.value !== 'string' || !CONTROL.test(node.value) || !node.range) return;
-      const p = lines.linePos(node.range[0]);
-      const quoted = !json && node.type === 'QUOTE_DOUBLE' && text.slice(node.range[0], node.range[1]).includes('\\');
-      const ch = node.value.match(CONTROL)![0].codePointAt(0)!;
-      out.push(error(quoted ? 'syntax.backslash' : 'text.control', { code: `U+${ch.toString(16).toUpperCase().padStart(4, '0')}` }, { file, line: p.line, column: p.col }));
+      const bad = typeof node.value === 'string' && node.range ? controlIn(node.value) : undefined;
+      if (!bad) return;
+      const p = lines.linePos(node.range![0]);
+      const quoted = !json && node.type === 'QUOTE_DOUBLE' && text.slice(node.range![0], node.range![1]).includes('\\');
+      out.push(error(quoted ? 'syntax.backslash' : 'text.control', { code: bad.code }, { file, line: p.line, column: p.col }));
     },
   });
   return out;

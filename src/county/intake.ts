@@ -4,6 +4,7 @@
  * submission folder — whether it is intact, and the applicant's facts as its own data says.
  * Plain data, so it crosses from a worker thread to the main one.
  */
+import { countedTrainees } from '../roster/counted.js';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Eligibility } from '../check/eligibility.js';
@@ -156,7 +157,7 @@ export function applicantFacts(checked: { loaded: LoadedSubmission; report: Chec
   const s = checked.loaded.submission;
   const r = checked.report;
   const { scheme, loaded } = checked;
-  const counted = (r.roster?.trainees ?? []).filter((t) => t.brandTrade && !t.duplicate);
+  const counted = countedTrainees(r.roster?.trainees ?? []);
   const groups: ApplicantFacts['groups'] = {};
   for (const t of counted) {
     if (!t.keyGroup) continue;

@@ -3,6 +3,7 @@
  * forms print them (Chinese dates, percentages, 是/否), the roster rows to print, and the
  * self-score. Built once per build; templates only select from it.
  */
+import { countedTrainees } from '../roster/counted.js';
 import type { CheckReport } from '../check/run.js';
 import { formatPoints } from '../core/number.js';
 import type { Scheme } from '../scheme/schema.js';
@@ -26,20 +27,18 @@ export interface PrintedTrainee {
 
 /** The rows the roster prints: the brand trade's trainees counted in the figures, numbered 1…n. */
 export function printedTrainees(trainees: readonly Trainee[]): PrintedTrainee[] {
-  return trainees
-    .filter((t) => t.brandTrade && !t.duplicate)
-    .map((t, i) => ({
-      seq: String(i + 1),
-      name: t.name,
-      sex: t.sex,
-      ethnicity: t.ethnicity,
-      idNumber: t.idNumber,
-      trade: t.trade,
-      teacher: t.teacher,
-      employer: t.employer,
-      address: t.address,
-      phone: t.phone,
-    }));
+  return countedTrainees(trainees).map((t, i) => ({
+    seq: String(i + 1),
+    name: t.name,
+    sex: t.sex,
+    ethnicity: t.ethnicity,
+    idNumber: t.idNumber,
+    trade: t.trade,
+    teacher: t.teacher,
+    employer: t.employer,
+    address: t.address,
+    phone: t.phone,
+  }));
 }
 
 export interface EmployedTrainee {
@@ -57,8 +56,8 @@ export interface EmployedTrainee {
 
 /** The rows of the post-training employment roster (⑦): the counted trainees employed after training, numbered 1…n. */
 export function employedTrainees(trainees: readonly Trainee[]): EmployedTrainee[] {
-  return trainees
-    .filter((t) => t.brandTrade && !t.duplicate && t.employed)
+  return countedTrainees(trainees)
+    .filter((t) => t.employed)
     .map((t, i) => ({
       seq: String(i + 1),
       name: t.name,

@@ -4,10 +4,9 @@
  * Pure: the caller passes the date ("today") that decides whether a birth date is in
  * the future. Every message masks the ID number and phone it quotes.
  */
-import { CONTROL } from '../core/source.js';
 import { error, warning, type Diagnostic, type Location } from '../core/diagnostic.js';
 import { closest } from '../core/suggest.js';
-import { stripSpaces, toHalfWidth } from '../core/text.js';
+import { controlIn, stripSpaces, toHalfWidth } from '../core/text.js';
 import type { RosterColumnId, Scheme } from '../scheme/schema.js';
 import { cellFlag, cellText, isMangledNumber } from './cells.js';
 import { ETHNIC_GROUPS, normalizeEthnicGroup } from './ethnic-groups.js';
@@ -78,8 +77,8 @@ export function interpretRoster(table: RosterTable, opts: InterpretOptions): { r
     // A control character (pasted from another system) makes a DOCX that Word refuses to open.
     for (const [id, c] of Object.entries(raw.cells)) {
       const v = c?.value;
-      const bad = typeof v === 'string' ? CONTROL.exec(v) : null;
-      if (bad) diagnostics.push(error('text.control', { code: `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` }, at(id as RosterColumnId)));
+      const bad = typeof v === 'string' ? controlIn(v) : undefined;
+      if (bad) diagnostics.push(error('text.control', { code: bad.code }, at(id as RosterColumnId)));
       // A cell is a name, a number or an address: more than a few lines is a paste gone wrong, and would fill pages.
       else if (typeof v === 'string' && v.length > MAX_CELL_CHARS) diagnostics.push(error('roster.cellTooLong', { column: name(id as RosterColumnId), length: [...v].length, max: MAX_CELL_CHARS }, at(id as RosterColumnId)));
     }

@@ -7,7 +7,9 @@ import { error, type Diagnostic } from '../core/diagnostic.js';
 import { Failure } from '../core/failure.js';
 import type { Intake } from '../county/intake.js';
 import type { Lang } from '../i18n/lang.js';
+import type { Progress } from '../core/progress.js';
 import type { World } from '../world/world.js';
+import { refuse } from './refusal.js';
 import type { Locks } from './filing.js';
 import type { Jobs } from './jobs.js';
 import type { Workspace } from './workspace.js';
@@ -56,4 +58,14 @@ export function jobFailure(log: (line: string) => void) {
     const detail = e instanceof Error ? e.message : String(e);
     return { status: 500, diagnostics: [error('internal.bug', { detail: detail.slice(0, 200) }, {})] };
   };
+}
+
+/**
+ * Long work as a job, one at a time per key: 409 while one runs, else 202 with the job's id; its
+ * progress and result reach the page as server-sent events (routes-jobs.ts).
+ */
+export function startJob(ctx: Ctx, reply: FastifyReply, key: string, what: string, work: (progress: Progress) => Promise<unknown>): FastifyReply {
+  if (ctx.jobs.busy(key)) throw refuse(409, 'server.busy', { what });
+  const job = ctx.jobs.start(key, work, jobFailure(ctx.log));
+  return reply.code(202).send({ job: job.id });
 }

@@ -21,7 +21,7 @@ import { countyDraft, countyReportPreview } from '../pipeline/county-preview.js'
 import { schemePicker } from '../pipeline/scheme.js';
 import { editSubmission, rawValues, type FieldEdit } from '../submission/edit.js';
 import { writeBundle } from '../world/node-write.js';
-import { jobFailure, OUTPUT_DIR, type Ctx } from './context.js';
+import { OUTPUT_DIR, startJob, type Ctx } from './context.js';
 import { versionOf } from './filing.js';
 import { refuse } from './refusal.js';
 import { badSegment, moveAside, receive, safeFileName, writeAtomic } from './workspace.js';
@@ -162,23 +162,16 @@ export function countyRoutes(app: FastifyInstance, ctx: Ctx): void {
 
   // Take in every package of the inbox (verify, check in place), as `county init` does.
   app.post('/api/county/intake', async (req, reply) => {
-    const key = 'county';
-    if (ctx.jobs.busy(key)) throw refuse(409, 'server.busy', { what: INBOX });
     const lang = ctx.langOf(req);
-    const job = ctx.jobs.start(
-      key,
-      async (progress) => {
-        const items = await inboxItems(ws.root);
-        if (items.length === 0) throw new Failure('problems', [{ severity: 'error', code: 'county.noPackages', params: {}, location: { file: INBOX } }]);
-        const r = await countyInit(world, { packages: [INBOX], cwd: ws.root, lang, progress });
-        state.intakes = r.intakes;
-        state.skeleton = r.text;
-        state.inboxKey = keyOf(items);
-        return { packages: r.intakes.length };
-      },
-      jobFailure(ctx.log),
-    );
-    return reply.code(202).send({ job: job.id });
+    return startJob(ctx, reply, 'county', INBOX, async (progress) => {
+      const items = await inboxItems(ws.root);
+      if (items.length === 0) throw new Failure('problems', [{ severity: 'error', code: 'county.noPackages', params: {}, location: { file: INBOX } }]);
+      const r = await countyInit(world, { packages: [INBOX], cwd: ws.root, lang, progress });
+      state.intakes = r.intakes;
+      state.skeleton = r.text;
+      state.inboxKey = keyOf(items);
+      return { packages: r.intakes.length };
+    });
   });
 
   // county.yaml: made from the intake (as `county init` writes it) when there is none, then edited field by field.
@@ -241,31 +234,24 @@ export function countyRoutes(app: FastifyInstance, ctx: Ctx): void {
 
   // The county package, as `shenbao county 收件/` in the workspace makes it.
   app.post('/api/county/run', async (req, reply) => {
-    const key = 'county';
-    if (ctx.jobs.busy(key)) throw refuse(409, 'server.busy', { what: INBOX });
     const lang = ctx.langOf(req);
-    const job = ctx.jobs.start(
-      key,
-      async (progress) => {
-        const run = await runCounty(world, { packages: [INBOX], cwd: ws.root, progress });
-        try {
-          const writing = progress.stage('write');
-          const target = await writeBundle(path.join(ws.root, OUTPUT_DIR), run.name, run.bundle, { check: verifiedWrite(world, run.name) });
-          writing.done();
-          const files = [...run.bundle.keys()].filter((k) => !k.startsWith('disc/')).sort().map((k) => ({ path: `${ws.shown(target)}/${k}`, name: k }));
-          return {
-            output: ws.shown(target),
-            files,
-            disc: { files: run.disc.files, payloadBytes: run.disc.payloadBytes, isoBytes: run.disc.isoBytes, fits: diagnosticJson(run.disc.fits, lang) },
-            decisions: run.plan.applicants.map((p) => ({ number: p.number, label: p.label, decision: p.decision })),
-            diagnostics: run.plan.diagnostics.map((d) => diagnosticJson(d, lang)),
-          };
-        } finally {
-          await run.close();
-        }
-      },
-      jobFailure(ctx.log),
-    );
-    return reply.code(202).send({ job: job.id });
+    return startJob(ctx, reply, 'county', INBOX, async (progress) => {
+      const run = await runCounty(world, { packages: [INBOX], cwd: ws.root, progress });
+      try {
+        const writing = progress.stage('write');
+        const target = await writeBundle(path.join(ws.root, OUTPUT_DIR), run.name, run.bundle, { check: verifiedWrite(world, run.name) });
+        writing.done();
+        const files = [...run.bundle.keys()].filter((k) => !k.startsWith('disc/')).sort().map((k) => ({ path: `${ws.shown(target)}/${k}`, name: k }));
+        return {
+          output: ws.shown(target),
+          files,
+          disc: { files: run.disc.files, payloadBytes: run.disc.payloadBytes, isoBytes: run.disc.isoBytes, fits: diagnosticJson(run.disc.fits, lang) },
+          decisions: run.plan.applicants.map((p) => ({ number: p.number, label: p.label, decision: p.decision })),
+          diagnostics: run.plan.diagnostics.map((d) => diagnosticJson(d, lang)),
+        };
+      } finally {
+        await run.close();
+      }
+    });
   });
 }

@@ -74,6 +74,20 @@ const versionQuery = { type: 'object', required: ['version'], properties: { vers
 export function fileRoutes(app: FastifyInstance, ctx: Ctx): void {
   const { ws, world } = ctx;
 
+  /**
+   * Under the filing's lock and at the version the page read: the work with the file's values,
+   * or 409 when it changed (an upload's body drained first, so the connection is not left hanging).
+   */
+  const atVersion = <T>(ref: FilingRef, version: string, part: { file: { resume(): unknown } } | undefined, work: (current: { version: string; values: Record<string, unknown> }) => Promise<T>): Promise<T> =>
+    ctx.locks.with(path.join(ref.dir, ref.file), async () => {
+      const current = await valuesOf(ref);
+      if (current.version !== version) {
+        part?.file.resume();
+        throw refuse(409, 'server.changedOnDisk', { file: ref.file }, { file: ref.file });
+      }
+      return work(current);
+    });
+
   // Any file of the workspace, read-only: what the page shows and offers to download.
   app.get<{ Querystring: { path?: string; download?: string } }>('/api/file', async (req, reply) => {
     const rel = req.query.path ?? '';
@@ -120,12 +134,7 @@ export function fileRoutes(app: FastifyInstance, ctx: Ctx): void {
       throw refuse(415, 'roster.unsupported', { path: safeFileName(part.filename) });
     }
     const name = `${path.parse(ROSTER_FILE).name}${ext}`;
-    return ctx.locks.with(path.join(ref.dir, ref.file), async () => {
-      const { version } = await valuesOf(ref);
-      if (version !== req.query.version) {
-        part.file.resume();
-        throw refuse(409, 'server.changedOnDisk', { file: ref.file }, { file: ref.file });
-      }
+    return atVersion(ref, req.query.version, part, async ({ version }) => {
       const tmp = await receivePart(part, ref.dir, name, ctx.limits.upload);
       const bytes = await readFile(tmp);
       if (sniff(bytes.subarray(0, 1024)) !== accepted[ext]) {
@@ -150,12 +159,7 @@ export function fileRoutes(app: FastifyInstance, ctx: Ctx): void {
     if (!slot) throw refuse(404, 'server.notFound', { what: req.params.slot.slice(0, 60) });
     const part = await onlyFile(req);
     const lang = ctx.langOf(req);
-    return ctx.locks.with(path.join(ref.dir, ref.file), async () => {
-      const { version, values } = await valuesOf(ref);
-      if (version !== req.query.version) {
-        part.file.resume();
-        throw refuse(409, 'server.changedOnDisk', { file: ref.file }, { file: ref.file });
-      }
+    return atVersion(ref, req.query.version, part, async ({ version, values }) => {
       const folderRel = slot.folder;
       const folder = await ws.within(ref.dir, folderRel);
       const wanted = safeFileName(part.filename);
@@ -203,9 +207,7 @@ export function fileRoutes(app: FastifyInstance, ctx: Ctx): void {
     async (req) => {
       const ref = await findFiling(ws, req.params.id);
       const file = await ws.within(ref.dir, req.query.path);
-      return ctx.locks.with(path.join(ref.dir, ref.file), async () => {
-        const { version, values } = await valuesOf(ref);
-        if (version !== req.query.version) throw refuse(409, 'server.changedOnDisk', { file: ref.file }, { file: ref.file });
+      return atVersion(ref, req.query.version, undefined, async ({ version, values }) => {
         if (path.resolve(file) === path.resolve(ref.dir, ref.file)) throw refuse(400, 'server.badPath', { path: req.query.path });
         const st = await stat(file).catch(() => undefined);
         if (!st?.isFile()) throw refuse(404, 'server.notFound', { what: req.query.path.slice(0, 100) });
@@ -234,12 +236,7 @@ export function fileRoutes(app: FastifyInstance, ctx: Ctx): void {
       const index = Number(req.params.index);
       const part = await onlyFile(req);
       const lang = ctx.langOf(req);
-      return ctx.locks.with(path.join(ref.dir, ref.file), async () => {
-        const { version, values } = await valuesOf(ref);
-        if (version !== req.query.version) {
-          part.file.resume();
-          throw refuse(409, 'server.changedOnDisk', { file: ref.file }, { file: ref.file });
-        }
+      return atVersion(ref, req.query.version, part, async ({ version, values }) => {
         const partners = Array.isArray(values.partners) ? values.partners : [];
         if (index >= partners.length) {
           part.file.resume();

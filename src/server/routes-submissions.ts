@@ -22,7 +22,7 @@ import { sizeText } from '../package/disc.js';
 import { KINDS, LEVELS } from '../scheme/schema.js';
 import { editSubmission, formatOf, rawValues } from '../submission/edit.js';
 import { writeBundle, writeFiles } from '../world/node-write.js';
-import { jobFailure, OUTPUT_DIR, type Ctx } from './context.js';
+import { OUTPUT_DIR, startJob, type Ctx } from './context.js';
 import { checkFiling, filingView, findFiling, readFilingText, saveFiling } from './filing.js';
 import { refuse } from './refusal.js';
 import { safeFileName } from './workspace.js';
@@ -170,34 +170,27 @@ export function submissionRoutes(app: FastifyInstance, ctx: Ctx): void {
   // Build: a job whose progress the page follows (routes-jobs.ts); the output goes where the CLI puts it.
   app.post<{ Params: Params; Body: { force?: boolean } }>('/api/submissions/:id/build', { schema: { body: { type: 'object', additionalProperties: false, properties: { force: { type: 'boolean' } } } } }, async (req, reply) => {
     const ref = await findFiling(ws, req.params.id);
-    const key = `build:${ref.dir}`;
-    if (ctx.jobs.busy(key)) throw refuse(409, 'server.busy', { what: ref.id });
     const lang = ctx.langOf(req);
-    const job = ctx.jobs.start(
-      key,
-      async (progress) => {
-        const r = await build(world, { dir: ref.dir, cwd: ws.root, force: req.body?.force ?? false, progress });
-        if (r.status === 'unreadable') throw new Failure('problems', r.diagnostics);
-        if (r.status === 'refused') throw new Failure('problems', r.checked.report.diagnostics.filter((d) => d.severity === 'error'));
-        const writing = progress.stage('write');
-        const target = await writeBundle(path.join(ws.root, OUTPUT_DIR), r.pkg.name, r.pkg.bundle, { check: verifiedWrite(world, r.pkg.name) });
-        writing.done();
-        const files = [];
-        for (const rel of [...r.pkg.bundle.keys()].filter((k) => !k.startsWith('disc/')).sort()) {
-          const size = (await stat(path.join(target, ...rel.split('/')))).size;
-          files.push({ path: `${ws.shown(target)}/${rel}`, name: rel, size, sizeText: sizeText(size) });
-        }
-        return {
-          output: ws.shown(target),
-          files,
-          disc: { files: r.pkg.archive.files, payloadBytes: r.pkg.archive.payloadBytes, isoBytes: r.pkg.archive.isoBytes, fits: diagnosticJson(discFits(r.pkg.archive.isoBytes), lang) },
-          print: { pages: r.pkg.print.pages, spineMm: r.pkg.print.spineMm },
-          diagnostics: r.pkg.diagnostics.map((d) => diagnosticJson(d, lang)),
-        };
-      },
-      jobFailure(ctx.log),
-    );
-    return reply.code(202).send({ job: job.id });
+    return startJob(ctx, reply, `build:${ref.dir}`, ref.id, async (progress) => {
+      const r = await build(world, { dir: ref.dir, cwd: ws.root, force: req.body?.force ?? false, progress });
+      if (r.status === 'unreadable') throw new Failure('problems', r.diagnostics);
+      if (r.status === 'refused') throw new Failure('problems', r.checked.report.diagnostics.filter((d) => d.severity === 'error'));
+      const writing = progress.stage('write');
+      const target = await writeBundle(path.join(ws.root, OUTPUT_DIR), r.pkg.name, r.pkg.bundle, { check: verifiedWrite(world, r.pkg.name) });
+      writing.done();
+      const files = [];
+      for (const rel of [...r.pkg.bundle.keys()].filter((k) => !k.startsWith('disc/')).sort()) {
+        const size = (await stat(path.join(target, ...rel.split('/')))).size;
+        files.push({ path: `${ws.shown(target)}/${rel}`, name: rel, size, sizeText: sizeText(size) });
+      }
+      return {
+        output: ws.shown(target),
+        files,
+        disc: { files: r.pkg.archive.files, payloadBytes: r.pkg.archive.payloadBytes, isoBytes: r.pkg.archive.isoBytes, fits: diagnosticJson(discFits(r.pkg.archive.isoBytes), lang) },
+        print: { pages: r.pkg.print.pages, spineMm: r.pkg.print.spineMm },
+        diagnostics: r.pkg.diagnostics.map((d) => diagnosticJson(d, lang)),
+      };
+    });
   });
 
   app.get<{ Params: Params }>('/api/submissions/:id/text', async (req) => {

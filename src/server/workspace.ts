@@ -7,11 +7,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { lstat, mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { SUBMISSION_NAMES } from '../submission/load.js';
+import { makeDirs } from '../world/node-write.js';
 import { refuse } from './refusal.js';
 
 /** Why a relative path a request gave cannot be used; undefined when it is fine. */
@@ -125,7 +126,7 @@ export class Workspace {
 
 /** Writes a file so that it is either the old one or the new one (temporary file, then rename). */
 export async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  await makeDirs(path.dirname(file));
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.part`);
   try {
     await writeFile(tmp, data, { flag: 'wx' });
@@ -142,7 +143,7 @@ export async function writeAtomic(file: string, data: Uint8Array | string): Prom
  * content is judged, or removes.
  */
 export async function receive(stream: Readable, dir: string, name: string): Promise<string> {
-  await mkdir(dir, { recursive: true });
+  await makeDirs(dir);
   const tmp = path.join(dir, `.${name}.${randomBytes(6).toString('hex')}.part`);
   try {
     await pipeline(stream, createWriteStream(tmp, { flags: 'wx' }));
@@ -169,7 +170,7 @@ export const REMOVED_DIR = '.shenbao/removed';
 export async function moveAside(root: string, file: string): Promise<void> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const dir = path.join(root, ...REMOVED_DIR.split('/'), stamp, path.dirname(path.relative(root, file)));
-  await mkdir(dir, { recursive: true });
+  await makeDirs(dir);
   // Two removals of one name in one millisecond keep both (名称 (2).pdf), never one over the other.
   await rename(file, path.join(dir, await freeName(dir, path.basename(file))));
 }

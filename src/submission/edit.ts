@@ -84,9 +84,7 @@ function setYaml(doc: Document, path: Path, value: unknown): void {
  * stand above (in this map, or the first key after it further out); a comment on the key's own
  * line stays.
  */
-function keepCommentsAbove(doc: Document, text: string): void {
-  const lc = new LineCounter();
-  parseDocument(text, { lineCounter: lc });
+function keepCommentsAbove(doc: Document, text: string, lc: LineCounter): void {
   const rows = text.split('\n');
   visit(doc, {
     Pair(_, pair, path) {
@@ -119,9 +117,10 @@ function keepCommentsAbove(doc: Document, text: string): void {
 }
 
 function editYaml(text: string, edits: readonly FieldEdit[]): string {
-  const doc = parseDocument(text);
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc });
   if (doc.errors.length) throw new Error('editSubmission: the YAML has syntax errors; fix the text first');
-  keepCommentsAbove(doc, text);
+  keepCommentsAbove(doc, text, lc);
   for (const e of ordered(edits)) setYaml(doc, e.path as Path, e.value);
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }

@@ -9,7 +9,8 @@ import type { PDFDocument } from 'pdf-lib';
 import { error, type Diagnostic, type Location } from '../core/diagnostic.js';
 import { fail, ioFailure } from '../core/failure.js';
 import { IoError } from '../core/io.js';
-import { CONTROL, locate, parseSource, type Source } from '../core/source.js';
+import { locate, parseSource, type Source } from '../core/source.js';
+import { controlIn } from '../core/text.js';
 import { zodDiagnostics } from '../core/zod-report.js';
 import { readInlineRoster } from '../roster/read-inline.js';
 import { readRosterFile } from '../roster/read.js';
@@ -21,7 +22,7 @@ import { fileDiagnostics } from './file-problems.js';
 import { chinaDate } from '../core/clock.js';
 import { interpretRoster } from '../roster/interpret.js';
 import { FileInspector, type FileFact } from './files.js';
-import { submissionSchema, type Submission } from './schema.js';
+import { submissionSchema, type RosterSource, type Submission } from './schema.js';
 
 export const SUBMISSION_NAMES = ['submission.yaml', 'submission.yml', 'submission.json'];
 
@@ -126,28 +127,14 @@ export async function loadSubmission(
   const inspector = new FileInspector(world, dir);
   inspector.contents.set(file, raw);
   const files: FileFact[] = [];
-  const inspect = async (rel: string, fieldPath: PropertyKey[]) => {
-    const facts = await inspector.inspect(rel, locate(source, fieldPath));
-    files.push(...facts);
-    return facts;
-  };
   const inspectFile = async (rel: string, fieldPath: PropertyKey[]) => {
     const fact = await inspector.file(rel, locate(source, fieldPath));
     files.push(fact);
     return fact;
   };
 
-  // Attachments per slot; folders stand for their files.
-  const attachments: Record<string, FileFact[]> = {};
-  for (const [slot, paths] of Object.entries(submission.attachments)) {
-    const facts: FileFact[] = [];
-    for (const [i, p] of paths.entries()) {
-      const found = await inspect(p, ['attachments', slot, i]);
-      if (found.length === 0) diagnostics.push(error('file.emptyFolder', { path: p }, locate(source, ['attachments', slot, i])));
-      facts.push(...found);
-    }
-    attachments[slot] = facts;
-  }
+  const attachments = await inspectAttachments(inspector, source, submission.attachments, diagnostics);
+  files.push(...Object.values(attachments).flat());
   const partners: PartnerFiles[] = [];
   for (const [i, p] of submission.partners.entries()) {
     partners.push({
@@ -166,30 +153,25 @@ export async function loadSubmission(
     if (fact.status === 'ok') brief = { text: new TextDecoder('utf-8').decode(inspector.contents.get(fact.path)!), where: { file: fact.path } };
   }
   // The brief goes into a DOCX, which Word will not open with a control character in it.
-  const bad = brief ? CONTROL.exec(brief.text) : null;
+  const bad = brief ? controlIn(brief.text) : undefined;
   if (brief && bad) {
     const before = brief.text.slice(0, bad.index).split('\n');
     const where = typeof submission.brief === 'string' ? brief.where : { file: brief.where.file, line: before.length, column: before.at(-1)!.length + 1 };
-    diagnostics.push(error('text.control', { code: `U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` }, where));
+    diagnostics.push(error('text.control', { code: bad.code }, where));
   }
 
   // The roster: a spreadsheet file or inline rows.
-  let roster: RosterTable | undefined;
-  const rs = submission.roster;
-  if (rs !== undefined) {
-    if (typeof rs === 'object' && 'rows' in rs) roster = readInlineRoster(rs.rows, source, scheme);
-    else {
-      const rel = typeof rs === 'string' ? rs : rs.file;
-      const sheet = typeof rs === 'string' ? undefined : rs.sheet;
-      const fact = await inspectFile(rel, typeof rs === 'string' ? ['roster'] : ['roster', 'file']);
-      if (fact.status === 'ok') roster = await readRosterFile(inspector.contents.get(fact.path)!, fact.path, scheme, sheet);
-      else if (fact.status === 'missing' || fact.status === 'unreadable' || fact.status === 'notFile') {
-        // Without its roster a submission cannot be checked at all.
-        const reason = fact.status === 'missing' ? 'missing' : fact.status === 'notFile' ? 'isDir' : (fact.reason ?? 'denied');
-        throw fail('io', 'file.unreadable', { path: fact.path, reason }, fact.where);
-      }
-      // outside / empty / too large files are reported by the completeness check.
+  const read = submission.roster !== undefined ? await readRoster(inspector, source, submission.roster, scheme) : {};
+  const roster = read.table;
+  if (read.fact) {
+    const fact = read.fact;
+    files.push(fact);
+    if (fact.status === 'missing' || fact.status === 'unreadable' || fact.status === 'notFile') {
+      // Without its roster a submission cannot be checked at all.
+      const reason = fact.status === 'missing' ? 'missing' : fact.status === 'notFile' ? 'isDir' : (fact.reason ?? 'denied');
+      throw fail('io', 'file.unreadable', { path: fact.path, reason }, fact.where);
     }
+    // outside / empty / too large files are reported by the completeness check.
   }
 
   const pdfs = await analyzeFiles(files, inspector.contents);
@@ -198,6 +180,29 @@ export async function loadSubmission(
     scheme,
     diagnostics: [],
   };
+}
+
+/** Attachments per slot (folders stand for their files); a named folder that holds nothing is said where it is named. */
+async function inspectAttachments(inspector: FileInspector, source: Source, named: Record<string, string[]>, diagnostics: Diagnostic[]): Promise<Record<string, FileFact[]>> {
+  const out: Record<string, FileFact[]> = {};
+  for (const [slot, paths] of Object.entries(named)) {
+    const facts: FileFact[] = [];
+    for (const [i, p] of paths.entries()) {
+      const found = await inspector.inspect(p, locate(source, ['attachments', slot, i]));
+      if (found.length === 0) diagnostics.push(error('file.emptyFolder', { path: p }, locate(source, ['attachments', slot, i])));
+      facts.push(...found);
+    }
+    out[slot] = facts;
+  }
+  return out;
+}
+
+/** The roster as its source names it: inline rows, or a spreadsheet file (with the file's facts, read or not). */
+async function readRoster(inspector: FileInspector, source: Source, rs: RosterSource, scheme: Scheme): Promise<{ table?: RosterTable; fact?: FileFact }> {
+  if (typeof rs === 'object' && 'rows' in rs) return { table: readInlineRoster(rs.rows, source, scheme) };
+  const fact = await inspector.file(typeof rs === 'string' ? rs : rs.file, locate(source, typeof rs === 'string' ? ['roster'] : ['roster', 'file']));
+  if (fact.status !== 'ok') return { fact };
+  return { fact, table: await readRosterFile(inspector.contents.get(fact.path)!, fact.path, scheme, typeof rs === 'string' ? undefined : rs.sheet) };
 }
 
 /**
@@ -230,30 +235,16 @@ async function partialPass(
 
   const attachments = submissionSchema.shape.attachments.safeParse(data.attachments);
   if (attachments.success && !named('attachments')) {
-    const facts: { fact: FileFact; slot: string }[] = [];
-    for (const [slot, paths] of Object.entries(attachments.data)) {
-      for (const [i, p] of paths.entries()) {
-        const found = await inspector.inspect(p, locate(source, ['attachments', slot, i]));
-        if (found.length === 0) out.push(error('file.emptyFolder', { path: p }, locate(source, ['attachments', slot, i])));
-        facts.push(...found.map((fact) => ({ fact, slot })));
-      }
-    }
-    await analyzeFiles(facts.map((f) => f.fact), inspector.contents);
-    for (const { fact, slot } of facts) out.push(...fileDiagnostics(fact, scheme.slots[slot]?.types));
+    const bySlot = await inspectAttachments(inspector, source, attachments.data, out);
+    await analyzeFiles(Object.values(bySlot).flat(), inspector.contents);
+    for (const [slot, facts] of Object.entries(bySlot)) for (const fact of facts) out.push(...fileDiagnostics(fact, scheme.slots[slot]?.types));
   }
 
   const brand = data.brand as { trade?: unknown } | undefined;
   const roster = submissionSchema.shape.roster.safeParse(data.roster);
   if (roster.success && roster.data !== undefined && typeof brand?.trade === 'string' && !named('roster')) {
-    const rs = roster.data;
-    let table: RosterTable | undefined;
-    if (typeof rs === 'object' && 'rows' in rs) table = readInlineRoster(rs.rows, source, scheme);
-    else {
-      const rel = typeof rs === 'string' ? rs : rs.file;
-      const fact = await inspector.file(rel, locate(source, typeof rs === 'string' ? ['roster'] : ['roster', 'file']));
-      if (fact.status === 'ok') table = await readRosterFile(inspector.contents.get(fact.path)!, fact.path, scheme, typeof rs === 'string' ? undefined : rs.sheet);
-      else out.push(...fileDiagnostics(fact));
-    }
+    const { table, fact } = await readRoster(inspector, source, roster.data, scheme);
+    if (fact && fact.status !== 'ok') out.push(...fileDiagnostics(fact));
     if (table) out.push(...interpretRoster(table, { scheme, brandTrade: brand.trade.trim(), today: chinaDate(world.clock.now) }).diagnostics);
   }
   return out;
