@@ -5,6 +5,7 @@
  */
 import type { CheckReport } from '../check/run.js';
 import type { Bundle } from '../core/bundle.js';
+import { Failure } from '../core/failure.js';
 import { collectGarbage } from '../core/memory.js';
 import { pad2 } from '../core/names.js';
 import type { Progress } from '../core/progress.js';
@@ -12,7 +13,8 @@ import { formContext } from '../forms/context.js';
 import { fillForm } from '../forms/fill.js';
 import type { FilledForm } from '../forms/model.js';
 import type { FontSet } from '../render/fonts.js';
-import { renderFormat, type Format } from '../render/render.js';
+import type { DocumentMeta } from '../render/meta.js';
+import { renderFormat, type Format, type Rendered } from '../render/render.js';
 import { FIXED_FORMS, type Kind, type Scheme } from '../scheme/schema.js';
 import type { LoadedSubmission } from '../submission/load.js';
 
@@ -55,6 +57,11 @@ export function fillDocuments(loaded: LoadedSubmission, scheme: Scheme, report: 
   });
 }
 
+/** Renders one filled form in one format with these fonts (on this thread, or on another). */
+export type DocumentRenderer = (form: FilledForm, format: Format, meta: DocumentMeta, fonts: FontSet) => Promise<Rendered>;
+
+export const renderHere: DocumentRenderer = (form, format, meta, fonts) => renderFormat(form, format, fonts, meta);
+
 export interface RenderOptions {
   fonts: FontSet;
   date: Date;
@@ -62,6 +69,8 @@ export interface RenderOptions {
   subject: string;
   keywords: string;
   progress: Progress;
+  /** Renderers on other threads that take documents beside this thread. */
+  helpers?: readonly DocumentRenderer[];
 }
 
 export interface RenderedDocuments {
@@ -71,25 +80,64 @@ export interface RenderedDocuments {
   bare: Map<string, Uint8Array>;
 }
 
+interface Task {
+  doc: FilledDocument;
+  format: Format;
+  file: string;
+}
+
+/**
+ * Every document, on this thread and any helpers at once. This thread takes the list from
+ * its front (the PDFs, whose renderer the print volume needs loaded here anyway), helpers
+ * from its back (XLSX and DOCX first), until they meet. The bundle is filled in the list's
+ * order, whoever finished first. A helper that fails for any reason but the document's own
+ * (its thread died) hands its document back and stops; this thread renders the rest.
+ */
 export async function renderDocuments(docs: readonly FilledDocument[], opts: RenderOptions): Promise<RenderedDocuments> {
+  const tasks: Task[] = (['pdf', 'docx', 'xlsx'] as const).flatMap((format) => docs.filter((d) => d.formats.includes(format)).map((doc) => ({ doc, format, file: `${doc.base}.${format}` })));
+  const results: Rendered[] = new Array(tasks.length);
+  const stage = opts.progress.stage('documents');
+  let front = 0;
+  let back = tasks.length - 1;
+  let finished = 0;
+  const returned: number[] = [];
+  const render = async (i: number, renderer: DocumentRenderer) => {
+    const { doc, format } = tasks[i]!;
+    const meta = { title: doc.form.title, author: opts.author, subject: opts.subject, keywords: opts.keywords, date: opts.date };
+    results[i] = await renderer(doc.form, format, meta, opts.fonts);
+    stage.step(tasks[i]!.file, ++finished, tasks.length);
+  };
+  const here = async () => {
+    for (;;) {
+      const i = returned.pop() ?? (front <= back ? front++ : undefined);
+      if (i === undefined) return;
+      await render(i, renderHere);
+    }
+  };
+  const helper = async (renderer: DocumentRenderer) => {
+    while (front <= back) {
+      const i = back--;
+      try {
+        await render(i, renderer);
+      } catch (e) {
+        if (e instanceof Failure) throw e;
+        returned.push(i);
+        return;
+      }
+    }
+  };
+  await Promise.all([here(), ...(opts.helpers ?? []).map(helper)]);
+  // A helper that stopped after this thread ran out of work left its document behind.
+  if (returned.length > 0) await here();
+  stage.done({ files: tasks.length });
+
   const bundle: Bundle = new Map();
   const bare = new Map<string, Uint8Array>();
-  const total = docs.reduce((n, d) => n + d.formats.length, 0);
-  let i = 0;
-  for (const format of ['pdf', 'docx', 'xlsx'] as const) {
-    const todo = docs.filter((d) => d.formats.includes(format));
-    if (todo.length === 0) continue;
-    const stage = opts.progress.stage(format);
-    for (const d of todo) {
-      const file = `${d.base}.${format}`;
-      stage.step(file, ++i, total);
-      const meta = { title: d.form.title, author: opts.author, subject: opts.subject, keywords: opts.keywords, date: opts.date };
-      const { bytes, pages } = await renderFormat(d.form, format, opts.fonts, meta);
-      if (pages) bare.set(d.plan.formId, pages);
-      bundle.set(`documents/${file}`, bytes);
-    }
-    stage.done({ files: todo.length });
-    collectGarbage();
-  }
+  tasks.forEach((t, i) => {
+    const { bytes, pages } = results[i]!;
+    if (pages) bare.set(t.doc.plan.formId, pages);
+    bundle.set(`documents/${t.file}`, bytes);
+  });
+  collectGarbage();
   return { bundle, bare };
 }

@@ -10,6 +10,7 @@ import { IoError } from '../core/io.js';
 import { both, silent } from '../core/progress.js';
 import { ui } from '../i18n/ui.js';
 import { build } from '../pipeline/build.js';
+import { startRenderWorker } from '../pipeline/render-pool.js';
 import { verifiedWrite } from '../pipeline/verify.js';
 import { sizeText } from '../package/disc.js';
 import { renderDiagnostics } from '../report/check.js';
@@ -31,7 +32,9 @@ export async function runBuild(cli: Cli, opts: BuildOptions, timings: Timing[]):
   const { out, err } = cli;
   const progress = both(cli.quiet || !showsProgress(err) || cli.json ? silent : terminalProgress(err, cli.lang), recordingProgress(timings));
   await outputWritable(cli, opts.out);
-  const result = await build(cli.world, { dir: opts.dir, scheme: opts.scheme, config: opts.config, cwd: cli.cwd, force: opts.force, progress });
+  // Started now, the second core's renderer loads while the submission is checked.
+  const helper = startRenderWorker();
+  const result = await build(cli.world, { dir: opts.dir, scheme: opts.scheme, config: opts.config, cwd: cli.cwd, force: opts.force, progress, helpers: helper ? [helper.render] : [] }).finally(() => helper?.close());
   if (result.status === 'unreadable') {
     if (cli.json) writeJson(cli, { ok: false, exitCode: EXIT.problems, diagnostics: diagnosticsJson(cli, result.diagnostics) });
     else out.write(`${renderDiagnostics(result.diagnostics, cli.lang, painter(out))}${t.build.unreadable}\n`);

@@ -61,7 +61,7 @@ const zh = {
 
   // ── progress ─────────────────────────────────────────────────────────────────
   stage: {
-    check: '检查', fill: '填表', pdf: 'PDF', docx: 'DOCX', xlsx: 'XLSX', print: '打印册', disc: '光盘', write: '写入', verify: '核验',
+    check: '检查', fill: '填表', documents: '文档', pdf: 'PDF', docx: 'DOCX', xlsx: 'XLSX', print: '打印册', disc: '光盘', write: '写入', verify: '核验',
     intake: '核验和检查材料包', buildUnsealed: '生成未封装单位的材料包', countyDocuments: '旗县市文书',
   } satisfies Record<StageId, string>,
   stageDone: (id: StageId, s: StageSummary): string => {
@@ -269,7 +269,7 @@ const en: Ui = {
   list: (items) => items.join(', '),
 
   stage: {
-    check: 'check', fill: 'fill', pdf: 'PDF', docx: 'DOCX', xlsx: 'XLSX', print: 'print volumes', disc: 'disc', write: 'write', verify: 'verify',
+    check: 'check', fill: 'fill', documents: 'documents', pdf: 'PDF', docx: 'DOCX', xlsx: 'XLSX', print: 'print volumes', disc: 'disc', write: 'write', verify: 'verify',
     intake: 'verify and check packages', buildUnsealed: 'build unsealed submissions', countyDocuments: 'county documents',
   },
   stageDone: (id, s) => {

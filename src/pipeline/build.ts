@@ -6,7 +6,7 @@
  * bundle.
  */
 import { buildArchive, type Archive } from '../build/archive.js';
-import { fillDocuments, renderDocuments } from '../build/documents.js';
+import { fillDocuments, renderDocuments, type DocumentRenderer } from '../build/documents.js';
 import { buildPrintSet, type PrintSet } from '../build/print.js';
 import { fingerprintBeforePrint } from '../package/disc.js';
 import type { Bundle } from '../core/bundle.js';
@@ -39,14 +39,14 @@ export function documentMeta({ loaded, scheme }: Pick<Checked, 'loaded' | 'schem
 }
 
 /** The package of a checked submission. Throws a Failure when an attachment cannot be placed. */
-export async function makePackage(checked: Checked, date: Date, progress: Progress = silent): Promise<Package> {
+export async function makePackage(checked: Checked, date: Date, progress: Progress = silent, helpers: readonly DocumentRenderer[] = []): Promise<Package> {
   const { loaded, scheme, fonts, report } = checked;
   const filling = progress.stage('fill');
   const docs = fillDocuments(loaded, scheme, report);
   filling.done({ forms: docs.length });
 
   const s = loaded.submission;
-  const { bundle, bare } = await renderDocuments(docs, { fonts, date, ...documentMeta(checked), progress });
+  const { bundle, bare } = await renderDocuments(docs, { fonts, date, ...documentMeta(checked), progress, helpers });
 
   // The volumes print the disc's fingerprint, which covers everything on the disc but them.
   const before = await fingerprintBeforePrint(loaded, bundle);
@@ -69,7 +69,14 @@ export type BuildResult =
   | { status: 'built'; checked: Checked; pkg: Package };
 
 /** Load, check and — unless the check finds errors and `force` is false — build. */
-export async function build(world: World, opts: PrepareOptions & { force: boolean; progress?: Progress }): Promise<BuildResult> {
+export interface BuildOptions extends PrepareOptions {
+  force: boolean;
+  progress?: Progress;
+  /** Renderers on other threads (a render worker) that share the documents' rendering. */
+  helpers?: readonly DocumentRenderer[];
+}
+
+export async function build(world: World, opts: BuildOptions): Promise<BuildResult> {
   const progress = opts.progress ?? silent;
   const checking = progress.stage('check');
   const prepared = await prepare(world, opts);
@@ -81,5 +88,5 @@ export async function build(world: World, opts: PrepareOptions & { force: boolea
   checking.done({ errors: counts.error, warnings: counts.warning });
   if (counts.error > 0 && !opts.force) return { status: 'refused', checked: prepared };
   collectGarbage();
-  return { status: 'built', checked: prepared, pkg: await makePackage(prepared, world.clock.now, progress) };
+  return { status: 'built', checked: prepared, pkg: await makePackage(prepared, world.clock.now, progress, opts.helpers) };
 }

@@ -5,6 +5,7 @@
  * form lets the same pages be numbered 1…n as a document and on through a print volume.
  */
 import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import './pdf-lib-save.js';
 import type { FontSet } from './fonts.js';
 import { pdfLibFontkit } from './pdf-lib-fontkit.js';
 import { LANDSCAPE, PAGE_NUMBER_GAP_MM, PAGE_NUMBER_PT, pageNumberText, PORTRAIT, PT_PER_MM } from '../paper/typography.js';

@@ -14,12 +14,18 @@ import { renderXlsx } from './xlsx.js';
 
 export type Format = 'pdf' | 'docx' | 'xlsx';
 
+/** A rendered document; a PDF also as `pages`, without page numbers. */
+export interface Rendered {
+  bytes: Uint8Array;
+  pages?: Uint8Array;
+}
+
 /** PDF pages without numbers: the roster by the fast grid path, every other form by pdfmake. */
 export function renderPdf(form: FilledForm, fonts: FontSet, meta: DocumentMeta): Promise<Uint8Array> {
   return form.bigTable ? renderGridPdf(form, fonts, meta) : renderFormPdf(form, fonts, meta);
 }
 
-export async function renderFormat(form: FilledForm, format: Format, fonts: FontSet, meta: DocumentMeta): Promise<{ bytes: Uint8Array; pages?: Uint8Array }> {
+export async function renderFormat(form: FilledForm, format: Format, fonts: FontSet, meta: DocumentMeta): Promise<Rendered> {
   if (format === 'pdf') {
     const pages = await renderPdf(form, fonts, meta);
     return { bytes: form.pageNumbers ? await numberPdf(pages, fonts) : pages, pages };

@@ -28,6 +28,7 @@ import { fileRoutes } from './routes-files.js';
 import { jobRoutes } from './routes-jobs.js';
 import { submissionRoutes } from './routes-submissions.js';
 import { verifyRoutes } from './routes-verify.js';
+import { startRenderWorker, type RenderWorker } from '../pipeline/render-pool.js';
 import type { Workspace } from './workspace.js';
 
 export interface ServerOptions {
@@ -104,7 +105,17 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     },
   });
 
-  const ctx: Ctx = { ws: opts.workspace, world: opts.world, limits, locks: new Locks(), jobs: new Jobs(), county: new CountyState(), log, langOf, problem };
+  let renderWorker: RenderWorker | undefined;
+  let started = false;
+  const renderers = () => {
+    if (!started) {
+      started = true;
+      renderWorker = startRenderWorker();
+    }
+    return renderWorker ? [renderWorker.render] : [];
+  };
+  app.addHook('onClose', async () => renderWorker?.close());
+  const ctx: Ctx = { ws: opts.workspace, world: opts.world, limits, locks: new Locks(), jobs: new Jobs(), county: new CountyState(), renderers, log, langOf, problem };
 
   // The door: before routing, for every request (the page and its files too).
   app.addHook('onRequest', async (req, reply) => {

@@ -172,7 +172,7 @@ export function submissionRoutes(app: FastifyInstance, ctx: Ctx): void {
     const ref = await findFiling(ws, req.params.id);
     const lang = ctx.langOf(req);
     return startJob(ctx, reply, `build:${ref.dir}`, ref.id, async (progress) => {
-      const r = await build(world, { dir: ref.dir, cwd: ws.root, force: req.body?.force ?? false, progress });
+      const r = await build(world, { dir: ref.dir, cwd: ws.root, force: req.body?.force ?? false, progress, helpers: ctx.renderers() });
       if (r.status === 'unreadable') throw new Failure('problems', r.diagnostics);
       if (r.status === 'refused') throw new Failure('problems', r.checked.report.diagnostics.filter((d) => d.severity === 'error'));
       const writing = progress.stage('write');

@@ -1,0 +1,88 @@
+/**
+ * The render worker of `build`, seen from the main thread: a DocumentRenderer that sends a
+ * filled form to the worker (render-worker.ts) and gets its bytes back. Start it before
+ * the check so that it has loaded by the time the forms are filled; close it after.
+ * The same form, format and fonts give the same bytes on either thread, so who renders
+ * what does not show in the output.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { DocumentRenderer } from '../build/documents.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { Failure, type ExitKind } from '../core/failure.js';
+import type { FilledForm } from '../forms/model.js';
+import type { FontChoice, FontSet } from '../render/fonts.js';
+import type { DocumentMeta } from '../render/meta.js';
+import type { Format, Rendered } from '../render/render.js';
+import { workersAvailable } from './pool.js';
+
+export interface RenderRequest {
+  id: number;
+  form: FilledForm;
+  format: Format;
+  meta: DocumentMeta;
+  fonts: FontChoice;
+}
+
+export type RenderReply =
+  | { id: number; bytes: Uint8Array; pages?: Uint8Array; failed?: undefined; failure?: undefined }
+  | { id: number; failed: { kind: ExitKind; diagnostics: Diagnostic[] }; failure?: undefined }
+  | { id: number; failure: string; failed?: undefined };
+
+export interface RenderWorker {
+  render: DocumentRenderer;
+  close(): Promise<void>;
+}
+
+/** The font files a set was loaded with beyond the bundled ones, which the worker loads too. */
+function choiceOf(fonts: FontSet): FontChoice {
+  const choice: FontChoice = {};
+  for (const face of Object.values(fonts.faces)) if (!face.bundled) choice[face.id] = face.source;
+  return choice;
+}
+
+/**
+ * A worker on the second core, or undefined where there is none to use (one core, or
+ * running from source under the test runner, where documents render on this thread).
+ */
+export function startRenderWorker(): RenderWorker | undefined {
+  if (!workersAvailable() || availableParallelism() < 2) return undefined;
+  const worker = new Worker(new URL('./render-worker.js', import.meta.url));
+  // An idle worker must not keep a finished command alive.
+  worker.unref();
+  const waiting = new Map<number, { resolve(r: Rendered): void; reject(e: Error): void }>();
+  let next = 0;
+  let dead: Error | undefined;
+  const failAll = (e: Error) => {
+    dead = e;
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+  };
+  worker.on('message', (m: RenderReply) => {
+    const w = waiting.get(m.id);
+    if (!w) return;
+    waiting.delete(m.id);
+    if (m.failed) w.reject(new Failure(m.failed.kind, m.failed.diagnostics));
+    else if (m.failure !== undefined) w.reject(new Error(m.failure));
+    else w.resolve({ bytes: m.bytes, pages: m.pages });
+  });
+  worker.on('error', failAll);
+  worker.on('exit', (code) => failAll(new Error(`render worker exited with code ${code}`)));
+  return {
+    render(form, format, meta, fonts) {
+      if (dead) return Promise.reject(dead);
+      const id = next++;
+      return new Promise<Rendered>((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        // Only while a document is out does the worker hold the process open.
+        worker.ref();
+        worker.postMessage({ id, form, format, meta, fonts: choiceOf(fonts) } satisfies RenderRequest);
+      }).finally(() => {
+        if (waiting.size === 0) worker.unref();
+      });
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * The second core's renderer for `build`: a worker thread that fills in forms as PDF, DOCX
+ * or XLSX while the main thread renders others. Its imports (pdfmake, pdfkit, docx, exceljs)
+ * and the bundled fonts load as soon as it starts — while the main thread is still checking —
+ * so its first document costs no start-up. It draws with the same font files as the main
+ * thread (the bundled ones and any a user chose), parsed once in this thread.
+ */
+import { parentPort } from 'node:worker_threads';
+import { Failure } from '../core/failure.js';
+import { loadFontSet, type FontChoice, type FontSet } from '../render/fonts.js';
+import { renderFormat } from '../render/render.js';
+import { nodeFonts } from '../world/node.js';
+import type { RenderRequest, RenderReply } from './render-pool.js';
+
+const sets = new Map<string, Promise<FontSet>>();
+const fontsFor = (choice: FontChoice) => {
+  const key = JSON.stringify(choice);
+  let set = sets.get(key);
+  if (!set) sets.set(key, (set = loadFontSet(nodeFonts, choice)));
+  return set;
+};
+// Most builds draw with the bundled fonts only: read and open them now, a WOFF unpacked
+// whole (read table by table, fontkit's pure-JS inflate costs half a second on the DOCX).
+fontsFor({}).then(
+  (set) => Object.values(set.faces).forEach((face) => face.bytes),
+  () => sets.delete('{}'),
+);
+
+const reply = (m: RenderReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
+
+parentPort!.on('message', (req: RenderRequest) => {
+  fontsFor(req.fonts)
+    .then((fonts) => renderFormat(req.form, req.format, fonts, req.meta))
+    .then(
+      ({ bytes, pages }) => {
+        // Transferred, not copied: the bytes are this thread's no longer. A PDF's numbered and
+        // bare bytes may be one array (a form without page numbers), which transfers once.
+        const buffers = [...new Set([bytes, pages].filter((b) => b !== undefined).map((b) => b.buffer as ArrayBuffer))];
+        reply({ id: req.id, bytes, pages }, buffers);
+      },
+      (e: unknown) =>
+        reply({ id: req.id, ...(e instanceof Failure ? { failed: { kind: e.kind, diagnostics: e.diagnostics } } : { failure: e instanceof Error ? e.message : String(e) }) }),
+    );
+});

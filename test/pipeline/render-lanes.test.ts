@@ -1,0 +1,78 @@
+/**
+ * A build's documents rendered on two threads: the second core's renderer takes documents
+ * from the back of the list while this thread takes them from the front. What a user would
+ * notice if this broke: a document missing or rendered twice, different bytes depending on
+ * which thread drew it, or a build that fails because the worker died.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { renderDocuments, renderHere, type DocumentRenderer, type FilledDocument } from '../../src/build/documents.js';
+import { fail, Failure } from '../../src/core/failure.js';
+import { silent } from '../../src/core/progress.js';
+import { FIXED_FORMS } from '../../src/scheme/schema.js';
+import { loadExample } from '../helpers/example.js';
+
+const ex = await loadExample();
+// The score sheet (PDF, DOCX) and the employment roster (PDF, DOCX, XLSX): five documents.
+const docs: FilledDocument[] = ex.docs.filter((d) => d.plan.formId === FIXED_FORMS.scoreSheet || d.formats.includes('xlsx')).slice(0, 2);
+const opts = { fonts: ex.fonts, date: new Date('2026-10-20T04:00:00Z'), author: 'a', subject: 's', keywords: 'k', progress: silent };
+const alone = await renderDocuments(docs, opts);
+
+const sameAs = (got: Awaited<ReturnType<typeof renderDocuments>>) => {
+  expect([...got.bundle.keys()]).toEqual([...alone.bundle.keys()]);
+  for (const [k, v] of alone.bundle) expect(Buffer.from(got.bundle.get(k) as Uint8Array).equals(Buffer.from(v as Uint8Array)), k).toBe(true);
+  expect([...got.bare.keys()]).toEqual([...alone.bare.keys()]);
+};
+
+describe('documents on a helper thread', () => {
+  it('the helper takes the XLSX and DOCX first; every document once, in the list order, with the same bytes', async () => {
+    const taken: string[] = [];
+    const helper: DocumentRenderer = async (form, format, meta, fonts) => {
+      taken.push(`${form.name}.${format}`);
+      return renderHere(form, format, meta, fonts);
+    };
+    const got = await renderDocuments(docs, { ...opts, helpers: [helper] });
+    sameAs(got);
+    expect(taken.length).toBeGreaterThan(0);
+    expect(taken[0]).toMatch(/\.xlsx$/);
+  });
+
+  it('a helper whose thread dies hands its document back, and this thread renders the rest', async () => {
+    let calls = 0;
+    const dying: DocumentRenderer = async () => {
+      calls++;
+      throw new Error('render worker exited with code 1');
+    };
+    sameAs(await renderDocuments(docs, { ...opts, helpers: [dying] }));
+    expect(calls).toBe(1);
+  });
+
+  it("a document's own failure on the helper stops the build with that failure", async () => {
+    const refusing: DocumentRenderer = async () => {
+      throw fail('problems', 'print.coverOverflow', { form: 'x', pages: 2 });
+    };
+    await expect(renderDocuments(docs, { ...opts, helpers: [refusing] })).rejects.toBeInstanceOf(Failure);
+  });
+});
+
+// The real worker runs compiled code (npm test compiles first).
+const compiled = fileURLToPath(new URL('../../dist/pipeline/render-pool.js', import.meta.url));
+describe.skipIf(!existsSync(compiled))('the render worker thread', () => {
+  it('draws the same bytes as this thread', async () => {
+    const { startRenderWorker } = (await import(compiled)) as typeof import('../../src/pipeline/render-pool.js');
+    const worker = startRenderWorker();
+    if (!worker) return expect.fail('this machine has one core: no render worker');
+    try {
+      const meta = { title: 't', author: 'a', subject: 's', date: opts.date };
+      for (const d of docs)
+        for (const format of d.formats) {
+          const [there, here] = await Promise.all([worker.render(d.form, format, meta, ex.fonts), renderHere(d.form, format, meta, ex.fonts)]);
+          expect(Buffer.from(there.bytes).equals(Buffer.from(here.bytes)), `${d.base}.${format}`).toBe(true);
+          if (here.pages) expect(Buffer.from(there.pages!).equals(Buffer.from(here.pages))).toBe(true);
+        }
+    } finally {
+      await worker.close();
+    }
+  });
+});
