@@ -14,7 +14,7 @@ import type { Submission } from '../submission/schema.js';
 import { planVolume } from './layout.js';
 import type { VolumeMaterial } from './parts.js';
 import { drawSpine, spineWidth } from './spine.js';
-import { drawVolumeBody, pageCounts, withCover, type LoadedPart, type VolumeMeta } from './volume.js';
+import { drawVolumeBody, pageCounts, withCover, type CoverJoiner, type LoadedPart, type VolumeMeta } from './volume.js';
 
 export interface VolumeSetInput {
   materials: readonly VolumeMaterial[];
@@ -34,6 +34,8 @@ export interface VolumeSetInput {
   disc?: object;
   /** Called as each copy is made (progress), with the copy's file. */
   onCopy?(copy: number, file: string): void;
+  /** Another thread that joins covers to the body: it makes every copy but the first. */
+  joinCover?: CoverJoiner;
 }
 
 export interface VolumeSet {
@@ -45,10 +47,11 @@ export interface VolumeSet {
 
 export async function assembleVolumes(input: VolumeSetInput): Promise<VolumeSet> {
   const { materials, parts, meta, scheme, fonts } = input;
-  const render = async (formId: string, extra: object) => {
+  const draw = (formId: string, extra: object) => {
     const form = fillForm({ template: scheme.forms[formId]!, ctx: { ...input.ctx, ...extra }, submission: input.submission, scheme });
-    return PDFDocument.load(await renderPdf(form, fonts, meta), { updateMetadata: false });
+    return renderPdf(form, fonts, meta);
   };
+  const render = async (formId: string, extra: object) => PDFDocument.load(await draw(formId, extra), { updateMetadata: false });
   const counts = pageCounts(parts);
 
   // The contents list the first page of each material, which depends on how long the contents are.
@@ -64,13 +67,21 @@ export async function assembleVolumes(input: VolumeSetInput): Promise<VolumeSet>
 
   const bundle: Bundle = new Map();
   const body = await drawVolumeBody(plan, parts, contents, meta, fonts);
+  // Each copy loads the body and saves it again with its cover: the helper, if there is
+  // one, makes the later copies while this thread makes the first.
+  const made: Promise<Uint8Array>[] = [];
   for (let copy = 1; copy <= input.copies; copy++) {
     input.onCopy?.(copy, `print/第${copy}份.pdf`);
-    const cover = await render(input.cover, { copy, copies: input.copies });
+    const bytes = await draw(input.cover, { copy, copies: input.copies });
+    const cover = await PDFDocument.load(bytes, { updateMetadata: false });
     // A cover that runs onto a second page (a name far too long) would lose its end: say so rather than print it.
     if (cover.getPageCount() !== 1) throw fail('problems', 'print.coverOverflow', { form: input.cover, pages: cover.getPageCount() }, { field: 'institution.name' });
-    bundle.set(`print/第${copy}份.pdf`, await withCover(body, cover));
+    const joined = copy > 1 && input.joinCover ? input.joinCover(body, bytes) : withCover(body, cover);
+    // Awaited together below; a later cover's failure must not leave this one unhandled.
+    joined.catch(() => {});
+    made.push(joined);
   }
+  (await Promise.all(made)).forEach((bytes, i) => bundle.set(`print/第${i + 1}份.pdf`, bytes));
   const pages = plan.pages.length;
   const spine = { pages, sheetThickness: input.spine.sheetThickness };
   bundle.set('print/书脊.pdf', await drawSpine(spine, input.spine.text, { note: input.spine.note, title: `${meta.title} 书脊`, author: meta.author, date: meta.date }, fonts));

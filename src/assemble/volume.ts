@@ -207,6 +207,11 @@ export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPar
 }
 
 /** One copy: the body with this copy's cover (第k份 / 共N份) as page 1. */
+/** One copy of a volume from the body and its cover's PDF, wherever it is made (this thread or a helper). */
+export type CoverJoiner = (body: Uint8Array, cover: Uint8Array) => Promise<Uint8Array>;
+
+export const joinCover: CoverJoiner = async (body, cover) => withCover(body, await PDFDocument.load(cover, { updateMetadata: false }));
+
 export async function withCover(body: Uint8Array, cover: PDFDocument): Promise<Uint8Array> {
   const doc = await PDFDocument.load(body, { updateMetadata: false });
   const [page] = await doc.copyPages(cover, [0]);

@@ -13,6 +13,7 @@ import { formContext } from '../forms/context.js';
 import { fillForm } from '../forms/fill.js';
 import type { FilledForm } from '../forms/model.js';
 import type { FontSet } from '../render/fonts.js';
+import type { CoverJoiner } from '../assemble/volume.js';
 import type { DocumentMeta } from '../render/meta.js';
 import { renderFormat, type Format, type Rendered } from '../render/render.js';
 import { FIXED_FORMS, type Kind, type Scheme } from '../scheme/schema.js';
@@ -59,6 +60,12 @@ export function fillDocuments(loaded: LoadedSubmission, scheme: Scheme, report: 
 
 /** Renders one filled form in one format with these fonts (on this thread, or on another). */
 export type DocumentRenderer = (form: FilledForm, format: Format, meta: DocumentMeta, fonts: FontSet) => Promise<Rendered>;
+
+/** Another thread's help with a build: documents, and the print copies' covers. */
+export interface RenderHelper {
+  render: DocumentRenderer;
+  joinCover: CoverJoiner;
+}
 
 export const renderHere: DocumentRenderer = (form, format, meta, fonts) => renderFormat(form, format, fonts, meta);
 

@@ -6,7 +6,7 @@
  * bundle.
  */
 import { buildArchive, type Archive } from '../build/archive.js';
-import { fillDocuments, renderDocuments, type DocumentRenderer } from '../build/documents.js';
+import { fillDocuments, renderDocuments, type RenderHelper } from '../build/documents.js';
 import { buildPrintSet, type PrintSet } from '../build/print.js';
 import { fingerprintBeforePrint } from '../package/disc.js';
 import type { Bundle } from '../core/bundle.js';
@@ -39,18 +39,18 @@ export function documentMeta({ loaded, scheme }: Pick<Checked, 'loaded' | 'schem
 }
 
 /** The package of a checked submission. Throws a Failure when an attachment cannot be placed. */
-export async function makePackage(checked: Checked, date: Date, progress: Progress = silent, helpers: readonly DocumentRenderer[] = []): Promise<Package> {
+export async function makePackage(checked: Checked, date: Date, progress: Progress = silent, helpers: readonly RenderHelper[] = []): Promise<Package> {
   const { loaded, scheme, fonts, report } = checked;
   const filling = progress.stage('fill');
   const docs = fillDocuments(loaded, scheme, report);
   filling.done({ forms: docs.length });
 
   const s = loaded.submission;
-  const { bundle, bare } = await renderDocuments(docs, { fonts, date, ...documentMeta(checked), progress, helpers });
+  const { bundle, bare } = await renderDocuments(docs, { fonts, date, ...documentMeta(checked), progress, helpers: helpers.map((h) => h.render) });
 
   // The volumes print the disc's fingerprint, which covers everything on the disc but them.
   const before = await fingerprintBeforePrint(loaded, bundle);
-  const print = await buildPrintSet({ loaded, scheme, report, fonts, forms: bare, date, progress, fingerprint: before.fingerprint });
+  const print = await buildPrintSet({ loaded, scheme, report, fonts, forms: bare, date, progress, fingerprint: before.fingerprint, joinCover: helpers[0]?.joinCover });
   for (const [k, v] of print.bundle) bundle.set(k, v);
   collectGarbage();
 
@@ -72,8 +72,8 @@ export type BuildResult =
 export interface BuildOptions extends PrepareOptions {
   force: boolean;
   progress?: Progress;
-  /** Renderers on other threads (a render worker) that share the documents' rendering. */
-  helpers?: readonly DocumentRenderer[];
+  /** Other threads (a render worker) that share the documents' rendering and the print copies. */
+  helpers?: readonly RenderHelper[];
 }
 
 export async function build(world: World, opts: BuildOptions): Promise<BuildResult> {

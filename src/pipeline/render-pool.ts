@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { DocumentRenderer } from '../build/documents.js';
+import type { RenderHelper } from '../build/documents.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { Failure, type ExitKind } from '../core/failure.js';
 import type { FilledForm } from '../forms/model.js';
@@ -16,21 +16,16 @@ import type { DocumentMeta } from '../render/meta.js';
 import type { Format, Rendered } from '../render/render.js';
 import { workersAvailable } from './pool.js';
 
-export interface RenderRequest {
-  id: number;
-  form: FilledForm;
-  format: Format;
-  meta: DocumentMeta;
-  fonts: FontChoice;
-}
+export type RenderRequest =
+  | { kind: 'document'; id: number; form: FilledForm; format: Format; meta: DocumentMeta; fonts: FontChoice }
+  | { kind: 'cover'; id: number; body: Uint8Array; cover: Uint8Array };
 
 export type RenderReply =
   | { id: number; bytes: Uint8Array; pages?: Uint8Array; failed?: undefined; failure?: undefined }
   | { id: number; failed: { kind: ExitKind; diagnostics: Diagnostic[] }; failure?: undefined }
   | { id: number; failure: string; failed?: undefined };
 
-export interface RenderWorker {
-  render: DocumentRenderer;
+export interface RenderWorker extends RenderHelper {
   close(): Promise<void>;
 }
 
@@ -68,19 +63,20 @@ export function startRenderWorker(): RenderWorker | undefined {
   });
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(new Error(`render worker exited with code ${code}`)));
+  const ask = (req: RenderRequest) => {
+    if (dead) return Promise.reject(dead);
+    return new Promise<Rendered>((resolve, reject) => {
+      waiting.set(req.id, { resolve, reject });
+      // Only while work is out does the worker hold the process open.
+      worker.ref();
+      worker.postMessage(req);
+    }).finally(() => {
+      if (waiting.size === 0) worker.unref();
+    });
+  };
   return {
-    render(form, format, meta, fonts) {
-      if (dead) return Promise.reject(dead);
-      const id = next++;
-      return new Promise<Rendered>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        // Only while a document is out does the worker hold the process open.
-        worker.ref();
-        worker.postMessage({ id, form, format, meta, fonts: choiceOf(fonts) } satisfies RenderRequest);
-      }).finally(() => {
-        if (waiting.size === 0) worker.unref();
-      });
-    },
+    render: (form, format, meta, fonts) => ask({ kind: 'document', id: next++, form, format, meta, fonts: choiceOf(fonts) }),
+    joinCover: async (body, cover) => (await ask({ kind: 'cover', id: next++, body, cover })).bytes,
     async close() {
       await worker.terminate();
     },

@@ -1,6 +1,6 @@
 /**
  * The second core's renderer for `build`: a worker thread that fills in forms as PDF, DOCX
- * or XLSX while the main thread renders others. Its imports (pdfmake, pdfkit, docx, exceljs)
+ * or XLSX while the main thread renders others, and later joins covers to print copies. Its imports (pdfmake, pdfkit, docx, exceljs)
  * and the bundled fonts load as soon as it starts — while the main thread is still checking —
  * so its first document costs no start-up. It draws with the same font files as the main
  * thread (the bundled ones and any a user chose), parsed once in this thread.
@@ -8,7 +8,8 @@
 import { parentPort } from 'node:worker_threads';
 import { Failure } from '../core/failure.js';
 import { loadFontSet, type FontChoice, type FontSet } from '../render/fonts.js';
-import { renderFormat } from '../render/render.js';
+import { joinCover } from '../assemble/volume.js';
+import { renderFormat, type Rendered } from '../render/render.js';
 import { nodeFonts } from '../world/node.js';
 import type { RenderRequest, RenderReply } from './render-pool.js';
 
@@ -28,10 +29,11 @@ fontsFor({}).then(
 
 const reply = (m: RenderReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
 
+const work = async (req: RenderRequest): Promise<Rendered> =>
+  req.kind === 'cover' ? { bytes: await joinCover(req.body, req.cover) } : renderFormat(req.form, req.format, await fontsFor(req.fonts), req.meta);
+
 parentPort!.on('message', (req: RenderRequest) => {
-  fontsFor(req.fonts)
-    .then((fonts) => renderFormat(req.form, req.format, fonts, req.meta))
-    .then(
+  work(req).then(
       ({ bytes, pages }) => {
         // Transferred, not copied: the bytes are this thread's no longer. A PDF's numbered and
         // bare bytes may be one array (a form without page numbers), which transfers once.

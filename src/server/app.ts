@@ -112,7 +112,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
       started = true;
       renderWorker = startRenderWorker();
     }
-    return renderWorker ? [renderWorker.render] : [];
+    return renderWorker ? [renderWorker] : [];
   };
   app.addHook('onClose', async () => renderWorker?.close());
   const ctx: Ctx = { ws: opts.workspace, world: opts.world, limits, locks: new Locks(), jobs: new Jobs(), county: new CountyState(), renderers, log, langOf, problem };

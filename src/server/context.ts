@@ -3,7 +3,7 @@
  * and jobs, the county's last intake, and how to answer with a problem in the asker's language.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { DocumentRenderer } from '../build/documents.js';
+import type { RenderHelper } from '../build/documents.js';
 import { error, type Diagnostic } from '../core/diagnostic.js';
 import { Failure } from '../core/failure.js';
 import type { Intake } from '../county/intake.js';
@@ -43,7 +43,7 @@ export interface Ctx {
   jobs: Jobs;
   county: CountyState;
   /** The second core's renderer for builds, started with the first build and kept for the next. */
-  renderers(): readonly DocumentRenderer[];
+  renderers(): readonly RenderHelper[];
   log: (line: string) => void;
   langOf(req: FastifyRequest): Lang;
   /** Sends diagnostics with a status, in the asker's language. */

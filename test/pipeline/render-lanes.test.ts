@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { joinCover } from '../../src/assemble/volume.js';
 import { renderDocuments, renderHere, type DocumentRenderer, type FilledDocument } from '../../src/build/documents.js';
 import { fail, Failure } from '../../src/core/failure.js';
 import { silent } from '../../src/core/progress.js';
@@ -59,7 +60,7 @@ describe('documents on a helper thread', () => {
 // The real worker runs compiled code (npm test compiles first).
 const compiled = fileURLToPath(new URL('../../dist/pipeline/render-pool.js', import.meta.url));
 describe.skipIf(!existsSync(compiled))('the render worker thread', () => {
-  it('draws the same bytes as this thread', async () => {
+  it('draws the same bytes as this thread, documents and print copies', async () => {
     const { startRenderWorker } = (await import(compiled)) as typeof import('../../src/pipeline/render-pool.js');
     const worker = startRenderWorker();
     if (!worker) return expect.fail('this machine has one core: no render worker');
@@ -71,6 +72,10 @@ describe.skipIf(!existsSync(compiled))('the render worker thread', () => {
           expect(Buffer.from(there.bytes).equals(Buffer.from(here.bytes)), `${d.base}.${format}`).toBe(true);
           if (here.pages) expect(Buffer.from(there.pages!).equals(Buffer.from(here.pages))).toBe(true);
         }
+      // A print copy: the body with its cover (here two of the documents stand in for them).
+      const [body, cover] = [...alone.bare.values()];
+      const [there, here] = await Promise.all([worker.joinCover(body!, cover!), joinCover(body!, cover!)]);
+      expect(Buffer.from(there).equals(Buffer.from(here))).toBe(true);
     } finally {
       await worker.close();
     }
