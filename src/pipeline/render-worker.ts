@@ -13,6 +13,9 @@ import { renderFormat, type Rendered } from '../render/render.js';
 import { nodeFonts } from '../world/node.js';
 import type { RenderRequest, RenderReply } from './render-pool.js';
 
+// What this thread is for: the Office writers load now, before the first document arrives.
+await Promise.all([import('../render/docx.js'), import('../render/xlsx.js')]);
+
 const sets = new Map<string, Promise<FontSet>>();
 const fontsFor = (choice: FontChoice) => {
   const key = JSON.stringify(choice);

@@ -4,13 +4,11 @@
  * print volume that numbers its pages through.
  */
 import type { FilledForm } from '../forms/model.js';
-import { renderDocx } from './docx.js';
 import type { FontSet } from './fonts.js';
 import type { DocumentMeta } from './meta.js';
 import { numberPdf } from './page-numbers.js';
 import { renderGridPdf } from './pdf-grid.js';
 import { renderFormPdf } from './pdf.js';
-import { renderXlsx } from './xlsx.js';
 
 export type Format = 'pdf' | 'docx' | 'xlsx';
 
@@ -30,5 +28,8 @@ export async function renderFormat(form: FilledForm, format: Format, fonts: Font
     const pages = await renderPdf(form, fonts, meta);
     return { bytes: form.pageNumbers ? await numberPdf(pages, fonts) : pages, pages };
   }
-  return { bytes: format === 'docx' ? await renderDocx(form, fonts, meta) : await renderXlsx(form, fonts, meta) };
+  // docx and exceljs load when first asked for: in a build with a render worker, the worker
+  // makes the Office files and this thread never needs them.
+  if (format === 'docx') return { bytes: await (await import('./docx.js')).renderDocx(form, fonts, meta) };
+  return { bytes: await (await import('./xlsx.js')).renderXlsx(form, fonts, meta) };
 }
