@@ -13,6 +13,8 @@ import { readText, type World } from '../world/world.js';
 import { parseFormTemplate, type FormTemplate } from './form-template.js';
 import { COUNTY_FORMS, DISC_TEMPLATES, FIXED_FORMS, SKELETON_TEMPLATES, schemeSchema, type Scheme, type SchemeData } from './schema.js';
 import { validateForms, validateSchemeRules } from './validate.js';
+import { compiledScheme } from './compiled.js';
+import { templateNames, type SchemeFiles } from './files.js';
 
 /** templates/ next to dist/ (installed package) or src/ (tests). */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -47,9 +49,11 @@ export function validateSchemeData(raw: unknown, source: Source | undefined): { 
   return hasErrors(diagnostics) ? { diagnostics } : { data: parsed.data, diagnostics };
 }
 
-async function readOptional(world: World, file: string): Promise<string | undefined> {
+async function readOptional(world: World, file: string, read?: { dir: string; files: SchemeFiles }): Promise<string | undefined> {
   try {
-    return await readText(world, file);
+    const text = await readText(world, file);
+    read?.files.set(path.relative(read.dir, file).split(path.sep).join('/'), text);
+    return text;
   } catch (e) {
     if (e instanceof IoError && e.reason === 'missing') return undefined;
     throw e;
@@ -57,18 +61,29 @@ async function readOptional(world: World, file: string): Promise<string | undefi
 }
 
 /** Every template of one kind in a folder (disc/, skeleton/): required names must be there. */
-async function templateTexts(world: World, dir: string, folder: string, required: readonly string[], what: 'discTemplate' | 'skeletonTemplate'): Promise<{ texts: Record<string, string>; diagnostics: Diagnostic[] }> {
+async function templateTexts(world: World, dir: string, folder: string, required: readonly string[], what: 'discTemplate' | 'skeletonTemplate', files: SchemeFiles): Promise<{ texts: Record<string, string>; diagnostics: Diagnostic[] }> {
   const base = path.join(dir, folder);
-  const names = (await world.stat(base))?.kind === 'dir' ? (await world.list(base)).filter((n) => n.endsWith('.hbs')).sort() : [];
+  const names = await templateNames(world, dir, folder);
   const texts: Record<string, string> = {};
-  for (const n of names) texts[n] = await readText(world, path.join(base, n));
+  for (const n of names) files.set(`${folder}/${n}`, (texts[n] = await readText(world, path.join(base, n))));
   const diagnostics = required.filter((n) => !(n in texts)).map((n) => error('scheme.unknownRef', { what, id: `${folder}/${n}` }, { file: path.join(base, n) }));
   return { texts, diagnostics };
 }
 
+/**
+ * A scheme folder, from the copy `npm run build` validated when the folder's files are still
+ * the ones it read (see compiled.ts), else parsed and validated now.
+ */
 export async function loadScheme(world: World, dir: string): Promise<SchemeLoad> {
+  const compiled = await compiledScheme(world, dir);
+  return compiled ? { scheme: compiled, diagnostics: [] } : parseScheme(world, dir);
+}
+
+/** Parses and validates every file of a scheme folder; `files` is what was read. */
+export async function parseScheme(world: World, dir: string, files: SchemeFiles = new Map()): Promise<SchemeLoad> {
+  const read = { dir, files };
   const file = path.join(dir, 'scheme.yaml');
-  const text = await readOptional(world, file);
+  const text = await readOptional(world, file, read);
   if (text === undefined) return { diagnostics: [error('scheme.notFound', { dir }, { file })] };
   const { source, diagnostics: syntax } = parseSource(text, file);
   if (!source) return { diagnostics: syntax };
@@ -78,7 +93,7 @@ export async function loadScheme(world: World, dir: string): Promise<SchemeLoad>
   const forms: Record<string, FormTemplate> = {};
   for (const id of formIds(data)) {
     const formFile = path.join(dir, 'forms', `${id}.yaml`);
-    const formText = await readOptional(world, formFile);
+    const formText = await readOptional(world, formFile, read);
     if (formText === undefined) {
       diagnostics.push(error('scheme.unknownRef', { what: 'formTemplate', id: `forms/${id}.yaml` }, { file: formFile }));
       continue;
@@ -87,8 +102,8 @@ export async function loadScheme(world: World, dir: string): Promise<SchemeLoad>
     diagnostics.push(...d);
     if (template) forms[id] = template;
   }
-  const disc = await templateTexts(world, dir, 'disc', DISC_TEMPLATES, 'discTemplate');
-  const skeleton = await templateTexts(world, dir, 'skeleton', SKELETON_TEMPLATES, 'skeletonTemplate');
+  const disc = await templateTexts(world, dir, 'disc', DISC_TEMPLATES, 'discTemplate', files);
+  const skeleton = await templateTexts(world, dir, 'skeleton', SKELETON_TEMPLATES, 'skeletonTemplate', files);
   diagnostics.push(...disc.diagnostics, ...skeleton.diagnostics, ...validateForms(forms, dir));
   if (hasErrors(diagnostics)) return { diagnostics };
   return { scheme: { ...data, dir, forms, templates: { disc: disc.texts, skeleton: skeleton.texts } }, diagnostics };
