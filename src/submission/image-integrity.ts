@@ -85,8 +85,14 @@ export function jpegIntact(b: Uint8Array): boolean {
       if (!frame) return false;
       scans++;
       // Entropy-coded data runs to the next marker that is neither a stuffed 00 nor a restart.
-      while (at + 1 < b.length && !(b[at] === 0xff && b[at + 1] !== 0x00 && !(b[at + 1]! >= 0xd0 && b[at + 1]! <= 0xd7))) at++;
-      if (at + 1 >= b.length) return false;
+      // indexOf finds each 0xFF natively: a byte-by-byte loop was a tenth of a check's time.
+      for (;;) {
+        at = b.indexOf(0xff, at);
+        if (at < 0 || at + 1 >= b.length) return false;
+        const next = b[at + 1]!;
+        if (next !== 0x00 && !(next >= 0xd0 && next <= 0xd7)) break;
+        at++;
+      }
     }
   }
   return false;
