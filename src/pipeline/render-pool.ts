@@ -14,11 +14,18 @@ import type { FilledForm } from '../forms/model.js';
 import type { FontChoice, FontSet } from '../render/fonts.js';
 import type { DocumentMeta } from '../render/meta.js';
 import type { Format, Rendered } from '../render/render.js';
+import { nodeFonts } from '../world/node.js';
 import { workersAvailable } from './pool.js';
 
 export type RenderRequest =
   | { kind: 'document'; id: number; form: FilledForm; format: Format; meta: DocumentMeta; fonts: FontChoice }
   | { kind: 'cover'; id: number; body: Uint8Array; cover: Uint8Array };
+
+/** The bundled font files, read once by the main thread into shared memory. */
+export interface FontFiles {
+  kind: 'fonts';
+  files: [file: string, bytes: Uint8Array][];
+}
 
 export type RenderReply =
   | { id: number; bytes: Uint8Array; pages?: Uint8Array; failed?: undefined; failure?: undefined }
@@ -45,6 +52,12 @@ export function startRenderWorker(): RenderWorker | undefined {
   const worker = new Worker(new URL('./render-worker.js', import.meta.url));
   // An idle worker must not keep a finished command alive.
   worker.unref();
+  // Read now (the check needs them too) and shared, not copied. Sent before any document, and
+  // sent even when one cannot be read: the worker then reads its own, and reports the same failure.
+  const bundled = [...new Set(Object.values(nodeFonts.bundled))];
+  void Promise.all(bundled.map((f) => nodeFonts.read(f).then((b) => [f, b] as [string, Uint8Array], () => undefined))).then((read) =>
+    worker.postMessage({ kind: 'fonts', files: read.filter((x) => x !== undefined) } satisfies FontFiles),
+  );
   const waiting = new Map<number, { resolve(r: Rendered): void; reject(e: Error): void }>();
   let next = 0;
   let dead: Error | undefined;

@@ -10,8 +10,8 @@ import { Failure } from '../core/failure.js';
 import { loadFontSet, type FontChoice, type FontSet } from '../render/fonts.js';
 import { joinCover } from '../assemble/volume.js';
 import { renderFormat, type Rendered } from '../render/render.js';
-import { nodeFonts } from '../world/node.js';
-import type { RenderRequest, RenderReply } from './render-pool.js';
+import { adoptFontFiles, nodeFonts } from '../world/node.js';
+import type { FontFiles, RenderRequest, RenderReply } from './render-pool.js';
 
 // What this thread is for: the Office writers load now, before the first document arrives.
 await Promise.all([import('../render/docx.js'), import('../render/xlsx.js')]);
@@ -23,19 +23,24 @@ const fontsFor = (choice: FontChoice) => {
   if (!set) sets.set(key, (set = loadFontSet(nodeFonts, choice)));
   return set;
 };
-// Most builds draw with the bundled fonts only: read and open them now, a WOFF unpacked
-// whole (read table by table, fontkit's pure-JS inflate costs half a second on the DOCX).
-fontsFor({}).then(
-  (set) => Object.values(set.faces).forEach((face) => face.bytes),
-  () => sets.delete('{}'),
-);
+// The first message is the bundled fonts as the main thread read them, in shared memory.
+// Most builds draw with those only: open them at once, a WOFF unpacked whole (read table by
+// table, fontkit's pure-JS inflate costs half a second on the DOCX).
+const warm = (files: FontFiles['files']) => {
+  adoptFontFiles(files);
+  fontsFor({}).then(
+    (set) => Object.values(set.faces).forEach((face) => face.bytes),
+    () => sets.delete('{}'),
+  );
+};
 
 const reply = (m: RenderReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
 
 const work = async (req: RenderRequest): Promise<Rendered> =>
   req.kind === 'cover' ? { bytes: await joinCover(req.body, req.cover) } : renderFormat(req.form, req.format, await fontsFor(req.fonts), req.meta);
 
-parentPort!.on('message', (req: RenderRequest) => {
+parentPort!.on('message', (req: RenderRequest | FontFiles) => {
+  if (req.kind === 'fonts') return warm(req.files);
   work(req).then(
       ({ bytes, pages }) => {
         // Transferred, not copied: the bytes are this thread's no longer. A PDF's numbered and

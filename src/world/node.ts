@@ -54,6 +54,32 @@ export function bundledFontFiles(): Record<FontRole, string> {
 
 const fontBytes = new Map<string, Promise<Uint8Array>>();
 
+/**
+ * A whole file in shared memory: a font read this way is handed to a render worker without
+ * a copy (50 MB of fonts would otherwise be held once per thread).
+ */
+async function readShared(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const bytes = new Uint8Array(new SharedArrayBuffer(size));
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await handle.read(bytes, at, size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at === size ? bytes : bytes.subarray(0, at);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Font files another thread of this process has read (shared memory), taken as read here. */
+export function adoptFontFiles(files: readonly (readonly [file: string, bytes: Uint8Array])[]): void {
+  for (const [file, bytes] of files) fontBytes.set(path.resolve(file), Promise.resolve(bytes));
+}
+
 /** Font files by path, read once per process (a CJK font is 10–25 MB). */
 export const nodeFonts: FontSource = {
   bundled: bundledFontFiles(),
@@ -61,13 +87,10 @@ export const nodeFonts: FontSource = {
     const key = path.resolve(file);
     let hit = fontBytes.get(key);
     if (!hit) {
-      hit = readFile(key).then(
-        (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
-        (e: unknown) => {
-          fontBytes.delete(key);
-          throw asIoError(e, file);
-        },
-      );
+      hit = readShared(key).catch((e: unknown) => {
+        fontBytes.delete(key);
+        throw asIoError(e, file);
+      });
       fontBytes.set(key, hit);
     }
     return hit;
