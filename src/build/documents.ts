@@ -119,6 +119,8 @@ export async function renderDocuments(docs: readonly FilledDocument[], opts: Ren
       const i = returned.pop() ?? (front <= back ? front++ : undefined);
       if (i === undefined) return;
       await render(i, renderHere);
+      // A big roster leaves a big heap: collected before the next document, not after them all.
+      collectGarbage();
     }
   };
   const helper = async (renderer: DocumentRenderer) => {

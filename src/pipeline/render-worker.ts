@@ -7,6 +7,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { Failure } from '../core/failure.js';
+import { collectGarbage } from '../core/memory.js';
 import { loadFontSet, type FontChoice, type FontSet } from '../render/fonts.js';
 import { joinCover } from '../assemble/volume.js';
 import { renderFormat, type Rendered } from '../render/render.js';
@@ -41,7 +42,10 @@ const work = async (req: RenderRequest): Promise<Rendered> =>
 
 parentPort!.on('message', (req: RenderRequest | FontFiles) => {
   if (req.kind === 'fonts') return warm(req.files);
-  work(req).then(
+  work(req)
+    // This thread's heap peaks beside the main thread's: a big roster's garbage goes before the next job.
+    .finally(collectGarbage)
+    .then(
       ({ bytes, pages }) => {
         // Transferred, not copied: the bytes are this thread's no longer. A PDF's numbered and
         // bare bytes may be one array (a form without page numbers), which transfers once.
