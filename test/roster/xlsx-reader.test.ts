@@ -6,6 +6,7 @@
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { cellText } from '../../src/roster/cells.js';
+import { cellPlace } from '../../src/roster/place.js';
 import { readXlsxRoster } from '../../src/roster/read-xlsx.js';
 import { SCHEME, validId } from '../helpers/fixture.js';
 
@@ -61,7 +62,7 @@ describe('xlsx reader', () => {
       strings: ['<si><t>张三</t></si>', '<si><t xml:space="preserve"> 科尔沁镇 &amp; 索伦镇 </t></si>'],
     });
     expect(t.diagnostics).toEqual([]);
-    expect(t.rows.map((r) => [r.cells.name?.value, r.cells.address?.value])).toEqual([['张三', '科尔沁镇 & 索伦镇'], ['李四', '索伦镇']]);
+    expect(t.rows.map((r) => [r.values.name, r.values.address])).toEqual([['张三', '科尔沁镇 & 索伦镇'], ['李四', '索伦镇']]);
   });
 
   it('joins the runs of a rich text and leaves out its phonetic guide, shared or inline', async () => {
@@ -72,7 +73,7 @@ describe('xlsx reader', () => {
         traineeRow(3, { B: '<c r="B3" t="inlineStr"><is><r><t>乌日</t></r><r><rPr><b/></rPr><t>娜</t></r><rPh sb="0" eb="1"><t>wu</t></rPh></is></c>' }),
       strings: ['<si><r><t>巴特</t></r><r><rPr><b/><sz val="11"/></rPr><t>尔</t></r><rPh sb="0" eb="2"><t>ba te</t></rPh></si>'],
     });
-    expect(t.rows.map((r) => r.cells.name?.value)).toEqual(['巴特尔', '乌日娜']);
+    expect(t.rows.map((r) => r.values.name)).toEqual(['巴特尔', '乌日娜']);
   });
 
   it('reads a number as a date where its style shows a date, built-in or custom, in either date system', async () => {
@@ -83,33 +84,33 @@ describe('xlsx reader', () => {
     const rows = textRow(1, HEADER) + traineeRow(2, { P: '<c r="P2" s="1"><v>45000</v></c>' }) + traineeRow(3, { P: '<c r="P3" s="2"><v>45001</v></c>' }) + traineeRow(4, { P: '<c r="P4" s="3"><v>0.25</v></c>' });
     const t = await read({ rows, styles });
     expect(t.diagnostics).toEqual([]);
-    expect(t.rows.map((r) => cellText(r.cells.employedOn?.value))).toEqual(['2023-03-15', '2023-03-16', '0.25']);
+    expect(t.rows.map((r) => cellText(r.values.employedOn))).toEqual(['2023-03-15', '2023-03-16', '0.25']);
     // A workbook saved by old Mac Excel counts days from 1904.
     const mac = await read({ rows, styles, workbookPr: '<workbookPr date1904="1"/>' });
-    expect(cellText(mac.rows[0]!.cells.employedOn?.value)).toBe('2027-03-16');
+    expect(cellText(mac.rows[0]!.values.employedOn)).toBe('2027-03-16');
   });
 
   it('keeps the sheet’s row numbers across empty rows and rows written without a number', async () => {
     const empty = '<row r="4"><c r="A4" t="inlineStr"><is><t>  </t></is></c><c r="B4" s="0"/></row>';
     const t = await read({ rows: textRow(1, HEADER) + traineeRow(2) + empty + traineeRow(6) + traineeRow(7, {}, false) });
     expect(t.rows.map((r) => r.row)).toEqual([2, 6, 7]);
-    expect(t.rows[1]!.cells.idNumber?.where).toMatchObject({ sheet: '花名册', row: 6, cell: 'E6' });
-    expect(t.rows[2]!.cells.idNumber?.where).toMatchObject({ row: 7, cell: 'E7' });
+    expect(cellPlace(t, t.rows[1]!, 'idNumber')).toMatchObject({ sheet: '花名册', row: 6, cell: 'E6' });
+    expect(cellPlace(t, t.rows[2]!, 'idNumber')).toMatchObject({ row: 7, cell: 'E7' });
   });
 
   it('reads numbers, booleans and cached formula results; a formula error is an empty cell', async () => {
     const t = await read({
       rows: textRow(1, HEADER) + traineeRow(2, { A: '<c r="A2"><v>1</v></c>', J: '<c r="J2"><v>13912345678</v></c>', K: '<c r="K2" t="b"><v>1</v></c>', M: '<c r="M2" t="b"><v>0</v></c>', G: '<c r="G2" t="str"><f>CONCAT("王","立军")</f><v>王立军</v></c>', H: '<c r="H2" t="e"><f>1/0</f><v>#DIV/0!</v></c>' }),
     });
-    const c = t.rows[0]!.cells;
-    expect([c.seq?.value, c.phone?.value, c.passed?.value, c.order?.value, c.teacher?.value, c.employer?.value]).toEqual([1, 13912345678, true, false, '王立军', null]);
+    const v = t.rows[0]!.values;
+    expect([v.seq, v.phone, v.passed, v.order, v.teacher, v.employer]).toEqual([1, 13912345678, true, false, '王立军', null]);
   });
 
   it('reads a sheet whose elements carry a namespace prefix', async () => {
     const rows = (textRow(1, HEADER) + traineeRow(2)).replace(/<(\/?)(row|c|is|t)\b/g, '<$1x:$2');
     const t = await read({ rows: '', sheetXml: `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>${rows}</x:sheetData></x:worksheet>` });
     expect(t.diagnostics).toEqual([]);
-    expect(t.rows.map((r) => r.cells.name?.value)).toEqual(['学员2']);
+    expect(t.rows.map((r) => r.values.name)).toEqual(['学员2']);
   });
 
   it('names the cell when it refers to a shared text the workbook does not have', async () => {
