@@ -49,9 +49,11 @@ const CHUNK_BYTES = 256 * 1024;
 
 /** The entry's bytes, inflated as they are read; never more than the central directory says they are. */
 async function* entryBytes(pkg: Package, entry: yauzl.Entry): AsyncGenerator<Buffer> {
-  const raw = await pkg.zip.openReadStreamPromise(entry, { decompress: false });
-  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw new Error(`${entry.fileName}: unsupported compression method ${entry.compressionMethod}`);
-  const stream = entry.compressionMethod === 8 ? raw.pipe(zlib.createInflateRaw({ chunkSize: CHUNK_BYTES })) : raw;
+  const deflated = entry.compressionMethod === 8;
+  if (!deflated && entry.compressionMethod !== 0) throw new Error(`${entry.fileName}: unsupported compression method ${entry.compressionMethod}`);
+  // A stored entry's bytes are the data; a deflated one's are inflated here, in large chunks.
+  const raw = await pkg.zip.openReadStreamPromise(entry, deflated ? { decompress: false } : {});
+  const stream = deflated ? raw.pipe(zlib.createInflateRaw({ chunkSize: CHUNK_BYTES })) : raw;
   let total = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {

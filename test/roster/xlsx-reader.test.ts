@@ -35,7 +35,7 @@ interface Parts {
   sheetXml?: string;
 }
 
-function workbook(p: Parts): Uint8Array {
+function workbook(p: Parts, level: 0 | 6 = 6): Uint8Array {
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
     'xl/workbook.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><workbook ${NS}>${p.workbookPr ?? ''}<sheets><sheet name="花名册" sheetId="1" r:id="rId1"/></sheets></workbook>`),
@@ -50,7 +50,7 @@ function workbook(p: Parts): Uint8Array {
   };
   if (p.strings) files['xl/sharedStrings.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><sst ${NS}>${p.strings.join('')}</sst>`);
   if (p.styles) files['xl/styles.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><styleSheet ${NS}>${p.styles}</styleSheet>`);
-  return zipSync(files);
+  return zipSync(files, { level });
 }
 
 const read = (p: Parts) => readXlsxRoster(workbook(p), '花名册.xlsx', SCHEME);
@@ -117,6 +117,12 @@ describe('xlsx reader', () => {
     const t = await read({ rows: textRow(1, HEADER) + traineeRow(2, { B: '<c r="B2" t="s"><v>7</v></c>' }), strings: ['<si><t>张三</t></si>'] });
     expect(t.diagnostics.map((d) => d.code)).toEqual(['roster.brokenWorkbook']);
     expect(JSON.stringify(t.diagnostics[0]!.params)).toContain('B2');
+  });
+
+  it('reads a workbook whose parts are stored rather than compressed', async () => {
+    const t = await readXlsxRoster(workbook({ rows: textRow(1, HEADER) + traineeRow(2) + traineeRow(3) }, 0), '花名册.xlsx', SCHEME);
+    expect(t.diagnostics).toEqual([]);
+    expect(t.rows.map((r) => r.values.name)).toEqual(['学员2', '学员3']);
   });
 
   it('reports malformed sheet XML as a damaged workbook', async () => {
