@@ -55,6 +55,18 @@ function workbook(p: Parts, level: 0 | 6 = 6): Uint8Array {
 
 const read = (p: Parts) => readXlsxRoster(workbook(p), '花名册.xlsx', SCHEME);
 
+/** The zip with its central directory claiming `size` unpacked bytes for one entry (as a zip bomb's does). */
+function claimSize(zip: Uint8Array, name: string, size: number): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  for (let i = 0; i + 46 <= out.length; i++) {
+    if (view.getUint32(i, true) !== 0x02014b50) continue;
+    const len = view.getUint16(i + 28, true);
+    if (new TextDecoder().decode(out.subarray(i + 46, i + 46 + len)) === name) view.setUint32(i + 24, size, true);
+  }
+  return out;
+}
+
 describe('xlsx reader', () => {
   it('reads shared and inline texts alike, trimmed', async () => {
     const t = await read({
@@ -123,6 +135,17 @@ describe('xlsx reader', () => {
     const t = await readXlsxRoster(workbook({ rows: textRow(1, HEADER) + traineeRow(2) + traineeRow(3) }, 0), '花名册.xlsx', SCHEME);
     expect(t.diagnostics).toEqual([]);
     expect(t.rows.map((r) => r.values.name)).toEqual(['学员2', '学员3']);
+  });
+
+  it('refuses texts or a sheet that would unpack too large, before unpacking them', async () => {
+    const book = workbook({ rows: textRow(1, HEADER) + traineeRow(2, { B: '<c r="B2" t="s"><v>0</v></c>' }), strings: ['<si><t>张三</t></si>'] });
+    const texts = await readXlsxRoster(claimSize(book, 'xl/sharedStrings.xml', 65 * 1024 * 1024), '花名册.xlsx', SCHEME);
+    expect(texts.diagnostics.map((d) => [d.code, d.params])).toEqual([['roster.textsTooLarge', { path: '花名册.xlsx', maxMb: 64 }]]);
+    const sheet = await readXlsxRoster(claimSize(book, 'xl/worksheets/sheet1.xml', 300 * 1024 * 1024), '花名册.xlsx', SCHEME);
+    expect(sheet.diagnostics.map((d) => d.code)).toEqual(['roster.tooManyRows']);
+    // A directory that understates a sheet (a zip bomb's trick) is caught where the sheet passes the size it gave.
+    const lying = await readXlsxRoster(claimSize(book, 'xl/worksheets/sheet1.xml', 100), '花名册.xlsx', SCHEME);
+    expect(lying.diagnostics.map((d) => d.code)).toEqual(['roster.brokenWorkbook']);
   });
 
   it('reports malformed sheet XML as a damaged workbook', async () => {
