@@ -8,6 +8,7 @@ import { verbatim, type Term } from '../core/term.js';
 import { codePointName } from '../core/text.js';
 import { schemaAt } from '../core/zod-report.js';
 import { submissionSchema } from '../submission/schema.js';
+import { cellPlace } from '../roster/place.js';
 import { at, type CheckContext } from './context.js';
 
 export interface GlyphCoverage {
@@ -16,10 +17,22 @@ export interface GlyphCoverage {
 }
 
 
+const NONE: readonly string[] = [];
+
 export function checkGlyphs(ctx: CheckContext, coverage: GlyphCoverage): void {
-  const report = (text: string | undefined, what: { what: Term } | { column: string }, where: Location) => {
+  // A roster repeats its texts (trade, teacher, employer, address) row after row: each distinct text is looked at once.
+  const seen = new Map<string, readonly string[]>();
+  const missing = (text: string) => {
+    let m = seen.get(text);
+    if (!m) {
+      const found = coverage.missing(text);
+      seen.set(text, (m = found.length ? found : NONE));
+    }
+    return m;
+  };
+  const report = (text: string | undefined, what: { what: Term } | { column: string }, where: Location | (() => Location)) => {
     if (!text) return;
-    for (const ch of coverage.missing(text)) ctx.diagnostics.push(error('glyph.missing', { char: ch, code: codePointName(ch), ...what }, where));
+    for (const ch of missing(text)) ctx.diagnostics.push(error('glyph.missing', { char: ch, code: codePointName(ch), ...what }, typeof where === 'function' ? where() : where));
   };
   const s = ctx.submission;
   // A field is named by its label in the submission schema.
@@ -44,10 +57,11 @@ export function checkGlyphs(ctx: CheckContext, coverage: GlyphCoverage): void {
 
   const columns = ctx.scheme.roster.columns;
   const name = (id: string) => columns.find((c) => c.id === id)?.name ?? id;
-  for (const t of ctx.roster?.trainees ?? []) {
+  const roster = ctx.roster;
+  for (const t of roster?.trainees ?? []) {
     if (!t.brandTrade || t.duplicate) continue;
     for (const id of ['name', 'ethnicity', 'trade', 'teacher', 'employer', 'address'] as const) {
-      report(t[id], { column: name(id) }, t.cells[id] ?? t.where);
+      report(t[id], { column: name(id) }, () => cellPlace(roster!, t, id) ?? t.where);
     }
   }
 }

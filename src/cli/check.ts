@@ -6,6 +6,7 @@ import { renderCheckReport, renderDiagnostics } from '../report/check.js';
 import { checkJson, exitCodeFor } from '../report/json.js';
 import { EXIT, writeJson, type Cli } from './context.js';
 import { painter } from './terminal.js';
+import { writePieces } from './write.js';
 
 export interface CheckOptions {
   dir: string;
@@ -27,6 +28,6 @@ export async function runCheck(cli: Cli, opts: CheckOptions): Promise<number> {
   }
   const { report, loaded, scheme } = prepared;
   if (cli.json) writeJson(cli, checkJson(cli.lang, report, report.diagnostics, opts.strict));
-  else cli.out.write(renderCheckReport(report, loaded.submission, scheme, loaded.file, cli.lang, painter(cli.out), opts.strict));
+  else writePieces(cli.out, renderCheckReport(report, loaded.submission, scheme, loaded.file, cli.lang, painter(cli.out), opts.strict));
   return exitCodeFor(report.diagnostics, opts.strict);
 }

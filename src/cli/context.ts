@@ -13,6 +13,7 @@ import type { Lang } from '../i18n/lang.js';
 import { renderDiagnostics } from '../report/check.js';
 import type { World } from '../world/world.js';
 import { painter, type Out } from './terminal.js';
+import { jsonPieces, writePieces } from './write.js';
 
 export interface Cli {
   world: World;
@@ -31,7 +32,8 @@ export function shown(cli: Cli, p: string): string {
 }
 
 export function writeJson(cli: Cli, value: unknown): void {
-  cli.out.write(`${JSON.stringify(value, null, 2)}\n`);
+  writePieces(cli.out, jsonPieces(value));
+  cli.out.write('\n');
 }
 
 export const diagnosticsJson = (cli: Cli, list: readonly Diagnostic[]) => list.map((d) => diagnosticJson(d, cli.lang));

@@ -33,6 +33,25 @@ export function renderDiagnostics(list: readonly Diagnostic[], lang: Lang, paint
   return list.map((d) => renderDiagnostic(d, lang, paint)).join('');
 }
 
+/** renderDiagnostics(list).trimEnd(), one diagnostic at a time, made as it is written. */
+function* diagnosticsText(list: readonly Diagnostic[], lang: Lang, paint: Paint): Generator<string> {
+  for (const [i, d] of list.entries()) {
+    const s = renderDiagnostic(d, lang, paint);
+    yield i === list.length - 1 ? s.trimEnd() : s;
+  }
+}
+
+/** The report's lines joined by line breaks; a list of problems is rendered only as it is written. */
+function* joined(lines: readonly (string | Iterable<string>)[]): Generator<string> {
+  for (const [i, l] of lines.entries()) {
+    if (i > 0) yield '\n';
+    if (typeof l === 'string') yield l;
+    else yield* l;
+  }
+  yield '\n';
+}
+
+/** The report in pieces, to be written in order (a large roster's problems make a long report). */
 export function renderCheckReport(
   report: CheckReport,
   s: Submission,
@@ -41,9 +60,9 @@ export function renderCheckReport(
   lang: Lang,
   paint: Paint,
   strict: boolean,
-): string {
+): Iterable<string> {
   const t = ui(lang);
-  const lines: string[] = [];
+  const lines: (string | Iterable<string>)[] = [];
   const push = (x = '') => lines.push(x);
   const h = (x: string) => push(paint('bold', x));
 
@@ -118,19 +137,19 @@ export function renderCheckReport(
   const infos = report.diagnostics.filter((d) => d.severity === 'info');
   if (problems.length) {
     h(t.issues(counts.error, counts.warning));
-    lines.push(renderDiagnostics(orderForReading(problems), lang, paint).trimEnd());
+    lines.push(diagnosticsText(orderForReading(problems), lang, paint));
   } else h(t.noIssues);
   if (infos.length) {
     push();
     h(t.infos);
-    lines.push(renderDiagnostics(infos, lang, paint).trimEnd());
+    lines.push(diagnosticsText(infos, lang, paint));
   }
   push();
   if (counts.error > 0) push(paint('red', t.summaryErrors(counts.error)));
   else if (counts.warning > 0 && strict) push(paint('red', t.strictFail(counts.warning)));
   else if (counts.warning > 0) push(paint('yellow', t.summaryOkWarnings(counts.warning)));
   else push(paint('green', t.summaryOk));
-  return lines.join('\n') + '\n';
+  return joined(lines);
 }
 
 /** Errors before warnings; within each, the submission file before the roster, rows in order. */

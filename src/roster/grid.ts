@@ -1,6 +1,7 @@
 /**
  * Shared by the .xlsx and .csv readers: a grid of cell values (rows as the user numbers
- * them) becomes roster rows keyed by column, each cell with its A1 reference.
+ * them) becomes roster rows keyed by column; a cell's A1 reference is its column's letter
+ * (the table's `letters`) and its row's number.
  */
 import { error, info, type Diagnostic } from '../core/diagnostic.js';
 import type { RosterColumnId, Scheme } from '../scheme/schema.js';
@@ -57,23 +58,24 @@ export function tableFromGrid(
   if (!present.has('subsidised')) diagnostics.push(info('roster.subsidisedAssumed', {}, { ...where, row: headerRow }));
 
   const rows: RawRow[] = [];
-  const columns = [...header.columns].map(([c, id]) => ({ c, id, letter: columnLetter(c) }));
+  const columns = [...header.columns].map(([c, id]) => ({ c, id }));
+  const letters = Object.fromEntries(columns.map(({ c, id }) => [id, columnLetter(c)]));
   for (let i = header.index + 1; i < grid.length; i++) {
     const g = grid[i]!;
-    const cells: RawRow['cells'] = {};
+    const values: RawRow['values'] = {};
     let meaningful = false;
-    for (const { c, id, letter } of columns) {
+    for (const { c, id } of columns) {
       const value = g.values[c] ?? null;
-      cells[id] = { value, where: { file, sheet, row: g.row, cell: letter + g.row } };
+      values[id] = value;
       // Templates often pre-number 序号 on empty rows; those rows are not trainees.
       if (id !== 'seq' && !isBlank(value)) meaningful = true;
     }
-    if (meaningful) rows.push({ row: g.row, where: { file, sheet, row: g.row }, cells });
+    if (meaningful) rows.push({ row: g.row, where: { file, sheet, row: g.row }, values });
   }
   if (truncated) {
     diagnostics.push(error('roster.tooManyRows', { path: file, max: scheme.roster.maxRows }, { file }));
   } else if (rows.length === 0) {
     diagnostics.push(error('roster.noRows', { path: file }, { ...where, row: headerRow }));
   }
-  return { file, sheet, columns: present, rows, diagnostics };
+  return { file, sheet, columns: present, rows, diagnostics, letters };
 }

@@ -11,9 +11,10 @@ import type { RosterColumnId, Scheme } from '../scheme/schema.js';
 import { cellFlag, cellText, isMangledNumber } from './cells.js';
 import { ETHNIC_GROUPS, normalizeEthnicGroup } from './ethnic-groups.js';
 import { maskId, maskPhone } from './mask.js';
+import { cellPlace } from './place.js';
 import { isValidPhone, normalizePhone } from './phone.js';
 import { checkResidentId, type IdProblem } from './resident-id.js';
-import type { Roster, RosterTable, Trainee } from './types.js';
+import type { RawRow, Roster, RosterTable, Trainee } from './types.js';
 
 export interface InterpretOptions {
   scheme: Scheme;
@@ -66,17 +67,17 @@ export function interpretRoster(table: RosterTable, opts: InterpretOptions): { r
   const keyGroupOptions = scheme.keyGroups.map((g) => g.name);
 
   const trainees: Trainee[] = [];
-  const firstById = new Map<string, { row: number; cell?: string }>();
+  // The row itself, not its cell's place: a place is made only for a duplicate's message.
+  const firstById = new Map<string, RawRow>();
 
   for (const raw of table.rows) {
-    const cell = (id: RosterColumnId) => raw.cells[id];
-    const text = (id: RosterColumnId) => cellText(cell(id)?.value);
-    const at = (id: RosterColumnId): Location => cell(id)?.where ?? raw.where;
+    const value = (id: RosterColumnId) => raw.values[id];
+    const text = (id: RosterColumnId) => cellText(value(id));
+    const at = (id: RosterColumnId): Location => cellPlace(table, raw, id) ?? raw.where;
     const name = (id: RosterColumnId) => columnName.get(id) ?? id;
 
     // A control character (pasted from another system) makes a DOCX that Word refuses to open.
-    for (const [id, c] of Object.entries(raw.cells)) {
-      const v = c?.value;
+    for (const [id, v] of Object.entries(raw.values)) {
       const bad = typeof v === 'string' ? controlIn(v) : undefined;
       if (bad) diagnostics.push(error('text.control', { code: bad.code }, at(id as RosterColumnId)));
       // A cell is a name, a number or an address: more than a few lines is a paste gone wrong, and would fill pages.
@@ -84,7 +85,7 @@ export function interpretRoster(table: RosterTable, opts: InterpretOptions): { r
     }
 
     for (const id of required) {
-      if (text(id) === '' && !(id === 'idNumber' && isMangledNumber(cell(id)?.value))) {
+      if (text(id) === '' && !(id === 'idNumber' && isMangledNumber(value(id)))) {
         diagnostics.push(error('roster.cellEmpty', { column: name(id) }, at(id)));
       }
     }
@@ -93,8 +94,7 @@ export function interpretRoster(table: RosterTable, opts: InterpretOptions): { r
     let idNumber = '';
     let idValid = false;
     let idSex: string | undefined;
-    const idCell = cell('idNumber');
-    if (isMangledNumber(idCell?.value)) {
+    if (isMangledNumber(value('idNumber'))) {
       diagnostics.push(error('roster.id.numeric', {}, at('idNumber')));
     } else if (text('idNumber') !== '') {
       const check = checkResidentId(text('idNumber'), opts.today);
@@ -112,8 +112,9 @@ export function interpretRoster(table: RosterTable, opts: InterpretOptions): { r
       const first = firstById.get(idNumber);
       duplicate = first !== undefined;
       if (first) {
-        diagnostics.push(error('roster.duplicate', { value: maskId(idNumber), firstRow: first.row, ...(first.cell && { firstCell: first.cell }) }, at('idNumber')));
-      } else firstById.set(idNumber, { row: raw.row, cell: at('idNumber').cell });
+        const firstCell = cellPlace(table, first, 'idNumber')?.cell;
+        diagnostics.push(error('roster.duplicate', { value: maskId(idNumber), firstRow: first.row, ...(firstCell && { firstCell }) }, at('idNumber')));
+      } else firstById.set(idNumber, raw);
     }
 
     // Sex against the ID's 17th digit.
@@ -138,7 +139,7 @@ export function interpretRoster(table: RosterTable, opts: InterpretOptions): { r
 
     const flag = (id: RosterColumnId, whenEmpty: boolean): boolean => {
       if (!table.columns.has(id)) return whenEmpty;
-      const v = cellFlag(cell(id)?.value);
+      const v = cellFlag(value(id));
       if (v === undefined) {
         diagnostics.push(error('roster.flag.invalid', { column: name(id), value: text(id) }, at(id)));
         return false;
@@ -150,7 +151,7 @@ export function interpretRoster(table: RosterTable, opts: InterpretOptions): { r
     // Without a 享受补贴 column the whole roster is the subsidised-training roster the notice asks for.
     const subsidised = table.columns.has('subsidised') ? flag('subsidised', false) : true;
     const employer = text('employer');
-    const employedFlag = table.columns.has('employed') ? cellFlag(cell('employed')?.value) : null;
+    const employedFlag = table.columns.has('employed') ? cellFlag(value('employed')) : null;
     if (employedFlag === undefined) diagnostics.push(error('roster.flag.invalid', { column: name('employed'), value: text('employed') }, at('employed')));
     if (employer !== '' && employedFlag === false) diagnostics.push(warning('roster.employed.conflict', {}, at('employed')));
     const employed = employer !== '' || employedFlag === true;
@@ -162,12 +163,10 @@ export function interpretRoster(table: RosterTable, opts: InterpretOptions): { r
       if (!keyGroup) diagnostics.push(error('roster.keyGroup.unknown', { value: kg, options: keyGroupOptions }, at('keyGroup')));
     }
 
-    const cells: Trainee['cells'] = {};
-    for (const [id, c] of Object.entries(raw.cells)) cells[id as RosterColumnId] = c.where;
     trainees.push({
       row: raw.row,
       where: raw.where,
-      cells,
+      ...(raw.cells && { cells: raw.cells }),
       seq: text('seq'),
       name: text('name'),
       sex: sex ?? sexText,
@@ -192,7 +191,7 @@ export function interpretRoster(table: RosterTable, opts: InterpretOptions): { r
     });
   }
   return {
-    roster: { file: table.file, trainees, hasSubsidisedColumn: table.columns.has('subsidised') },
+    roster: { file: table.file, trainees, hasSubsidisedColumn: table.columns.has('subsidised'), ...(table.letters && { letters: table.letters }) },
     diagnostics,
   };
 }

@@ -17,7 +17,8 @@ export function readInlineRoster(rows: readonly Record<string, RosterCellValue>[
   const columns = new Set<ReturnType<typeof match> & string>();
   const out: RawRow[] = [];
   rows.forEach((r, i) => {
-    const cells: RawRow['cells'] = {};
+    const values: RawRow['values'] = {};
+    const cells: NonNullable<RawRow['cells']> = {};
     for (const [key, value] of Object.entries(r)) {
       const id = match(key);
       const where = { ...locate(source, ['roster', 'rows', i, key]), row: i + 1 };
@@ -27,9 +28,10 @@ export function readInlineRoster(rows: readonly Record<string, RosterCellValue>[
         continue;
       }
       columns.add(id);
-      cells[id] = { value: value ?? null, where };
+      values[id] = value ?? null;
+      cells[id] = where;
     }
-    out.push({ row: i + 1, where: { ...locate(source, ['roster', 'rows', i]), row: i + 1 }, cells });
+    out.push({ row: i + 1, where: { ...locate(source, ['roster', 'rows', i]), row: i + 1 }, values, cells });
   });
   if (out.length === 0) diagnostics.push(error('roster.noRows', { path: `${file} roster.rows` }, locate(source, ['roster', 'rows'])));
   if (!columns.has('subsidised')) diagnostics.push(info('roster.subsidisedAssumed', {}, locate(source, ['roster', 'rows'])));

@@ -7,21 +7,35 @@ export type RosterCellValue = string | number | boolean | null;
 /** A cell as read from any source, before interpretation. */
 export type CellValue = string | number | boolean | Date | null;
 
-export interface RawCell {
-  value: CellValue;
+/**
+ * Where a row's cells are. In a sheet or CSV a cell is its column's letter and the row's number
+ * (`letters`, one per table), so no row holds a place per cell: a 100,000-row roster would
+ * keep 1.5 million of them. Inline rows name each cell's YAML line and column (`cells`).
+ * roster/place.ts finds a cell's place from either.
+ */
+export interface CellPlaces {
+  /** Column letters by column id, for a sheet or CSV. */
+  letters?: Partial<Record<RosterColumnId, string>>;
+}
+
+export interface RowPlace {
+  row: number;
+  /** The row's place: file, sheet and row (or its YAML position, inline). */
   where: Location;
+  /** Each cell's place, when not found from the column letters (inline rows). */
+  cells?: Partial<Record<RosterColumnId, Location>>;
 }
 
 /** One data row of the roster as read, keyed by the column it was found under. */
-export interface RawRow {
+export interface RawRow extends RowPlace {
   /** Row number as the user sees it: sheet row, CSV line, or position in roster.rows (1-based). */
   row: number;
-  where: Location;
-  cells: Partial<Record<RosterColumnId, RawCell>>;
+  /** Each cell's value; a column of the header that is empty in this row holds null. */
+  values: Partial<Record<RosterColumnId, CellValue>>;
 }
 
 /** What a reader returns: the rows, which columns the header had, and problems found. */
-export interface RosterTable {
+export interface RosterTable extends CellPlaces {
   /** The roster file as the user named it, or the submission file for inline rows. */
   file: string;
   sheet?: string;
@@ -31,11 +45,9 @@ export interface RosterTable {
 }
 
 /** A trainee (学员) interpreted from a row: the ten printed columns and the flags the figures need. */
-export interface Trainee {
+export interface Trainee extends RowPlace {
   row: number;
   where: Location;
-  /** Where each cell of the row is (sheet!cell, or YAML line:column). */
-  cells: Partial<Record<RosterColumnId, Location>>;
   seq: string;
   name: string;
   sex: string;
@@ -65,7 +77,7 @@ export interface Trainee {
   duplicate: boolean;
 }
 
-export interface Roster {
+export interface Roster extends CellPlaces {
   file: string;
   trainees: Trainee[];
   /** The header had a 享受补贴 column (otherwise everyone is taken as subsidised). */

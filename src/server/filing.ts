@@ -18,6 +18,7 @@ import { prepare, type Checked } from '../pipeline/prepare.js';
 import { schemePicker } from '../pipeline/scheme.js';
 import { checkJson } from '../report/json.js';
 import { maskId, maskPhone } from '../roster/mask.js';
+import { cellPlace } from '../roster/place.js';
 import type { Kind, Scheme } from '../scheme/schema.js';
 import { editSubmission, formatOf, rawValues, type FieldEdit } from '../submission/edit.js';
 import type { FileFact } from '../submission/files.js';
@@ -124,7 +125,7 @@ function rosterView(checked: Checked, lang: Lang) {
     columns,
     rows: r.trainees.map((t) => ({
       row: t.row,
-      cells: Object.fromEntries(Object.entries(t.cells).map(([k, loc]) => [k, loc?.cell ?? null])),
+      cells: Object.fromEntries(columns.flatMap((c) => { const at = cellPlace(r, t, c.id); return at ? [[c.id, at.cell ?? null]] : []; })),
       values: {
         seq: t.seq, name: t.name, sex: t.sex, ethnicity: t.ethnicity, idNumber: maskId(t.idNumber), trade: t.trade, teacher: t.teacher,
         employer: t.employer, address: t.address, phone: maskPhone(t.phone), passed: t.passed, keyGroup: t.keyGroup ? (keyGroupName.get(t.keyGroup) ?? t.keyGroup) : t.keyGroup, order: t.order, subsidised: t.subsidised, employed: t.employed,

@@ -19,11 +19,12 @@ const GOOD: Partial<Record<RosterColumnId, string | number | null>> = {
 function table(rows: Partial<Record<RosterColumnId, string | number | null>>[], columns = Object.keys(LETTERS) as RosterColumnId[]): RosterTable {
   const raw: RawRow[] = rows.map((r, i) => {
     const row = i + 4;
-    const cells: RawRow['cells'] = {};
-    for (const id of columns) cells[id] = { value: r[id] ?? null, where: { file: '花名册.xlsx', sheet: '花名册', row, cell: `${LETTERS[id]}${row}` } };
-    return { row, where: { file: '花名册.xlsx', sheet: '花名册', row }, cells };
+    const values: RawRow['values'] = {};
+    for (const id of columns) values[id] = r[id] ?? null;
+    return { row, where: { file: '花名册.xlsx', sheet: '花名册', row }, values };
   });
-  return { file: '花名册.xlsx', sheet: '花名册', columns: new Set(columns), rows: raw, diagnostics: [] };
+  const letters = Object.fromEntries(columns.map((id) => [id, LETTERS[id]!]));
+  return { file: '花名册.xlsx', sheet: '花名册', columns: new Set(columns), rows: raw, diagnostics: [], letters };
 }
 
 const run = (rows: Partial<Record<RosterColumnId, string | number | null>>[], columns?: RosterColumnId[]) =>

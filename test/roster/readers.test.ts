@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readCsvRoster } from '../../src/roster/read-csv.js';
+import { cellPlace } from '../../src/roster/place.js';
 import { readXlsxRoster } from '../../src/roster/read-xlsx.js';
 import { SCHEME, validId } from '../helpers/fixture.js';
 
@@ -25,8 +26,8 @@ describe('xlsx roster', () => {
     expect(t.diagnostics).toEqual([]);
     expect(t.sheet).toBe('花名册');
     expect(t.rows.map((r) => r.row)).toEqual([4, 6]);
-    expect(t.rows[0]!.cells.idNumber?.where).toMatchObject({ sheet: '花名册', cell: 'A4' });
-    expect(t.rows[0]!.cells.name?.value).toBe('学员1');
+    expect(cellPlace(t, t.rows[0]!, 'idNumber')).toMatchObject({ sheet: '花名册', cell: 'A4' });
+    expect(t.rows[0]!.values.name).toBe('学员1');
   });
 
   it('skips pre-numbered empty template rows', async () => {
@@ -81,7 +82,7 @@ describe('xlsx roster', () => {
     });
     const t = await readXlsxRoster(await xlsx([HEADER, ...rows]), 'r.xlsx', SCHEME);
     expect(t.rows).toHaveLength(3000);
-    t.rows.forEach((r, i) => expect(r.cells.address?.value).toBe(address(i)));
+    t.rows.forEach((r, i) => expect(r.values.address).toBe(address(i)));
   });
 
   it('stops at the row limit with a clear message, before parsing the sheet', async () => {
@@ -102,15 +103,15 @@ describe('csv roster', () => {
   it('reads UTF-8 with a BOM', () => {
     const t = readCsvRoster(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(csv)]), 'r.csv', SCHEME);
     expect(t.diagnostics).toEqual([]);
-    expect(t.rows.map((r) => r.cells.name?.value)).toEqual(['学员1', '学员2']);
-    expect(t.rows[0]!.cells.idNumber?.where).toMatchObject({ file: 'r.csv', cell: 'E2', row: 2 });
+    expect(t.rows.map((r) => r.values.name)).toEqual(['学员1', '学员2']);
+    expect(cellPlace(t, t.rows[0]!, 'idNumber')).toMatchObject({ file: 'r.csv', cell: 'E2', row: 2 });
   });
 
   it('reads GB18030, as Chinese Excel saves CSV', () => {
     const bytes = iconv.encode(csv.replace('学员1', '𠮷庆华'), 'gb18030');
     const t = readCsvRoster(new Uint8Array(bytes), 'r.csv', SCHEME);
     expect(t.diagnostics).toEqual([]);
-    expect(t.rows[0]!.cells.name?.value).toBe('𠮷庆华');
+    expect(t.rows[0]!.values.name).toBe('𠮷庆华');
   });
 
   it('reads tab-separated UTF-16 text', () => {
