@@ -3,7 +3,7 @@
  * length moves every first page), the body drawn once, each copy given its own cover
  * (第k份 / 共N份), and the spine label. Shared by an applicant's and a county's print set.
  */
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '#pdf-lib';
 import type { Bundle } from '../core/bundle.js';
 import { fail } from '../core/failure.js';
 import { fillForm } from '../forms/fill.js';

@@ -5,7 +5,7 @@
  * it is (ISO 32000-1, 7.4.4.4). So 8-bit grey or RGB images without transparency or
  * interlacing are embedded byte for byte, as pdfkit does; any other PNG goes through pdf-lib.
  */
-import { concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
+import { concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, type PDFDocument, type PDFPage, type PDFRef } from '#pdf-lib';
 
 export interface PassThroughPng {
   width: number;

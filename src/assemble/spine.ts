@@ -3,7 +3,7 @@
  * sheets × paper thickness (80 g/m² is about 0.1 mm a sheet) — and as tall as A4, with the
  * institution and brand set vertically, one upright character under the next.
  */
-import { degrees, PDFDocument, rgb } from 'pdf-lib';
+import { degrees, PDFDocument, rgb } from '#pdf-lib';
 import '../render/pdf-lib-save.js';
 import type { FontSet } from '../render/fonts.js';
 import { embedSubsetFont } from '../render/page-numbers.js';

@@ -5,7 +5,7 @@
  * left-hand pages marked 此页无正文, and page numbers through the volume (not on the cover).
  */
 import path from 'node:path';
-import { degrees, PDFDocument, type PDFEmbeddedPage, type PDFFont, type PDFImage, type PDFPage, type PDFRef, rgb } from 'pdf-lib';
+import { degrees, PDFDocument, type PDFEmbeddedPage, type PDFFont, type PDFImage, type PDFPage, type PDFRef, rgb } from '#pdf-lib';
 import '../render/pdf-lib-save.js';
 import { fail } from '../core/failure.js';
 import { drawXObject, embedPassThroughPng, passThroughPng } from './png.js';

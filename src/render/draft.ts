@@ -4,7 +4,7 @@
  * escapes onto paper cannot be mistaken for the filing. The words come from the caller, in
  * the asker's language.
  */
-import { degrees, PDFDocument, rgb } from 'pdf-lib';
+import { degrees, PDFDocument, rgb } from '#pdf-lib';
 import './pdf-lib-save.js';
 import type { FontSet } from './fonts.js';
 import { embedSubsetFont } from './page-numbers.js';

@@ -4,7 +4,7 @@
  * character in from the edge of the text area. Stamping rather than drawing them with the
  * form lets the same pages be numbered 1…n as a document and on through a print volume.
  */
-import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, type PDFFont, type PDFPage } from '#pdf-lib';
 import './pdf-lib-save.js';
 import type { FontSet } from './fonts.js';
 import { pdfLibFontkit } from './pdf-lib-fontkit.js';

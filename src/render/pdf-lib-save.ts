@@ -4,7 +4,7 @@
  * so that loop was a tenth of a build's time. The same bytes are copied here with one
  * `set` — the file is byte-for-byte what pdf-lib writes. Imported by the files that save.
  */
-import { PDFStream } from 'pdf-lib';
+import { PDFStream } from '#pdf-lib';
 
 const OPEN = new TextEncoder().encode('\nstream\n');
 const CLOSE = new TextEncoder().encode('\nendstream');

@@ -5,7 +5,7 @@
  * it before any build — and the parsed PDF is kept, so the volume never parses it again.
  */
 import { imageSize } from 'image-size';
-import { EncryptedPDFError, PDFDocument } from 'pdf-lib';
+import { EncryptedPDFError, PDFDocument } from '#pdf-lib';
 import type { FileFact } from './files.js';
 import { jpegIntact, pngIntact } from './image-integrity.js';
 

@@ -5,7 +5,7 @@
  * everything it returns is plain data for the pure checks in check/.
  */
 import path from 'node:path';
-import type { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from '#pdf-lib';
 import { error, type Diagnostic, type Location } from '../core/diagnostic.js';
 import { fail, ioFailure } from '../core/failure.js';
 import { IoError } from '../core/io.js';

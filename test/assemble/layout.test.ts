@@ -1,4 +1,4 @@
-import { PDFDocument, degrees } from 'pdf-lib';
+import { PDFDocument, degrees } from '#pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { planVolume } from '../../src/assemble/layout.js';
 import { fit, placeImage } from '../../src/paper/placement.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName } from '#pdf-lib';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { json, run, type Run } from '../helpers/cli.js';
 import { EXAMPLE_DIR } from '../helpers/example.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parseDocument } from 'yaml';
 import { unzipSync, zipSync } from 'fflate';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '#pdf-lib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseCountyFile } from '../../src/county/load.js';
 import { formatPercent } from '../../src/core/number.js';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PDFArray, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFName } from '#pdf-lib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { run } from '../helpers/cli.js';
 import { baseSubmission, cleanup, tempDir, writeFixture } from '../helpers/fixture.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { deflateSync } from 'node:zlib';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '#pdf-lib';
 import { checkSubmission } from '../../src/check/run.js';
 import { checkCharacter } from '../../src/roster/resident-id.js';
 import { loadScheme, TEMPLATES_DIR } from '../../src/scheme/load.js';

@@ -3,7 +3,7 @@
  * but Node: pdfjs-dist (Mozilla's PDF reader, as Firefox reads them) for the text with its
  * positions, the fonts and the metadata; pdf-lib for the structure.
  */
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '#pdf-lib';
 // pdfjs builds a DOMMatrix at load time; without the optional canvas package Node has none.
 (globalThis as { DOMMatrix?: unknown }).DOMMatrix ??= class DOMMatrix {};
 const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');

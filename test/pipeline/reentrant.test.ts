@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '#pdf-lib';
 import { describe, expect, inject, it, vi } from 'vitest';
 import { isBytes, type Bundle } from '../../src/core/bundle.js';
 import { build } from '../../src/pipeline/build.js';

@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '#pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { volumeMaterials } from '../../src/assemble/parts.js';
 import { planVolume } from '../../src/assemble/layout.js';
