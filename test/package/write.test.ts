@@ -3,7 +3,7 @@
  * output's place (build verifies the disc tree, the zip and the ISO it wrote), and cleans up
  * what an earlier, killed run left beside the output.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packTree } from '../../src/build/archive.js';
@@ -31,7 +31,8 @@ beforeAll(async () => {
   const bag = await makeBag(payload, await payloadDigests(payload), new Map([['说明.txt', Buffer.from('说明')]]), [['Bagging-Date', '2026-10-12']]);
   digests = bag.all;
   pkg = packTree(bag.tree, NAME, new Date('2026-10-12T00:00:00Z'), { volumeId: 'T', jolietVolumeId: 'T', publisher: 'T' }).bundle;
-  pkg.set('documents/01-申请表.pdf', Buffer.alloc(5000, 1));
+  // As in a build: the document and its copy on the disc are the same bytes.
+  pkg.set('documents/01-申请表.pdf', payload.get('data/表格/01-申请表.pdf')!);
 });
 
 const hidden = (dir: string) => readdirSync(dir).filter((n) => n.startsWith('.'));
@@ -96,6 +97,17 @@ describe('build verifies what it wrote', () => {
       }
     });
   }
+});
+
+describe('the same content in two places', () => {
+  it('is one file on disk: documents/ is the disc tree\'s data/表格/, linked, not written twice', async () => {
+    const out = tempDir('w-');
+    const target = await writeBundle(out, NAME, pkg, { check: verifiedWrite(WORLD, NAME, { bundle: pkg, digests }) });
+    const a = statSync(path.join(target, 'documents/01-申请表.pdf'));
+    const b = statSync(path.join(target, 'disc/data/表格/01-申请表.pdf'));
+    expect(readFileSync(path.join(target, 'documents/01-申请表.pdf')).equals(readFileSync(path.join(target, 'disc/data/表格/01-申请表.pdf')))).toBe(true);
+    expect([a.ino, a.nlink]).toEqual([b.ino, 2]);
+  });
 });
 
 describe('what a killed run left', () => {
