@@ -34,10 +34,11 @@ export interface BagSource {
   read(p: string): AsyncIterable<Uint8Array>;
   /**
    * Reads a file through `into`, the caller's buffer, handing `each` one view of it after
-   * another (valid only until `each` returns); resolves with the bytes read. Nothing is
-   * allocated per chunk, so reading a large package back keeps the garbage collector idle.
+   * another (valid only until `each` returns, or the promise it returns settles); resolves
+   * with the bytes read. Nothing is allocated per chunk, so reading a large package back
+   * keeps the garbage collector idle.
    */
-  scan(p: string, into: Uint8Array, each: (chunk: Uint8Array) => void): Promise<number>;
+  scan(p: string, into: Uint8Array, each: Each): Promise<number>;
   problems: Problem[];
   close(): Promise<void>;
 }
@@ -67,12 +68,15 @@ function sharedReader(world: World, file: string): { get(): Promise<FileReader>;
   };
 }
 
+/** What `scan` hands each chunk to. */
+export type Each = (chunk: Uint8Array) => void | Promise<void>;
+
 /** `size` bytes from `offset` through `into`; fewer means the archive is cut short. */
-async function scanSpan(reader: FileReader, offset: number, size: number, into: Uint8Array, each: (chunk: Uint8Array) => void, short: () => Error): Promise<number> {
+async function scanSpan(reader: FileReader, offset: number, size: number, into: Uint8Array, each: Each, short: () => Error): Promise<number> {
   for (let done = 0; done < size; ) {
     const n = await reader.read(into.byteLength > size - done ? into.subarray(0, size - done) : into, offset + done);
     if (n === 0) throw short();
-    each(into.subarray(0, n));
+    await each(into.subarray(0, n));
     done += n;
   }
   return size;
@@ -137,7 +141,7 @@ async function folderSource(world: World, dir: string): Promise<BagSource> {
       const reader = await world.open(path.join(root, ...p.split('/')));
       try {
         let at = 0;
-        for (let n; (n = await reader.read(into, at)) > 0; at += n) each(into.subarray(0, n));
+        for (let n; (n = await reader.read(into, at)) > 0; at += n) await each(into.subarray(0, n));
         return at;
       } finally {
         await reader.close();
@@ -236,7 +240,7 @@ async function zipSource(world: World, file: string, size: number): Promise<BagS
       if (entry.compressionMethod !== 0 || entry.isEncrypted() || entry.compressedSize !== entry.uncompressedSize) {
         let n = 0;
         for await (const chunk of read(p)) {
-          each(chunk);
+          await each(chunk);
           n += chunk.byteLength;
         }
         return n;

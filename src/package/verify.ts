@@ -16,6 +16,7 @@ import { parseBagInfo, parseManifest } from './bagit.js';
 import type { Digest } from './digest.js';
 import { FINGERPRINT_EXCLUDES_FIELD, FINGERPRINT_FIELD, fingerprintOf, type Fingerprint } from './fingerprint.js';
 import type { BagSource } from './sources.js';
+import type { FileReader } from '../world/world.js';
 
 const ALGORITHMS = ['sha256', 'sha512', 'sha384', 'sha1', 'md5'] as const;
 type Alg = (typeof ALGORITHMS)[number];
@@ -40,15 +41,19 @@ interface Read {
   hex: Partial<Record<Alg, string>>;
 }
 
+/** What a file of the bag is meant to be: bytes held in memory, or a file already proven to hold them. */
+export type Meant = { bytes: Uint8Array; digest: Digest } | { copy: () => Promise<FileReader>; digest: Digest };
+
 export interface VerifyOptions {
   /**
    * What the bag is meant to hold, by path — a build's own disc tree, checked right after it
-   * was written: a file whose bytes are given is compared with them instead of hashed, and
-   * has their digest (computed when the bag was made). Equal bytes have equal checksums, and
-   * comparing costs a fraction of SHA-512; a file that differs is hashed as it would be
-   * without this, so what is reported is what `verify` reports.
+   * was written: a file given here is compared with the bytes it was made from (or with a
+   * copy of them already verified: the disc folder's, for the zip and the image) instead of
+   * hashed, and has their digest (computed when the bag was made). Equal bytes have equal
+   * checksums, and comparing costs a fraction of SHA-512; a file that differs is hashed as it
+   * would be without this, so what is reported is what `verify` reports.
    */
-  expected?: ReadonlyMap<string, { bytes: Uint8Array; digest: Digest }>;
+  expected?: ReadonlyMap<string, Meant>;
 }
 
 /** Bytes read at a time, through one buffer for the whole bag. */
@@ -73,16 +78,30 @@ export async function verifyBag(src: BagSource, opts: VerifyOptions = {}): Promi
   const result = (verified = 0, payloadFiles = 0, algorithms: string[] = []): VerifyResult => ({ diagnostics: out, verified, payloadFiles, algorithms, digests, ...(fingerprint && { fingerprint }) });
 
   const scratch = Buffer.allocUnsafe(CHUNK);
-  /** Whether a file holds exactly `bytes`. */
-  const holds = async (p: string, bytes: Uint8Array): Promise<boolean> => {
-    const want = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let other: Buffer | undefined;
+  /** Whether a file holds exactly the bytes meant: those in memory, or those of the copy (read alongside, through a second buffer). */
+  const holds = async (p: string, meant: Meant): Promise<boolean> => {
     let at = 0;
     let same = true;
-    await src.scan(p, scratch, (chunk) => {
-      same &&= at + chunk.byteLength <= want.length && want.subarray(at, at + chunk.byteLength).equals(chunk);
-      at += chunk.byteLength;
-    });
-    return same && at === want.length;
+    if ('bytes' in meant) {
+      const want = Buffer.from(meant.bytes.buffer, meant.bytes.byteOffset, meant.bytes.byteLength);
+      await src.scan(p, scratch, (chunk) => {
+        same &&= at + chunk.byteLength <= want.length && want.subarray(at, at + chunk.byteLength).equals(chunk);
+        at += chunk.byteLength;
+      });
+      return same && at === want.length;
+    }
+    const copy = await meant.copy();
+    try {
+      const buf = (other ??= Buffer.allocUnsafe(CHUNK));
+      await src.scan(p, scratch, async (chunk) => {
+        if (same) same = (await copy.read(buf.subarray(0, chunk.byteLength), at)) === chunk.byteLength && buf.subarray(0, chunk.byteLength).equals(chunk);
+        at += chunk.byteLength;
+      });
+      return same && at === meant.digest.size && (await copy.read(buf.subarray(0, 1), at)) === 0;
+    } finally {
+      await copy.close();
+    }
   };
 
   /** Reads a file once: hashes with SHA-256, SHA-512 and `extra`, keeping the bytes of small tag files. */
@@ -91,7 +110,7 @@ export async function verifyBag(src: BagSource, opts: VerifyOptions = {}): Promi
     const hit = reads.get(p);
     if (hit && extra.every((a) => hit.hex[a]) && (!keep || hit.bytes)) return hit;
     const known = opts.expected?.get(p);
-    if (known && !keep && extra.every((a) => a === 'sha256' || a === 'sha512') && (await holds(p, known.bytes))) {
+    if (known && !keep && extra.every((a) => a === 'sha256' || a === 'sha512') && (await holds(p, known))) {
       digests.set(p, known.digest);
       const r: Read = { hex: { sha256: known.digest.sha256, sha512: known.digest.sha512 } };
       reads.set(p, r);

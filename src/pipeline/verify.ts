@@ -8,7 +8,7 @@ import { error, type Diagnostic } from '../core/diagnostic.js';
 import { Failure, ioFailure } from '../core/failure.js';
 import { IoError } from '../core/io.js';
 import { openBag, SourceFailure, type BagSource } from '../package/sources.js';
-import { verifyBag, type VerifyOptions, type VerifyResult } from '../package/verify.js';
+import { verifyBag, type Meant, type VerifyOptions, type VerifyResult } from '../package/verify.js';
 import { isBytes, type Bundle } from '../core/bundle.js';
 import type { Digest } from '../package/digest.js';
 import path from 'node:path';
@@ -43,13 +43,21 @@ export interface MeantDisc {
   digests: ReadonlyMap<string, Digest>;
 }
 
-/** The disc tree's files held in memory, with their digests, as verifyBag compares them. */
-function expectedOf(meant: MeantDisc): NonNullable<VerifyOptions['expected']> {
-  const out = new Map<string, { bytes: Uint8Array; digest: Digest }>();
+/**
+ * The disc tree's files as verifyBag compares them: those held in memory with their bytes;
+ * the others (files read in chunks, a county's forwarded files) by the disc folder's copy,
+ * once `discVerified` — the folder's own check hashed them against the manifests.
+ */
+function expectedOf(world: World, meant: MeantDisc, disc: string, discVerified: boolean): Map<string, Meant> {
+  const out = new Map<string, Meant>();
   for (const [p, e] of meant.bundle) {
-    if (!p.startsWith('disc/') || !isBytes(e)) continue;
-    const digest = meant.digests.get(p.slice('disc/'.length));
-    if (digest && digest.size === e.byteLength) out.set(p.slice('disc/'.length), { bytes: e, digest });
+    if (!p.startsWith('disc/')) continue;
+    const rel = p.slice('disc/'.length);
+    const digest = meant.digests.get(rel);
+    if (!digest) continue;
+    if (isBytes(e)) {
+      if (digest.size === e.byteLength) out.set(rel, { bytes: e, digest });
+    } else if (discVerified) out.set(rel, { copy: () => world.open(path.join(disc, ...rel.split('/'))), digest });
   }
   return out;
 }
@@ -58,16 +66,20 @@ function expectedOf(meant: MeantDisc): NonNullable<VerifyOptions['expected']> {
  * A written package checked as `verify` checks it: its disc tree, <name>.zip and <name>.iso
  * (those it has). Returns the errors, each named by the part it was found in. With `meant`,
  * each file is compared with the bytes it was written from rather than hashed again (see
- * VerifyOptions): the same findings, from one read of what was written and no hashing.
+ * VerifyOptions): the same findings, from one read of what was written. Only a file not held
+ * in memory is hashed, once, in the disc folder; the zip's and the image's copies of it are
+ * compared with that one.
  */
 export async function verifyOutput(world: World, dir: string, name: string, meant?: MeantDisc): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
-  const opts: VerifyOptions = meant ? { expected: expectedOf(meant) } : {};
+  let discVerified = false;
   for (const part of ['disc', `${name}.zip`, `${name}.iso`]) {
     const target = path.join(dir, part);
     if (!(await world.stat(target))) continue;
+    const opts: VerifyOptions = meant ? { expected: expectedOf(world, meant, path.join(dir, 'disc'), discVerified) } : {};
     const v = await verifyPackage(world, target, part, opts);
     const errors = (v.opened ? v.result.diagnostics : v.diagnostics).filter((d) => d.severity === 'error');
+    if (part === 'disc') discVerified = errors.length === 0;
     if (errors.length) out.push(error('build.notVerified', { part, errors: errors.length }, { file: part }), ...errors.map((d) => ({ ...d, location: { ...d.location, file: d.location.file ? `${part}: ${d.location.file}` : part } })));
   }
   return out;

@@ -5,9 +5,10 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packTree } from '../../src/build/archive.js';
-import type { Bundle } from '../../src/core/bundle.js';
+import type { Bundle, FileEntry } from '../../src/core/bundle.js';
 import { Failure } from '../../src/core/failure.js';
 import { makeBag, payloadDigests } from '../../src/package/bag.js';
 import type { Digest } from '../../src/package/digest.js';
@@ -36,6 +37,30 @@ beforeAll(async () => {
 });
 
 const hidden = (dir: string) => readdirSync(dir).filter((n) => n.startsWith('.'));
+
+/**
+ * The bundle with its archive `part` written as it should be, except one byte that turns out
+ * different on disk: `skip` bytes into the first run of the byte `fill` (a payload file's).
+ */
+function withByteFlipped(bundle: Bundle, part: string, fill: number, skip: number): Bundle {
+  const good = bundle.get(part) as { kind: 'stream'; write(out: NodeJS.WritableStream): Promise<void> };
+  const bad: Bundle = new Map(bundle);
+  bad.set(part, {
+    kind: 'stream',
+    write: async (s) => {
+      const pt = new PassThrough();
+      const chunks: Buffer[] = [];
+      pt.on('data', (c: Buffer) => chunks.push(c));
+      await good.write(pt);
+      pt.end();
+      const all = Buffer.concat(chunks);
+      const at = all.indexOf(Buffer.alloc(64, fill)) + skip;
+      all[at] = all[at]! ^ 0xff;
+      s.write(all);
+    },
+  });
+  return bad;
+}
 
 describe('build verifies what it wrote', () => {
   it('passes a package written whole, and writes it', async () => {
@@ -71,24 +96,7 @@ describe('build verifies what it wrote', () => {
         const out = tempDir('w-');
         mkdirSync(path.join(out, NAME));
         writeFileSync(path.join(out, NAME, 'old.txt'), 'the older output');
-        const bad: Bundle = new Map(pkg);
-        const good = pkg.get(`${NAME}.${ext}`) as { kind: 'stream'; write(out: NodeJS.WritableStream): Promise<void> };
-        // The stream writes the archive, then one byte in its middle turns out different on disk.
-        bad.set(`${NAME}.${ext}`, {
-          kind: 'stream',
-          write: async (s) => {
-            const chunks: Buffer[] = [];
-            const { PassThrough } = await import('node:stream');
-            const pt = new PassThrough();
-            pt.on('data', (c: Buffer) => chunks.push(c));
-            await good.write(pt);
-            pt.end();
-            const all = Buffer.concat(chunks);
-            const at = all.indexOf(Buffer.alloc(64, 1)) + 10;
-            all[at] = all[at]! ^ 0xff;
-            s.write(all);
-          },
-        });
+        const bad = withByteFlipped(pkg, `${NAME}.${ext}`, 1, 10);
         const e = await writeBundle(out, NAME, bad, { check: verifiedWrite(WORLD, NAME, meant()) }).catch((x: unknown) => x);
         expect(e, ext).toBeInstanceOf(Failure);
         expect((e as Failure).diagnostics.map((d) => d.code), ext).toEqual(['build.notVerified', 'verify.mismatch', 'verify.mismatch']);
@@ -97,6 +105,30 @@ describe('build verifies what it wrote', () => {
       }
     });
   }
+});
+
+describe('a file the build does not hold in memory (read in chunks, as a county forwards one)', () => {
+  it('is hashed in the disc folder, and its copies in the zip and the image are compared with that one', async () => {
+    const scan = Buffer.alloc(70_000, 3);
+    const entry: FileEntry = { kind: 'file', path: '/in/扫描.jpg', size: scan.length, open: async function* () { yield scan.subarray(0, 30_000); yield scan.subarray(30_000); } };
+    const payload = new Map<string, Uint8Array | FileEntry>([
+      ['data/申报数据/材料/扫描.jpg', entry],
+      ['data/申报数据/submission.yaml', Buffer.from('kind: application\n')],
+    ]);
+    const bag = await makeBag(payload, await payloadDigests(payload), new Map([['说明.txt', Buffer.from('说明')]]), [['Bagging-Date', '2026-10-12']]);
+    const chunked = packTree(bag.tree, NAME, new Date('2026-10-12T00:00:00Z'), { volumeId: 'T', jolietVolumeId: 'T', publisher: 'T' }).bundle;
+    const meant = { bundle: chunked, digests: bag.all };
+    expect(readdirSync(path.dirname(await writeBundle(tempDir('w-'), NAME, chunked, { check: verifiedWrite(WORLD, NAME, meant) })))).toEqual([NAME]);
+    for (const ext of ['zip', 'iso']) {
+      const bad = withByteFlipped(chunked, `${NAME}.${ext}`, 3, 50_000);
+      const e = await writeBundle(tempDir('w-'), NAME, bad, { check: verifiedWrite(WORLD, NAME, meant) }).catch((x: unknown) => x);
+      expect((e as Failure).diagnostics.map((d) => [d.code, d.location.file]), ext).toEqual([
+        ['build.notVerified', `${NAME}.${ext}`],
+        ['verify.mismatch', `${NAME}.${ext}: data/申报数据/材料/扫描.jpg`],
+        ['verify.mismatch', `${NAME}.${ext}: data/申报数据/材料/扫描.jpg`],
+      ]);
+    }
+  });
 });
 
 describe('the same content in two places', () => {
