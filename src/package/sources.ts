@@ -71,15 +71,36 @@ function sharedReader(world: World, file: string): { get(): Promise<FileReader>;
 /** What `scan` hands each chunk to. */
 export type Each = (chunk: Uint8Array) => void | Promise<void>;
 
-/** `size` bytes from `offset` through `into`; fewer means the archive is cut short. */
-async function scanSpan(reader: FileReader, offset: number, size: number, into: Uint8Array, each: Each, short: () => Error): Promise<number> {
-  for (let done = 0; done < size; ) {
-    const n = await reader.read(into.byteLength > size - done ? into.subarray(0, size - done) : into, offset + done);
-    if (n === 0) throw short();
-    await each(into.subarray(0, n));
-    done += n;
+/**
+ * `size` bytes from `offset` (or to the end of the file, without `size`) through `into`, in
+ * two halves: the next half is read while `each` has the last. Fewer bytes than `size` means
+ * the archive is cut short.
+ */
+async function scanSpan(reader: FileReader, offset: number, size: number | undefined, into: Uint8Array, each: Each, short: () => Error): Promise<number> {
+  const half = into.byteLength >> 1;
+  if (half === 0) throw new Error('a scan needs a buffer of two bytes or more');
+  const halves = [into.subarray(0, half), into.subarray(half)] as const;
+  const end = size === undefined ? Infinity : offset + size;
+  const readInto = (i: 0 | 1, at: number) => {
+    const b = halves[i];
+    const r = at < end ? reader.read(end - at < b.byteLength ? b.subarray(0, end - at) : b, at) : Promise.resolve(0);
+    r.catch(() => {}); // awaited below; not left unhandled should `each` throw first
+    return r;
+  };
+  let at = offset;
+  let i: 0 | 1 = 0;
+  let next = readInto(0, at);
+  for (;;) {
+    const n = await next;
+    if (n === 0) break;
+    const chunk = halves[i].subarray(0, n);
+    at += n;
+    i = i === 0 ? 1 : 0;
+    next = readInto(i, at);
+    await each(chunk);
   }
-  return size;
+  if (size !== undefined && at < end) throw short();
+  return at - offset;
 }
 
 async function readAll(it: AsyncIterable<Uint8Array>): Promise<Buffer> {
@@ -140,9 +161,7 @@ async function folderSource(world: World, dir: string): Promise<BagSource> {
     scan: async (p, into, each) => {
       const reader = await world.open(path.join(root, ...p.split('/')));
       try {
-        let at = 0;
-        for (let n; (n = await reader.read(into, at)) > 0; at += n) await each(into.subarray(0, n));
-        return at;
+        return await scanSpan(reader, 0, undefined, into, each, () => new Error(`${p}: cut short`));
       } finally {
         await reader.close();
       }

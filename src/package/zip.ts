@@ -72,9 +72,14 @@ interface Written {
 
 export async function writeZip(files: readonly ZipSource[], top: string, date: Date, out: Writable): Promise<void> {
   let offset = 0;
+  // Backpressure is waited for before the next write, not after this one: the next entry's
+  // CRC-32 is summed while this one's bytes go to the disk.
+  let drained: Promise<unknown> | undefined;
   const write = async (chunk: Uint8Array) => {
+    if (drained) await drained;
+    drained = undefined;
     offset += chunk.byteLength;
-    if (!out.write(chunk)) await once(out, 'drain');
+    if (!out.write(chunk)) (drained = once(out, 'drain')).catch(() => {});
   };
   const time = dosDateTime(zipTime(date));
   const written: Written[] = [];
@@ -176,4 +181,5 @@ export async function writeZip(files: readonly ZipSource[], top: string, date: D
   end.writeUInt32LE(zip64 ? MAX32 : centralLength, 12);
   end.writeUInt32LE(zip64 ? MAX32 : centralOffset, 16);
   await write(end);
+  if (drained) await drained;
 }
