@@ -54,7 +54,7 @@ export async function runBuild(cli: Cli, opts: BuildOptions, timings: Timing[]):
   const writing = progress.stage('write');
   let target: string;
   try {
-    target = await writeBundle(path.resolve(cli.cwd, opts.out), pkg.name, pkg.bundle, { check: verifiedWrite(cli.world, pkg.name) });
+    target = await writeBundle(path.resolve(cli.cwd, opts.out), pkg.name, pkg.bundle, { check: verifiedWrite(cli.world, pkg.name, { bundle: pkg.bundle, digests: pkg.archive.digests }) });
   } catch (e) {
     if (e instanceof IoError) throw ioFailure(e, true);
     throw e;

@@ -41,7 +41,7 @@ export async function runCountyCommand(cli: Cli, opts: CountyOptions, timings: T
   let target: string;
   try {
     const writing = progress.stage('write');
-    target = await writeBundle(path.resolve(cli.cwd, opts.out), run.name, run.bundle, { check: verifiedWrite(cli.world, run.name) });
+    target = await writeBundle(path.resolve(cli.cwd, opts.out), run.name, run.bundle, { check: verifiedWrite(cli.world, run.name, { bundle: run.bundle, digests: run.disc.digests }) });
     writing.done();
   } catch (e) {
     if (e instanceof IoError) throw ioFailure(e, true);

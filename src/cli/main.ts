@@ -1,7 +1,7 @@
 /**
  * The `shenbao` command. This file only parses the command line and dispatches; each
  * command lives in its own file, loaded only when it runs (building pulls in pdfmake, docx,
- * exceljs and archiver, which `check` and `verify` do not need). Every run ends here with
+ * and exceljs, which `check` and `verify` do not need). Every run ends here with
  * the documented exit code: a Failure's diagnostics (or, with --json, a JSON answer) for
  * what the user or the scheme got wrong, a short bug report for anything else — never a
  * stack trace unless SHENBAO_DEBUG is set.

@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import { IoError } from '../core/io.js';
-import type { EntryStat, FontSource, World } from '../world/world.js';
+import { readerOver } from '../world/memory.js';
+import type { EntryStat, FileReader, FontSource, World } from '../world/world.js';
 import { readAll, type BagSource } from './sources.js';
 
 export class BagWorld implements World {
@@ -52,6 +53,11 @@ export class BagWorld implements World {
   async readRange(p: string, offset: number, length: number): Promise<Uint8Array> {
     if (this.rel(p) === undefined) return this.parent.readRange(p, offset, length);
     return (await this.read(p)).subarray(offset, offset + length);
+  }
+
+  async open(p: string): Promise<FileReader> {
+    if (this.rel(p) === undefined) return this.parent.open(p);
+    return readerOver(await this.read(p));
   }
 
   async *stream(p: string): AsyncGenerator<Uint8Array> {

@@ -6,6 +6,7 @@
 import { isBytes, type Bundle, type Entry, type FileEntry } from '../core/bundle.js';
 import { BAGIT_TXT, bagInfo, manifest, payloadOxum } from './bagit.js';
 import { digest, type Digest } from './digest.js';
+import { digestAll } from './digest-shared.js';
 
 export interface Bag {
   tree: Bundle;
@@ -18,12 +19,14 @@ export interface Bag {
 
 /** Digests of the payload; those already `known` (a forwarded bag's, from its verification) are not computed again. */
 export async function payloadDigests(payload: ReadonlyMap<string, Entry>, known?: ReadonlyMap<string, Digest>): Promise<Map<string, Digest>> {
-  const digests = new Map<string, Digest>();
+  const todo: [string, Uint8Array | FileEntry][] = [];
   for (const [p, e] of payload) {
     if (!isBytes(e) && e.kind === 'stream') throw new Error(`${p}: a streamed entry cannot be part of the payload`);
-    digests.set(p, known?.get(p) ?? (await digest(e as Uint8Array | FileEntry)));
+    if (!known?.has(p)) todo.push([p, e as Uint8Array | FileEntry]);
   }
-  return digests;
+  const computed = await digestAll(todo.map(([, e]) => e));
+  const fresh = new Map(todo.map(([p], i) => [p, computed[i]!]));
+  return new Map([...payload.keys()].map((p) => [p, known?.get(p) ?? fresh.get(p)!]));
 }
 
 /**

@@ -5,7 +5,7 @@
  * through the World. Every record is checked against the image's bounds, so a truncated or
  * crafted image is an error, never a read outside it or an endless walk.
  */
-import type { World } from '../world/world.js';
+import type { FileReader } from '../world/world.js';
 import { SECTOR } from './iso.js';
 
 export interface IsoEntry {
@@ -27,16 +27,20 @@ function parseName(id: Buffer, joliet: boolean): string {
   return id.toString('latin1').replace(/;\d+$/, '').replace(/\.$/, '');
 }
 
-/** An image file read by offset through the World. */
+/** An image file read by offset, held open through the World. */
 export interface IsoImage {
-  world: World;
-  file: string;
   size: number;
+  reader: () => Promise<FileReader>;
+}
+
+async function readVia(reader: FileReader, offset: number, length: number): Promise<Uint8Array> {
+  const b = Buffer.allocUnsafe(length);
+  return b.subarray(0, await reader.read(b, offset));
 }
 
 async function readAt(img: IsoImage, offset: number, length: number): Promise<Buffer> {
   if (offset < 0 || offset + length > img.size) throw new IsoError(`the image ends before byte ${offset + length} (it has ${img.size}): truncated`);
-  const b = await img.world.readRange(img.file, offset, length);
+  const b = await readVia(await img.reader(), offset, length);
   if (b.byteLength < length) throw new IsoError(`the image ends before byte ${offset + length}: truncated`);
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }
@@ -234,7 +238,7 @@ export async function* readIsoFile(img: IsoImage, entry: IsoEntry): AsyncGenerat
   const chunk = 1024 * 1024;
   for (let done = 0; done < entry.size; ) {
     const n = Math.min(chunk, entry.size - done);
-    const b = await img.world.readRange(img.file, entry.offset + done, n);
+    const b = await readVia(await img.reader(), entry.offset + done, n);
     if (b.byteLength < n) throw new IsoError(`${entry.path} is cut short: truncated image`);
     done += n;
     yield b;

@@ -15,8 +15,8 @@ import yauzl from 'yauzl';
 import { byCodePoint } from '../core/bundle.js';
 import { IoError } from '../core/io.js';
 import { sniff } from '../core/sniff.js';
-import type { World } from '../world/world.js';
-import { readIsoFile, readIsoImage, type IsoImage, type IsoProblem } from './iso-read.js';
+import type { FileReader, World } from '../world/world.js';
+import { IsoError, readIsoFile, readIsoImage, type IsoImage, type IsoProblem } from './iso-read.js';
 
 export type Problem =
   | {
@@ -32,6 +32,13 @@ export interface BagSource {
   /** Files by path relative to the bag root. */
   files: Map<string, { size: number }>;
   read(p: string): AsyncIterable<Uint8Array>;
+  /**
+   * Reads a file through `into`, the caller's buffer, handing `each` one view of it after
+   * another (valid only until `each` returns, or the promise it returns settles); resolves
+   * with the bytes read. Nothing is allocated per chunk, so reading a large package back
+   * keeps the garbage collector idle.
+   */
+  scan(p: string, into: Uint8Array, each: Each): Promise<number>;
   problems: Problem[];
   close(): Promise<void>;
 }
@@ -44,6 +51,57 @@ export class SourceFailure extends Error {
 
 /** Limits for archives that would cost hours to read (a “zip bomb”); far beyond any real package. */
 export const LIMITS = { entries: 100_000, bytes: 64 * 1024 ** 3 };
+
+/**
+ * One World file opened on first use and shared by every read of an archive (a zip or an
+ * image), closed with the source: not opened again for each chunk of each entry.
+ */
+function sharedReader(world: World, file: string): { get(): Promise<FileReader>; close(): Promise<void> } {
+  let reader: Promise<FileReader> | undefined;
+  return {
+    get: () => (reader ??= world.open(file)),
+    close: async () => {
+      const r = reader;
+      reader = undefined;
+      if (r) await (await r.catch(() => undefined))?.close();
+    },
+  };
+}
+
+/** What `scan` hands each chunk to. */
+export type Each = (chunk: Uint8Array) => void | Promise<void>;
+
+/**
+ * `size` bytes from `offset` (or to the end of the file, without `size`) through `into`, in
+ * two halves: the next half is read while `each` has the last. Fewer bytes than `size` means
+ * the archive is cut short.
+ */
+async function scanSpan(reader: FileReader, offset: number, size: number | undefined, into: Uint8Array, each: Each, short: () => Error): Promise<number> {
+  const half = into.byteLength >> 1;
+  if (half === 0) throw new Error('a scan needs a buffer of two bytes or more');
+  const halves = [into.subarray(0, half), into.subarray(half)] as const;
+  const end = size === undefined ? Infinity : offset + size;
+  const readInto = (i: 0 | 1, at: number) => {
+    const b = halves[i];
+    const r = at < end ? reader.read(end - at < b.byteLength ? b.subarray(0, end - at) : b, at) : Promise.resolve(0);
+    r.catch(() => {}); // awaited below; not left unhandled should `each` throw first
+    return r;
+  };
+  let at = offset;
+  let i: 0 | 1 = 0;
+  let next = readInto(0, at);
+  for (;;) {
+    const n = await next;
+    if (n === 0) break;
+    const chunk = halves[i].subarray(0, n);
+    at += n;
+    i = i === 0 ? 1 : 0;
+    next = readInto(i, at);
+    await each(chunk);
+  }
+  if (size !== undefined && at < end) throw short();
+  return at - offset;
+}
 
 async function readAll(it: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const parts: Uint8Array[] = [];
@@ -100,46 +158,55 @@ async function folderSource(world: World, dir: string): Promise<BagSource> {
     files,
     problems,
     read: (p) => world.stream(path.join(root, ...p.split('/'))),
+    scan: async (p, into, each) => {
+      const reader = await world.open(path.join(root, ...p.split('/')));
+      try {
+        return await scanSpan(reader, 0, undefined, into, each, () => new Error(`${p}: cut short`));
+      } finally {
+        await reader.close();
+      }
+    },
     close: async () => {},
   };
 }
 
-/** yauzl reads a zip through the World by byte ranges. */
+/** yauzl reads a zip through the World by byte ranges, from one open file. */
 class WorldReader extends yauzl.RandomAccessReader {
-  constructor(
-    private readonly world: World,
-    private readonly file: string,
-  ) {
+  constructor(private readonly file: () => Promise<FileReader>) {
     super();
   }
 
   override _readStreamForRange(start: number, end: number): Readable {
-    const { world, file } = this;
+    const { file } = this;
     return Readable.from(
       (async function* () {
+        const reader = await file();
         const chunk = 1024 * 1024;
         for (let at = start; at < end; ) {
-          const b = await world.readRange(file, at, Math.min(chunk, end - at));
-          if (b.byteLength === 0) throw new Error('unexpected end of the zip file');
-          at += b.byteLength;
-          yield b;
+          const b = Buffer.allocUnsafe(Math.min(chunk, end - at));
+          const n = await reader.read(b, at);
+          if (n === 0) throw new Error('unexpected end of the zip file');
+          at += n;
+          yield b.subarray(0, n);
         }
       })(),
     );
   }
 }
 
-function openZip(world: World, file: string, size: number): Promise<yauzl.ZipFile> {
+function openZip(reader: WorldReader, size: number): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
-    yauzl.fromRandomAccessReader(new WorldReader(world, file), size, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: true }, (e, z) => (e ? reject(e) : resolve(z!))),
+    yauzl.fromRandomAccessReader(reader, size, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true, strictFileNames: true }, (e, z) => (e ? reject(e) : resolve(z!))),
   );
 }
 
 async function zipSource(world: World, file: string, size: number): Promise<BagSource> {
+  const shared = sharedReader(world, file);
   let zip: yauzl.ZipFile;
   try {
-    zip = await openZip(world, file, size);
+    zip = await openZip(new WorldReader(shared.get), size);
   } catch (e) {
+    await shared.close();
     throw new SourceFailure((e as Error).message);
   }
   const entries = new Map<string, yauzl.Entry>();
@@ -173,27 +240,49 @@ async function zipSource(world: World, file: string, size: number): Promise<BagS
     zip.readEntry();
   });
   const { prefix, files } = rebase(all);
+  const read = async function* (p: string): AsyncGenerator<Uint8Array> {
+    const entry = entries.get(prefix + p);
+    if (!entry) throw new SourceFailure(`no entry ${p}`);
+    const stream = await new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, (e, s) => (e ? reject(e) : resolve(s!))));
+    yield* stream as AsyncIterable<Uint8Array>;
+  };
   return {
     kind: 'zip',
     files,
     problems,
-    read: async function* (p) {
+    read,
+    scan: async (p, into, each) => {
       const entry = entries.get(prefix + p);
       if (!entry) throw new SourceFailure(`no entry ${p}`);
-      const stream = await new Promise<Readable>((resolve, reject) => zip.openReadStream(entry, (e, s) => (e ? reject(e) : resolve(s!))));
-      yield* stream as AsyncIterable<Uint8Array>;
+      // A stored entry is its file's bytes as they are, after its local header (found and
+      // bounds-checked by yauzl); anything else is read through yauzl's own stream.
+      if (entry.compressionMethod !== 0 || entry.isEncrypted() || entry.compressedSize !== entry.uncompressedSize) {
+        let n = 0;
+        for await (const chunk of read(p)) {
+          await each(chunk);
+          n += chunk.byteLength;
+        }
+        return n;
+      }
+      const { fileDataStart } = await new Promise<{ fileDataStart: number }>((resolve, reject) => zip.readLocalFileHeader(entry, { minimal: true }, (e, h) => (e ? reject(e) : resolve(h))));
+      return scanSpan(await shared.get(), fileDataStart, entry.compressedSize, into, each, () => new Error(`${p}: unexpected end of the zip file`));
     },
-    close: async () => zip.close(),
+    close: async () => {
+      zip.close();
+      await shared.close();
+    },
   };
 }
 
 async function isoSource(world: World, file: string, size: number): Promise<BagSource> {
-  const img: IsoImage = { world, file, size };
+  const shared = sharedReader(world, file);
+  const img: IsoImage = { size, reader: shared.get };
   let entries;
   let isoProblems: IsoProblem[];
   try {
     ({ entries, problems: isoProblems } = await readIsoImage(img));
   } catch (e) {
+    await shared.close();
     throw new SourceFailure((e as Error).message);
   }
   const byPath = new Map(entries.map((e) => [e.path, e]));
@@ -203,7 +292,11 @@ async function isoSource(world: World, file: string, size: number): Promise<BagS
     files,
     problems: isoProblems.map((problem) => ({ kind: 'iso', problem })),
     read: (p) => readIsoFile(img, byPath.get(p)!),
-    close: async () => {},
+    scan: async (p, into, each) => {
+      const e = byPath.get(p)!;
+      return scanSpan(await shared.get(), e.offset, e.size, into, each, () => new IsoError(`${e.path} is cut short: truncated image`));
+    },
+    close: () => shared.close(),
   };
 }
 

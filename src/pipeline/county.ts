@@ -23,6 +23,7 @@ import { loadCountyFile, type LoadedCountyFile } from '../county/load.js';
 import { buildCountyPrintSet, PRINT } from '../county/print.js';
 import { render } from '../forms/fill.js';
 import { notepadText } from '../package/disc.js';
+import type { Digest } from '../package/digest.js';
 import { bagRootOf, openBag, type BagSource } from '../package/sources.js';
 import { loadFontSet } from '../render/fonts.js';
 import { auditRecord } from '../report/county.js';
@@ -211,7 +212,8 @@ export interface CountyRun {
   /** The county's documents for each applicant (documents/…pdf), for the report. */
   docsOf: (p: ApplicantPlan) => string[];
   print: { pages: number };
-  disc: { files: number; payloadBytes: number; isoBytes: number; fits: Diagnostic };
+  /** `digests`: every file of the disc tree's, by path in the bag (what the write is verified against). */
+  disc: { files: number; payloadBytes: number; isoBytes: number; fits: Diagnostic; digests: Map<string, Digest> };
   /** Closes the forwarded packages the bundle reads from; call once the bundle is written. */
   close(): Promise<void>;
 }
@@ -273,7 +275,7 @@ export async function runCounty(world: World, opts: CountyOptions): Promise<Coun
       bundle,
       docsOf,
       print: { pages: print.pages },
-      disc: { files: bag.digests.size, payloadBytes: bag.payloadBytes, isoBytes: packed.isoBytes, fits: discFits(packed.isoBytes) },
+      disc: { files: bag.digests.size, payloadBytes: bag.payloadBytes, isoBytes: packed.isoBytes, fits: discFits(packed.isoBytes), digests: bag.all },
       close,
     };
   } catch (e) {

@@ -8,7 +8,9 @@ import { error, type Diagnostic } from '../core/diagnostic.js';
 import { Failure, ioFailure } from '../core/failure.js';
 import { IoError } from '../core/io.js';
 import { openBag, SourceFailure, type BagSource } from '../package/sources.js';
-import { verifyBag, type VerifyResult } from '../package/verify.js';
+import { verifyBag, type Meant, type VerifyOptions, type VerifyResult } from '../package/verify.js';
+import { isBytes, type Bundle } from '../core/bundle.js';
+import type { Digest } from '../package/digest.js';
 import path from 'node:path';
 import type { World } from '../world/world.js';
 
@@ -17,7 +19,7 @@ export type Verified =
   | { opened: false; diagnostics: Diagnostic[] };
 
 /** `target` is absolute; `shown` is how messages name it. */
-export async function verifyPackage(world: World, target: string, shown: string): Promise<Verified> {
+export async function verifyPackage(world: World, target: string, shown: string, opts: VerifyOptions = {}): Promise<Verified> {
   let source: BagSource;
   try {
     source = await openBag(world, target);
@@ -27,31 +29,64 @@ export async function verifyPackage(world: World, target: string, shown: string)
     return { opened: false, diagnostics: [error('verify.broken', { detail: e.reason }, { file: shown })] };
   }
   try {
-    const result = await verifyBag(source);
+    const result = await verifyBag(source, opts);
     return { opened: true, kind: source.kind, result, errors: result.diagnostics.filter((d) => d.severity === 'error').length };
   } finally {
     await source.close();
   }
 }
 
+/** What a package's disc tree is meant to hold: the bundle written (its disc/… entries) and every file's digest. */
+export interface MeantDisc {
+  bundle: Bundle;
+  /** By path in the bag, payload and tag files alike (the bag's `all`). */
+  digests: ReadonlyMap<string, Digest>;
+}
+
+/**
+ * The disc tree's files as verifyBag compares them: those held in memory with their bytes;
+ * the others (files read in chunks, a county's forwarded files) by the disc folder's copy,
+ * once `discVerified` — the folder's own check hashed them against the manifests.
+ */
+function expectedOf(world: World, meant: MeantDisc, disc: string, discVerified: boolean): Map<string, Meant> {
+  const out = new Map<string, Meant>();
+  for (const [p, e] of meant.bundle) {
+    if (!p.startsWith('disc/')) continue;
+    const rel = p.slice('disc/'.length);
+    const digest = meant.digests.get(rel);
+    if (!digest) continue;
+    if (isBytes(e)) {
+      if (digest.size === e.byteLength) out.set(rel, { bytes: e, digest });
+    } else if (discVerified) out.set(rel, { copy: () => world.open(path.join(disc, ...rel.split('/'))), digest });
+  }
+  return out;
+}
+
 /**
  * A written package checked as `verify` checks it: its disc tree, <name>.zip and <name>.iso
- * (those it has). Returns the errors, each named by the part it was found in.
+ * (those it has). Returns the errors, each named by the part it was found in. With `meant`,
+ * each file is compared with the bytes it was written from rather than hashed again (see
+ * VerifyOptions): the same findings, from one read of what was written. Only a file not held
+ * in memory is hashed, once, in the disc folder; the zip's and the image's copies of it are
+ * compared with that one.
  */
-export async function verifyOutput(world: World, dir: string, name: string): Promise<Diagnostic[]> {
+export async function verifyOutput(world: World, dir: string, name: string, meant?: MeantDisc): Promise<Diagnostic[]> {
   const out: Diagnostic[] = [];
+  let discVerified = false;
   for (const part of ['disc', `${name}.zip`, `${name}.iso`]) {
     const target = path.join(dir, part);
     if (!(await world.stat(target))) continue;
-    const v = await verifyPackage(world, target, part);
+    const opts: VerifyOptions = meant ? { expected: expectedOf(world, meant, path.join(dir, 'disc'), discVerified) } : {};
+    const v = await verifyPackage(world, target, part, opts);
     const errors = (v.opened ? v.result.diagnostics : v.diagnostics).filter((d) => d.severity === 'error');
+    if (part === 'disc') discVerified = errors.length === 0;
     if (errors.length) out.push(error('build.notVerified', { part, errors: errors.length }, { file: part }), ...errors.map((d) => ({ ...d, location: { ...d.location, file: d.location.file ? `${part}: ${d.location.file}` : part } })));
   }
   return out;
 }
 
 /** The writer's check of a package (world/node-write.ts): a Failure (exit 1) when what was written does not verify. */
-export const verifiedWrite = (world: World, name: string) => async (dir: string): Promise<void> => {
-  const problems = await verifyOutput(world, dir, name);
+export const verifiedWrite = (world: World, name: string, meant?: MeantDisc) => async (dir: string): Promise<void> => {
+  const problems = await verifyOutput(world, dir, name, meant);
   if (problems.length) throw new Failure('problems', problems);
 };

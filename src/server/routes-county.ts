@@ -239,7 +239,7 @@ export function countyRoutes(app: FastifyInstance, ctx: Ctx): void {
       const run = await runCounty(world, { packages: [INBOX], cwd: ws.root, progress });
       try {
         const writing = progress.stage('write');
-        const target = await writeBundle(path.join(ws.root, OUTPUT_DIR), run.name, run.bundle, { check: verifiedWrite(world, run.name) });
+        const target = await writeBundle(path.join(ws.root, OUTPUT_DIR), run.name, run.bundle, { check: verifiedWrite(world, run.name, { bundle: run.bundle, digests: run.disc.digests }) });
         writing.done();
         const files = [...run.bundle.keys()].filter((k) => !k.startsWith('disc/')).sort().map((k) => ({ path: `${ws.shown(target)}/${k}`, name: k }));
         return {

@@ -176,7 +176,7 @@ export function submissionRoutes(app: FastifyInstance, ctx: Ctx): void {
       if (r.status === 'unreadable') throw new Failure('problems', r.diagnostics);
       if (r.status === 'refused') throw new Failure('problems', r.checked.report.diagnostics.filter((d) => d.severity === 'error'));
       const writing = progress.stage('write');
-      const target = await writeBundle(path.join(ws.root, OUTPUT_DIR), r.pkg.name, r.pkg.bundle, { check: verifiedWrite(world, r.pkg.name) });
+      const target = await writeBundle(path.join(ws.root, OUTPUT_DIR), r.pkg.name, r.pkg.bundle, { check: verifiedWrite(world, r.pkg.name, { bundle: r.pkg.bundle, digests: r.pkg.archive.digests }) });
       writing.done();
       const files = [];
       for (const rel of [...r.pkg.bundle.keys()].filter((k) => !k.startsWith('disc/')).sort()) {

@@ -6,13 +6,25 @@
 import path from 'node:path';
 import type { Clock } from '../core/clock.js';
 import { IoError } from '../core/io.js';
-import type { EntryStat, FontSource, World } from './world.js';
+import type { EntryStat, FileReader, FontSource, World } from './world.js';
 
 export interface MemoryWorldOptions {
   clock: Clock;
   fonts: FontSource;
   /** Paths not held here are read from this World (e.g. the bundled templates). */
   fallback?: World;
+}
+
+/** Reads from bytes held whole, as a file opened on them. */
+export function readerOver(bytes: Uint8Array): FileReader {
+  return {
+    async read(into, position) {
+      const part = bytes.subarray(position, position + into.byteLength);
+      into.set(part);
+      return part.byteLength;
+    },
+    close: async () => {},
+  };
 }
 
 export class MemoryWorld implements World {
@@ -62,6 +74,12 @@ export class MemoryWorld implements World {
     const abs = path.resolve(p);
     if (!this.own(abs) && this.fallback) return this.fallback.readRange(abs, offset, length);
     return (await this.read(abs)).subarray(offset, offset + length);
+  }
+
+  async open(p: string): Promise<FileReader> {
+    const abs = path.resolve(p);
+    if (!this.own(abs) && this.fallback) return this.fallback.open(abs);
+    return readerOver(await this.read(abs));
   }
 
   async *stream(p: string): AsyncGenerator<Uint8Array> {

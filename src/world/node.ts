@@ -3,14 +3,14 @@
  * disk. Fonts are read once per process and shared by every World and every document.
  */
 import { createReadStream, existsSync } from 'node:fs';
-import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, open, readdir, readFile, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clockFromEnv, type Clock } from '../core/clock.js';
 import { asIoError } from '../core/io.js';
 import type { FontRole } from '../paper/typography.js';
-import type { EntryKind, EntryStat, FontSource, World } from './world.js';
+import type { EntryKind, EntryStat, FileReader, FontSource, World } from './world.js';
 
 const require = createRequire(import.meta.url);
 
@@ -121,6 +121,25 @@ async function* chunksOf(p: string): AsyncGenerator<Uint8Array> {
   }
 }
 
+function readerOf(fh: FileHandle, p: string): FileReader {
+  return {
+    async read(into, position) {
+      try {
+        let n = 0;
+        while (n < into.byteLength) {
+          const { bytesRead } = await fh.read(into, n, into.byteLength - n, position + n);
+          if (bytesRead === 0) break;
+          n += bytesRead;
+        }
+        return n;
+      } catch (e) {
+        throw asIoError(e, p);
+      }
+    },
+    close: () => fh.close(),
+  };
+}
+
 export interface NodeWorldOptions {
   /** The environment the clock reads (SOURCE_DATE_EPOCH); process.env by default. */
   env?: Readonly<Record<string, string | undefined>>;
@@ -147,6 +166,13 @@ export function nodeWorld(opts: NodeWorldOptions = {}): World {
         } finally {
           await fh.close();
         }
+      } catch (e) {
+        throw asIoError(e, p);
+      }
+    },
+    async open(p) {
+      try {
+        return readerOf(await open(p, 'r'), p);
       } catch (e) {
         throw asIoError(e, p);
       }

@@ -1,6 +1,6 @@
 /**
  * The one port: everything shenbao needs from outside comes through a World — files
- * (read, a range, a stream, stat, list, the real path), the fonts and the run's clock. The core is a library over this interface; the CLI
+ * (read, a range, a stream, an open file read into a buffer, stat, list, the real path), the fonts and the run's clock. The core is a library over this interface; the CLI
  * and the local server give it the Node implementation (node.ts), tests and uploads an
  * in-memory one (memory.ts). Only the front ends and node.ts touch the disk.
  *
@@ -24,11 +24,24 @@ export interface FontSource {
   read(path: string): Promise<Uint8Array>;
 }
 
+/** A file held open for reads anywhere in it. */
+export interface FileReader {
+  /**
+   * Fills `into` with the bytes from `position` on (fewer at the end of the file); resolves
+   * with how many. The caller's buffer, used again for every read: reading a 1 GB archive
+   * back allocates nothing, where fresh chunks kept the garbage collector busy.
+   */
+  read(into: Uint8Array, position: number): Promise<number>;
+  close(): Promise<void>;
+}
+
 export interface World {
   /** A whole file. */
   read(path: string): Promise<Uint8Array>;
   /** Up to `length` bytes from `offset` (fewer at the end of the file). */
   readRange(path: string, offset: number, length: number): Promise<Uint8Array>;
+  /** A file opened for reads at any offset into a buffer of the caller's (see FileReader). */
+  open(path: string): Promise<FileReader>;
   /** A file in chunks, never held whole. */
   stream(path: string): AsyncIterable<Uint8Array>;
   /** What is at `path`, not following a link there; undefined when nothing is. */

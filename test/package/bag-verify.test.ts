@@ -33,7 +33,11 @@ const copy = () => {
 };
 const verify = async (dir: string) => {
   const src = await openBag(WORLD, dir);
-  return (await verifyBag(src)).diagnostics.map((d) => ({ code: d.code, file: d.location.file }));
+  try {
+    return (await verifyBag(src)).diagnostics.map((d) => ({ code: d.code, file: d.location.file }));
+  } finally {
+    await src.close();
+  }
 };
 /** Changes the checksum on the line of `file` in `manifest` (one hex digit). */
 const lie = (dir: string, manifest: string, file: string) => {
@@ -90,9 +94,13 @@ describe('a payload file larger than the bag declares', () => {
     writeFileSync(path.join(c, 'data/表格/01-申请表.pdf'), Buffer.alloc(20 * 1024 * 1024, 0));
     const src = await openBag(WORLD, c);
     const read = src.read.bind(src);
+    const scan = src.scan.bind(src);
     const opened: string[] = [];
     src.read = (p: string) => (opened.push(p), read(p));
+    src.scan = (p, into, each) => (opened.push(p), scan(p, into, each));
     const found = (await verifyBag(src)).diagnostics.map((d) => ({ code: d.code, file: d.location.file }));
+    await src.close();
+    expect(opened).toContain('bagit.txt');
     expect(found).toContainEqual({ code: 'verify.oversized', file: 'data/表格/01-申请表.pdf' });
     expect(opened).not.toContain('data/表格/01-申请表.pdf');
   });

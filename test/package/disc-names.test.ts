@@ -90,7 +90,9 @@ describe('a package built anyway (--force)', () => {
     const folder = listFolder(path.join(pkg, 'disc'));
     expect(folder.every((p) => p.split('/').every((c) => discNameProblem(c) === undefined)), folder.join('\n')).toBe(true);
     const iso = path.join(pkg, `${NAME}.iso`);
-    const entries = await readIsoEntries({ world: WORLD, file: iso, size: statSync(iso).size });
+    const reader = WORLD.open(iso);
+    const entries = await readIsoEntries({ size: statSync(iso).size, reader: () => reader });
+    await (await reader).close();
     expect(entries.map((e) => e.path).sort()).toEqual(folder);
     for (const t of ['disc', `${NAME}.zip`, `${NAME}.iso`]) {
       const v = await run(['verify', path.join(pkg, t), '--json']);

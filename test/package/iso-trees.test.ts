@@ -36,7 +36,11 @@ const verify = async (bytes: Buffer) => {
   const file = path.join(tempDir('isot-'), 'y.iso');
   writeFileSync(file, bytes);
   const src = await openBag(WORLD, file);
-  return (await verifyBag(src)).diagnostics.map((d) => d.code);
+  try {
+    return (await verifyBag(src)).diagnostics.map((d) => d.code);
+  } finally {
+    await src.close();
+  }
 };
 
 /** The primary volume descriptor's root, the path table locations, and the root's records. */

@@ -73,13 +73,15 @@ describe('ISO 9660 / Joliet image', () => {
 
   it('is read back by our reader with the same names and bytes', async () => {
     const file = await iso(FILES);
-    const img = { world: WORLD, file, size: readFileSync(file).length };
+    const reader = WORLD.open(file);
+    const img = { size: readFileSync(file).length, reader: () => reader };
     const entries = await readIsoEntries(img);
     expect(entries.map((e) => e.path).sort()).toEqual(Object.keys(FILES).sort());
     const e = entries.find((x) => x.path === 'data/表格/02-推荐表.pdf')!;
     const chunks: Uint8Array[] = [];
     for await (const c of readIsoFile(img, e)) chunks.push(c);
     expect(Buffer.concat(chunks).equals(FILES['data/表格/02-推荐表.pdf']!)).toBe(true);
+    await (await reader).close();
   });
 });
 

@@ -3,13 +3,15 @@
  * output's place (build verifies the disc tree, the zip and the ISO it wrote), and cleans up
  * what an earlier, killed run left beside the output.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packTree } from '../../src/build/archive.js';
-import type { Bundle } from '../../src/core/bundle.js';
+import type { Bundle, FileEntry } from '../../src/core/bundle.js';
 import { Failure } from '../../src/core/failure.js';
 import { makeBag, payloadDigests } from '../../src/package/bag.js';
+import type { Digest } from '../../src/package/digest.js';
 import { verifyOutput, verifiedWrite } from '../../src/pipeline/verify.js';
 import { writeBundle } from '../../src/world/node-write.js';
 import { cleanup, tempDir, WORLD } from '../helpers/fixture.js';
@@ -21,55 +23,122 @@ const NAME = '测试机构-中式烹调师';
 const DEAD = 999_999_999;
 
 let pkg: Bundle;
+let digests: Map<string, Digest>;
 beforeAll(async () => {
   const payload = new Map<string, Uint8Array>([
     ['data/表格/01-申请表.pdf', Buffer.alloc(5000, 1)],
     ['data/申报数据/submission.yaml', Buffer.from('kind: application\n')],
   ]);
   const bag = await makeBag(payload, await payloadDigests(payload), new Map([['说明.txt', Buffer.from('说明')]]), [['Bagging-Date', '2026-10-12']]);
+  digests = bag.all;
   pkg = packTree(bag.tree, NAME, new Date('2026-10-12T00:00:00Z'), { volumeId: 'T', jolietVolumeId: 'T', publisher: 'T' }).bundle;
-  pkg.set('documents/01-申请表.pdf', Buffer.alloc(5000, 1));
+  // As in a build: the document and its copy on the disc are the same bytes.
+  pkg.set('documents/01-申请表.pdf', payload.get('data/表格/01-申请表.pdf')!);
 });
 
 const hidden = (dir: string) => readdirSync(dir).filter((n) => n.startsWith('.'));
 
+/**
+ * The bundle with its archive `part` written as it should be, except one byte that turns out
+ * different on disk: `skip` bytes into the first run of the byte `fill` (a payload file's).
+ */
+function withByteFlipped(bundle: Bundle, part: string, fill: number, skip: number): Bundle {
+  const good = bundle.get(part) as { kind: 'stream'; write(out: NodeJS.WritableStream): Promise<void> };
+  const bad: Bundle = new Map(bundle);
+  bad.set(part, {
+    kind: 'stream',
+    write: async (s) => {
+      const pt = new PassThrough();
+      const chunks: Buffer[] = [];
+      pt.on('data', (c: Buffer) => chunks.push(c));
+      await good.write(pt);
+      pt.end();
+      const all = Buffer.concat(chunks);
+      const at = all.indexOf(Buffer.alloc(64, fill)) + skip;
+      all[at] = all[at]! ^ 0xff;
+      s.write(all);
+    },
+  });
+  return bad;
+}
+
 describe('build verifies what it wrote', () => {
   it('passes a package written whole, and writes it', async () => {
     const out = tempDir('w-');
-    const target = await writeBundle(out, NAME, pkg, { check: verifiedWrite(WORLD, NAME) });
+    const target = await writeBundle(out, NAME, pkg, { check: verifiedWrite(WORLD, NAME, { bundle: pkg, digests }) });
     expect(await verifyOutput(WORLD, target, NAME)).toEqual([]);
     expect(readdirSync(out)).toEqual([NAME]);
   });
 
-  it('refuses a package whose zip or image came out wrong, and leaves the older output as it was', async () => {
-    for (const ext of ['zip', 'iso']) {
+  // Given what the disc tree is meant to hold, the check compares each file with the bytes it
+  // was written from instead of hashing it: it must find what the full verify finds.
+  for (const [how, meant] of [
+    ['hashing every file', () => undefined],
+    ['comparing with the bytes meant', () => ({ bundle: pkg, digests })],
+  ] as const) {
+    it(`refuses a package whose disc folder came out wrong (${how})`, async () => {
       const out = tempDir('w-');
-      mkdirSync(path.join(out, NAME));
-      writeFileSync(path.join(out, NAME, 'old.txt'), 'the older output');
       const bad: Bundle = new Map(pkg);
-      const good = pkg.get(`${NAME}.${ext}`) as { kind: 'stream'; write(out: NodeJS.WritableStream): Promise<void> };
-      // The stream writes the archive, then one byte in its middle turns out different on disk.
-      bad.set(`${NAME}.${ext}`, {
-        kind: 'stream',
-        write: async (s) => {
-          const chunks: Buffer[] = [];
-          const { PassThrough } = await import('node:stream');
-          const pt = new PassThrough();
-          pt.on('data', (c: Buffer) => chunks.push(c));
-          await good.write(pt);
-          pt.end();
-          const all = Buffer.concat(chunks);
-          const at = all.indexOf(Buffer.alloc(64, 1)) + 10;
-          all[at] = all[at]! ^ 0xff;
-          s.write(all);
-        },
-      });
-      const e = await writeBundle(out, NAME, bad, { check: verifiedWrite(WORLD, NAME) }).catch((x: unknown) => x);
-      expect(e, ext).toBeInstanceOf(Failure);
-      expect((e as Failure).diagnostics.map((d) => d.code), ext).toContain('build.notVerified');
-      expect(readdirSync(out), ext).toEqual([NAME]);
-      expect(readFileSync(path.join(out, NAME, 'old.txt'), 'utf8')).toBe('the older output');
+      const changed = Buffer.from(pkg.get('disc/data/表格/01-申请表.pdf') as Uint8Array);
+      changed[100] = changed[100]! ^ 0xff;
+      bad.set('disc/data/表格/01-申请表.pdf', changed);
+      const e = await writeBundle(out, NAME, bad, { check: verifiedWrite(WORLD, NAME, meant()) }).catch((x: unknown) => x);
+      expect((e as Failure).diagnostics.map((d) => [d.code, d.location.file])).toEqual([
+        ['build.notVerified', 'disc'],
+        ['verify.mismatch', 'disc: data/表格/01-申请表.pdf'],
+        ['verify.mismatch', 'disc: data/表格/01-申请表.pdf'],
+      ]);
+      expect(readdirSync(out)).toEqual([]);
+    });
+
+    it(`refuses a package whose zip or image came out wrong, and leaves the older output as it was (${how})`, async () => {
+      for (const ext of ['zip', 'iso']) {
+        const out = tempDir('w-');
+        mkdirSync(path.join(out, NAME));
+        writeFileSync(path.join(out, NAME, 'old.txt'), 'the older output');
+        const bad = withByteFlipped(pkg, `${NAME}.${ext}`, 1, 10);
+        const e = await writeBundle(out, NAME, bad, { check: verifiedWrite(WORLD, NAME, meant()) }).catch((x: unknown) => x);
+        expect(e, ext).toBeInstanceOf(Failure);
+        expect((e as Failure).diagnostics.map((d) => d.code), ext).toEqual(['build.notVerified', 'verify.mismatch', 'verify.mismatch']);
+        expect(readdirSync(out), ext).toEqual([NAME]);
+        expect(readFileSync(path.join(out, NAME, 'old.txt'), 'utf8')).toBe('the older output');
+      }
+    });
+  }
+});
+
+describe('a file the build does not hold in memory (read in chunks, as a county forwards one)', () => {
+  it('is hashed in the disc folder, and its copies in the zip and the image are compared with that one', async () => {
+    const scan = Buffer.alloc(70_000, 3);
+    const entry: FileEntry = { kind: 'file', path: '/in/扫描.jpg', size: scan.length, open: async function* () { yield scan.subarray(0, 30_000); yield scan.subarray(30_000); } };
+    const payload = new Map<string, Uint8Array | FileEntry>([
+      ['data/申报数据/材料/扫描.jpg', entry],
+      ['data/申报数据/submission.yaml', Buffer.from('kind: application\n')],
+    ]);
+    const bag = await makeBag(payload, await payloadDigests(payload), new Map([['说明.txt', Buffer.from('说明')]]), [['Bagging-Date', '2026-10-12']]);
+    const chunked = packTree(bag.tree, NAME, new Date('2026-10-12T00:00:00Z'), { volumeId: 'T', jolietVolumeId: 'T', publisher: 'T' }).bundle;
+    const meant = { bundle: chunked, digests: bag.all };
+    expect(readdirSync(path.dirname(await writeBundle(tempDir('w-'), NAME, chunked, { check: verifiedWrite(WORLD, NAME, meant) })))).toEqual([NAME]);
+    for (const ext of ['zip', 'iso']) {
+      const bad = withByteFlipped(chunked, `${NAME}.${ext}`, 3, 50_000);
+      const e = await writeBundle(tempDir('w-'), NAME, bad, { check: verifiedWrite(WORLD, NAME, meant) }).catch((x: unknown) => x);
+      expect((e as Failure).diagnostics.map((d) => [d.code, d.location.file]), ext).toEqual([
+        ['build.notVerified', `${NAME}.${ext}`],
+        ['verify.mismatch', `${NAME}.${ext}: data/申报数据/材料/扫描.jpg`],
+        ['verify.mismatch', `${NAME}.${ext}: data/申报数据/材料/扫描.jpg`],
+      ]);
     }
+  });
+});
+
+describe('the same content in two places', () => {
+  it('is one file on disk: documents/ is the disc tree\'s data/表格/, linked, not written twice', async () => {
+    const out = tempDir('w-');
+    const target = await writeBundle(out, NAME, pkg, { check: verifiedWrite(WORLD, NAME, { bundle: pkg, digests }) });
+    const a = statSync(path.join(target, 'documents/01-申请表.pdf'));
+    const b = statSync(path.join(target, 'disc/data/表格/01-申请表.pdf'));
+    expect(readFileSync(path.join(target, 'documents/01-申请表.pdf')).equals(readFileSync(path.join(target, 'disc/data/表格/01-申请表.pdf')))).toBe(true);
+    expect([a.ino, a.nlink]).toEqual([b.ino, 2]);
   });
 });
 

@@ -1,0 +1,24 @@
+/**
+ * Digests of many files, shared between two threads when there are many bytes: each must be
+ * the digest of its own file, whichever thread summed which half of it.
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { FileEntry } from '../../src/core/bundle.js';
+import { digestAll, SHARED_MIN_BYTES } from '../../src/package/digest-shared.js';
+
+const sums = (b: Uint8Array) => ({ size: b.byteLength, sha256: createHash('sha256').update(b).digest('hex'), sha512: createHash('sha512').update(b).digest('hex') });
+
+describe('digests of many files', () => {
+  it('are each file’s own, shared between threads: large and small, views into larger buffers, empty, read in chunks', async () => {
+    const big = Buffer.alloc(SHARED_MIN_BYTES / 2 + 12_345);
+    for (let i = 0; i < big.length; i += 4096) big[i] = (i / 4096) & 0xff;
+    const other = Buffer.from(big);
+    other[other.length - 1] = 7;
+    const backing = Buffer.alloc(9 * 1024 * 1024 + 3, 5);
+    const file: FileEntry = { kind: 'file', path: '/in/x', size: 6, open: async function* () { yield Buffer.from('abc'); yield Buffer.from('def'); } };
+    const contents = [big, new Uint8Array(0), other, backing.subarray(1, -1), file, Buffer.from('说明')];
+    const got = await digestAll(contents);
+    expect(got).toEqual([sums(big), sums(new Uint8Array(0)), sums(other), sums(backing.subarray(1, -1)), sums(Buffer.from('abcdef')), sums(Buffer.from('说明'))]);
+  });
+});
