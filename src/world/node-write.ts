@@ -7,10 +7,10 @@
  * by chunk, so memory does not grow with the size of the payload.
  */
 import { createWriteStream } from 'node:fs';
-import { link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { isBytes, sortedPaths, type Bundle, type Entry } from '../core/bundle.js';
+import { isBytes, sortedPaths, type Bundle } from '../core/bundle.js';
 import { asIoError, IoError } from '../core/io.js';
 
 /** Removes a folder, ignoring failures (cleanup must not hide the error that caused it). */
@@ -63,33 +63,11 @@ export async function probeOutput(outRoot: string): Promise<void> {
   }
 }
 
-/** Whether `file` could be made a hard link to `first` (a file system without links says no: the file is written instead). */
-async function linked(first: string, file: string): Promise<boolean> {
-  try {
-    await link(first, file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The same content in two places (documents/ and print/ are also the disc's data/表格/ and
- * data/打印册/) is written once and hard-linked: the print volumes hold the scans, and
- * writing them twice was a fifth of what a build wrote. Where links cannot be made, the
- * content is written again.
- */
 export async function writeBundleTo(dir: string, bundle: Bundle): Promise<void> {
-  const written = new Map<Entry, string>();
   for (const rel of sortedPaths(bundle)) {
     const file = path.join(dir, ...rel.split('/'));
     await makeDirs(path.dirname(file));
     const entry = bundle.get(rel)!;
-    if (isBytes(entry) || entry.kind === 'file') {
-      const first = written.get(entry);
-      if (first !== undefined && (await linked(first, file))) continue;
-      written.set(entry, file);
-    }
     if (isBytes(entry)) {
       await writeFile(file, entry);
       continue;
