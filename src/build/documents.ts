@@ -98,7 +98,7 @@ interface Task {
  * its front (the PDFs, whose renderer the print volume needs loaded here anyway), helpers
  * from its back (XLSX and DOCX first), until they meet. The bundle is filled in the list's
  * order, whoever finished first. A helper that fails for any reason but the document's own
- * (its thread died) hands its document back and stops; this thread renders the rest.
+ * (its thread died) hands its documents back and stops; this thread renders the rest.
  */
 export async function renderDocuments(docs: readonly FilledDocument[], opts: RenderOptions): Promise<RenderedDocuments> {
   const tasks: Task[] = (['pdf', 'docx', 'xlsx'] as const).flatMap((format) => docs.filter((d) => d.formats.includes(format)).map((doc) => ({ doc, format, file: `${doc.base}.${format}` })));
@@ -135,7 +135,9 @@ export async function renderDocuments(docs: readonly FilledDocument[], opts: Ren
       }
     }
   };
-  await Promise.all([here(), ...(opts.helpers ?? []).map(helper)]);
+  // Two documents out at each helper: its next one is in hand when it finishes, rather than
+  // waiting for this thread, busy drawing a PDF, to get round to sending it.
+  await Promise.all([here(), ...(opts.helpers ?? []).flatMap((h) => [helper(h), helper(h)])]);
   // A helper that stopped after this thread ran out of work left its document behind.
   if (returned.length > 0) await here();
   stage.done({ files: tasks.length });

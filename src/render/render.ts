@@ -6,9 +6,6 @@
 import type { FilledForm } from '../forms/model.js';
 import type { FontSet } from './fonts.js';
 import type { DocumentMeta } from './meta.js';
-import { numberPdf } from './page-numbers.js';
-import { renderGridPdf } from './pdf-grid.js';
-import { renderFormPdf } from './pdf.js';
 
 export type Format = 'pdf' | 'docx' | 'xlsx';
 
@@ -19,17 +16,18 @@ export interface Rendered {
 }
 
 /** PDF pages without numbers: the roster by the fast grid path, every other form by pdfmake. */
-export function renderPdf(form: FilledForm, fonts: FontSet, meta: DocumentMeta): Promise<Uint8Array> {
-  return form.bigTable ? renderGridPdf(form, fonts, meta) : renderFormPdf(form, fonts, meta);
+export async function renderPdf(form: FilledForm, fonts: FontSet, meta: DocumentMeta): Promise<Uint8Array> {
+  return form.bigTable ? (await import('./pdf-grid.js')).renderGridPdf(form, fonts, meta) : (await import('./pdf.js')).renderFormPdf(form, fonts, meta);
 }
 
 export async function renderFormat(form: FilledForm, format: Format, fonts: FontSet, meta: DocumentMeta): Promise<Rendered> {
   if (format === 'pdf') {
     const pages = await renderPdf(form, fonts, meta);
-    return { bytes: form.pageNumbers ? await numberPdf(pages, fonts) : pages, pages };
+    return { bytes: form.pageNumbers ? await (await import('./page-numbers.js')).numberPdf(pages, fonts) : pages, pages };
   }
-  // docx and exceljs load when first asked for: in a build with a render worker, the worker
-  // makes the Office files and this thread never needs them.
+  // Each renderer loads when first asked for: in a build with a render worker, the worker
+  // makes the Office files and this thread never loads docx or exceljs; the worker starts
+  // on its Office files without waiting for pdfmake and pdfkit to load.
   if (format === 'docx') return { bytes: await (await import('./docx.js')).renderDocx(form, fonts, meta) };
   return { bytes: await (await import('./xlsx.js')).renderXlsx(form, fonts, meta) };
 }

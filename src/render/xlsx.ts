@@ -188,7 +188,9 @@ export async function renderXlsx(form: FilledForm, fonts: FontSet, meta: { title
     ws.pageSetup.printTitlesRow = `${headerStart}:${headerEnd}`;
     ws.views = [{ state: 'frozen', ySplit: headerEnd }];
   }
-  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  // Stored, not deflated: normalizeOfficeZip unpacks and deflates every part again anyway, so
+  // jszip's deflate was spent for nothing (the file's bytes are the same either way).
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions));
   const dates = fixCoreDates(meta.date);
   return normalizeOfficeZip(bytes, meta.date, (name, text) => (name === 'xl/styles.xml' ? withSheetDefaultFont(text) : dates(name, text)));
 }
