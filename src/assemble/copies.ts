@@ -66,9 +66,13 @@ export async function assembleVolumes(input: VolumeSetInput): Promise<VolumeSet>
   }
 
   const bundle: Bundle = new Map();
-  const body = await drawVolumeBody(plan, parts, contents, meta, fonts);
-  // Each copy loads the body and saves it again with its cover: the helper, if there is
-  // one, makes the later copies while this thread makes the first.
+  const drawn = await drawVolumeBody(plan, parts, contents, meta, fonts);
+  // Each copy loads the body and saves it again with its cover. The helper, if there is one,
+  // makes the later copies while this thread makes the first, from the body in shared memory
+  // (sent as it is, it would be copied once per copy). A body with scans is not shared out:
+  // three copies in the making at once would hold it three times over, for a second saved.
+  const helper = input.copies > 1 && drawn.byteLength <= SHARED_BODY_MAX ? input.joinCover : undefined;
+  const body = helper ? shared(drawn) : drawn;
   const made: Promise<Uint8Array>[] = [];
   for (let copy = 1; copy <= input.copies; copy++) {
     input.onCopy?.(copy, `print/第${copy}份.pdf`);
@@ -76,14 +80,25 @@ export async function assembleVolumes(input: VolumeSetInput): Promise<VolumeSet>
     const cover = await PDFDocument.load(bytes, { updateMetadata: false });
     // A cover that runs onto a second page (a name far too long) would lose its end: say so rather than print it.
     if (cover.getPageCount() !== 1) throw fail('problems', 'print.coverOverflow', { form: input.cover, pages: cover.getPageCount() }, { field: 'institution.name' });
-    const joined = copy > 1 && input.joinCover ? input.joinCover(body, bytes) : withCover(body, cover);
+    const joined = copy > 1 && helper ? helper(body, bytes) : withCover(body, cover);
     // Awaited together below; a later cover's failure must not leave this one unhandled.
     joined.catch(() => {});
     made.push(joined);
+    // On this thread alone, one copy at a time.
+    if (!helper) await joined;
   }
   (await Promise.all(made)).forEach((bytes, i) => bundle.set(`print/第${i + 1}份.pdf`, bytes));
   const pages = plan.pages.length;
   const spine = { pages, sheetThickness: input.spine.sheetThickness };
   bundle.set('print/书脊.pdf', await drawSpine(spine, input.spine.text, { note: input.spine.note, title: `${meta.title} 书脊`, author: meta.author, date: meta.date }, fonts));
   return { bundle, pages, spineMm: spineWidth(spine) };
+}
+
+/** The largest body made into copies on two threads at once (the example's is 3 MB). */
+const SHARED_BODY_MAX = 32 * 1024 * 1024;
+
+function shared(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+  out.set(bytes);
+  return out;
 }
