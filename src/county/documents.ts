@@ -4,12 +4,14 @@
  * NN-机构-工种 after the applicant's number in the summary, in folders named after the forms.
  * Filling is pure; rendering is the same PDF/DOCX/XLSX renderers as the applicants' forms.
  */
+import { createHash } from 'node:crypto';
 import type { Bundle } from '../core/bundle.js';
 import { fileNamePart, pad2 } from '../core/names.js';
 import type { Progress } from '../core/progress.js';
 import { fillForm } from '../forms/fill.js';
 import type { FilledForm } from '../forms/model.js';
 import type { FontSet } from '../render/fonts.js';
+import type { DocumentMeta } from '../render/meta.js';
 import { renderFormat, type Format } from '../render/render.js';
 import { COUNTY_FORMS, type Scheme } from '../scheme/schema.js';
 import { countyContext, evaluationContext, reportContext, summaryContext, titleLinesOf, type CountyInfo } from './context.js';
@@ -68,31 +70,85 @@ export function pledgeCopy(pledge: FilledForm, seal: FilledForm): FilledForm {
   return { ...pledge, id: seal.id, blocks: [...blocks, ...seal.blocks] };
 }
 
-export function fillCountyDocuments(county: CountyInfo, plan: CountyPlan, scheme: Scheme): CountyDocument[] {
+/** Fills each county form of the run: the summary from the whole plan, the rest applicant by applicant (applicantDocuments). */
+function filler(county: CountyInfo, plan: CountyPlan, scheme: Scheme) {
   const common = countyContext(county, plan, scheme);
-  const summary = summaryContext(plan, scheme);
   const names = countyNames(scheme);
   const fill = (id: string, ctx: object) => fillForm({ template: scheme.forms[id]!, ctx: { ...common, ...ctx }, scheme });
-  const docs: CountyDocument[] = [{ base: names.summary, title: names.summary, form: fill(COUNTY_FORMS.summary, { ...summary, titleLines: titleLinesOf(COUNTY_FORMS.summary, { ...common, ...summary }, scheme, [county.name]) }), formats: ['pdf', 'xlsx'] }];
-  const add = (p: ApplicantPlan, formId: string, ctx: object) => {
+  const report = (p: ApplicantPlan, formId: string, ctx: object): CountyDocument => {
     const a = p.intake.applicant!;
-    const report = reportOf(p, scheme)!;
-    docs.push({ base: report.base, title: `${report.folder}：${a.institution}（${a.trade}）`, form: fill(formId, ctx), formats: ['pdf', 'docx'], applicant: p.number });
+    const r = reportOf(p, scheme)!;
+    return { base: r.base, title: `${r.folder}：${a.institution}（${a.trade}）`, form: fill(formId, ctx), formats: ['pdf', 'docx'], applicant: p.number };
   };
-  // Each report with its pledge after it, as its attachment.
-  for (const p of plan.applicants) {
-    if (p.decision !== 'recommend') continue;
-    const ctx = reportContext(p, scheme, county);
-    add(p, COUNTY_FORMS.report, ctx);
-    const a = p.intake.applicant!;
-    const pledge = pledgeOf(p, scheme);
-    if (pledge && a.pledge) {
-      const seal = fill(COUNTY_FORMS.pledge, ctx);
-      docs.push({ base: pledge.base, title: `${names.pledges}：${a.institution}（${a.trade}）`, form: pledgeCopy(a.pledge, seal), formats: ['pdf'], applicant: p.number });
-    }
+  return {
+    summary(): CountyDocument {
+      const summary = summaryContext(plan, scheme);
+      return { base: names.summary, title: names.summary, form: fill(COUNTY_FORMS.summary, { ...summary, titleLines: titleLinesOf(COUNTY_FORMS.summary, { ...common, ...summary }, scheme, [county.name]) }), formats: ['pdf', 'xlsx'] };
+    },
+    /** A recommendation with its pledge after it, as its attachment; a review's evaluation; nothing for the rest. */
+    applicant(p: ApplicantPlan): CountyDocument[] {
+      if (p.decision === 'review') return [report(p, COUNTY_FORMS.evaluation, evaluationContext(p, scheme, county))];
+      if (p.decision !== 'recommend') return [];
+      const ctx = reportContext(p, scheme, county);
+      const docs = [report(p, COUNTY_FORMS.report, ctx)];
+      const a = p.intake.applicant!;
+      const pledge = pledgeOf(p, scheme);
+      if (pledge && a.pledge) {
+        docs.push({ base: pledge.base, title: `${names.pledges}：${a.institution}（${a.trade}）`, form: pledgeCopy(a.pledge, fill(COUNTY_FORMS.pledge, ctx)), formats: ['pdf'], applicant: p.number });
+      }
+      return docs;
+    },
+  };
+}
+
+/** The summary, then each recommendation report with its pledge, then each evaluation report. */
+export function fillCountyDocuments(county: CountyInfo, plan: CountyPlan, scheme: Scheme): CountyDocument[] {
+  const f = filler(county, plan, scheme);
+  const of = (decision: ApplicantPlan['decision']) => plan.applicants.filter((p) => p.decision === decision).flatMap((p) => f.applicant(p));
+  return [f.summary(), ...of('recommend'), ...of('review')];
+}
+
+/** One applicant's documents, as fillCountyDocuments fills them (`p` is one of `plan`'s applicants). */
+export function applicantDocuments(county: CountyInfo, plan: CountyPlan, p: ApplicantPlan, scheme: Scheme): CountyDocument[] {
+  return filler(county, plan, scheme).applicant(p);
+}
+
+export interface RenderOptions {
+  fonts: FontSet;
+  date: Date;
+  author: string;
+  keywords: string;
+}
+
+/** One document in each of its formats: the files by format (PDF page-numbered) and the PDF's bare pages. */
+export interface RenderedDocument {
+  /** documentKey of what was rendered. */
+  key: string;
+  files: Partial<Record<Format, Uint8Array>>;
+  pages?: Uint8Array;
+}
+
+const metaOf = (d: CountyDocument, opts: Omit<RenderOptions, 'fonts'>): DocumentMeta => ({ title: d.form.title, author: opts.author, subject: d.title, keywords: opts.keywords, date: opts.date });
+
+/**
+ * Everything a document's bytes are made from but the fonts: the same key, the same bytes.
+ * A document rendered ahead (ahead.ts: before the whole plan was known) is used only where
+ * the plan fills it to the same key.
+ */
+export function documentKey(d: CountyDocument, opts: Omit<RenderOptions, 'fonts'>): string {
+  return createHash('sha256').update(JSON.stringify([d.base, d.formats, d.form, metaOf(d, opts)])).digest('base64url');
+}
+
+export async function renderCountyDocument(d: CountyDocument, opts: RenderOptions, onFormat: (format: Format) => void = () => {}): Promise<RenderedDocument> {
+  const meta = metaOf(d, opts);
+  const out: RenderedDocument = { key: documentKey(d, opts), files: {} };
+  for (const format of d.formats) {
+    onFormat(format);
+    const { bytes, pages } = await renderFormat(d.form, format, opts.fonts, meta);
+    if (pages) out.pages = pages;
+    out.files[format] = bytes;
   }
-  for (const p of plan.applicants) if (p.decision === 'review') add(p, COUNTY_FORMS.evaluation, evaluationContext(p, scheme, county));
-  return docs;
+  return out;
 }
 
 export interface RenderedCounty {
@@ -102,9 +158,10 @@ export interface RenderedCounty {
   bare: Map<string, Uint8Array>;
 }
 
+/** `ready`: documents rendered ahead, by base; each is used where its key is the document's, the rest are rendered here. */
 export async function renderCountyDocuments(
   docs: readonly CountyDocument[],
-  opts: { fonts: FontSet; date: Date; author: string; keywords: string; progress: Progress },
+  opts: RenderOptions & { progress: Progress; ready?: ReadonlyMap<string, RenderedDocument> },
 ): Promise<RenderedCounty> {
   const stage = opts.progress.stage('countyDocuments');
   const bundle: Bundle = new Map();
@@ -112,13 +169,14 @@ export async function renderCountyDocuments(
   const total = docs.reduce((n, d) => n + d.formats.length, 0);
   let i = 0;
   for (const d of docs) {
-    const meta = { title: d.form.title, author: opts.author, subject: d.title, keywords: opts.keywords, date: opts.date };
-    for (const format of d.formats) {
-      stage.step(`${d.base}.${format}`, ++i, total);
-      const { bytes, pages } = await renderFormat(d.form, format, opts.fonts, meta);
-      if (pages) bare.set(d.base, pages);
-      bundle.set(`documents/${d.base}.${format}`, bytes);
-    }
+    const ahead = opts.ready?.get(d.base);
+    let r: RenderedDocument;
+    if (ahead && ahead.key === documentKey(d, opts)) {
+      r = ahead;
+      for (const format of d.formats) stage.step(`${d.base}.${format}`, ++i, total);
+    } else r = await renderCountyDocument(d, opts, (format) => stage.step(`${d.base}.${format}`, ++i, total));
+    if (r.pages) bare.set(d.base, r.pages);
+    for (const format of d.formats) bundle.set(`documents/${d.base}.${format}`, r.files[format]!);
   }
   stage.done({ documents: docs.length });
   return { bundle, bare };

@@ -98,4 +98,11 @@ export class BagWorld implements World {
   async realpath(p: string): Promise<string> {
     return this.rel(p) === undefined ? this.parent.realpath(p) : path.resolve(p);
   }
+
+  /** A folder wholly outside the bag (neither in it nor holding it) is the parent's. */
+  servedBy(dir: string): World {
+    const up = path.relative(path.resolve(dir), this.root);
+    const holds = !up.startsWith('..') && !path.isAbsolute(up);
+    return this.rel(dir) === undefined && !holds ? (this.parent.servedBy?.(dir) ?? this.parent) : this;
+  }
 }

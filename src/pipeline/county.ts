@@ -17,7 +17,8 @@ import { silent, type Progress } from '../core/progress.js';
 import { countyTitle, type CountyInfo } from '../county/context.js';
 import { decide, withBuilds, type ApplicantPlan, type BuildOutcome, type CountyPlan } from '../county/decide.js';
 import { buildCountyDisc, type ForwardedBag } from '../county/disc.js';
-import { fillCountyDocuments, pledgeOf, renderCountyDocuments, reportOf } from '../county/documents.js';
+import { renderAhead, type Ahead } from '../county/ahead.js';
+import { fillCountyDocuments, pledgeOf, renderCountyDocuments, reportOf, type RenderedDocument } from '../county/documents.js';
 import { packageForm, type Intake } from '../county/intake.js';
 import { loadCountyFile, type LoadedCountyFile } from '../county/load.js';
 import { buildCountyPrintSet, PRINT } from '../county/print.js';
@@ -25,7 +26,7 @@ import { render } from '../forms/fill.js';
 import { notepadText } from '../package/disc.js';
 import type { Digest } from '../package/digest.js';
 import { bagRootOf, openBag, type BagSource } from '../package/sources.js';
-import { loadFontSet } from '../render/fonts.js';
+import { loadFontSet, type FontSet } from '../render/fonts.js';
 import { auditRecord } from '../report/county.js';
 import type { Scheme } from '../scheme/schema.js';
 import { readText, type World } from '../world/world.js';
@@ -118,14 +119,18 @@ export async function readCountyFile(world: World, opts: Pick<CountyOptions, 'fi
 
 const threads = (opts: CountyOptions, jobs: number) => Math.max(0, Math.min(opts.jobs ?? availableParallelism(), jobs));
 
-/** Every package taken in, in the order given; a job that dies becomes that package's problem. */
-export async function intakeAll(world: World, opts: CountyOptions, packages: readonly string[]): Promise<Intake[]> {
+/**
+ * Every package taken in, in the order given; a job that dies becomes that package's problem.
+ * `onIntake` sees each intake as it comes in, in the order the jobs end.
+ */
+export async function intakeAll(world: World, opts: CountyOptions, packages: readonly string[], onIntake: (it: Intake) => void = () => {}): Promise<Intake[]> {
   const progress = opts.progress ?? silent;
   const stage = progress.stage('intake');
   const jobs: Job[] = packages.map((input, index) => ({ type: 'intake', task: { index, input, scheme: opts.scheme, config: opts.config, cwd: opts.cwd } }));
   let done = 0;
   const outcomes = await runPool(world, jobs, threads(opts, jobs.length), (i, o) => {
     const it = o.ok ? (o.result as Intake) : undefined;
+    if (it) onIntake(it);
     stage.step(it?.applicant ? `${it.applicant.institution} · ${it.applicant.trade}` : packages[i]!, ++done, jobs.length);
   });
   stage.done({ packages: packages.length });
@@ -202,6 +207,29 @@ async function buildUnsealed(world: World, opts: CountyOptions, plan: CountyPlan
   return { built, outcomes };
 }
 
+/** Each applicant's documents rendered as its intake arrives (county/ahead.ts), one after another on this thread. */
+function aheadOf(ahead: Omit<Ahead, 'render'>, fonts: () => Promise<FontSet>, date: Date) {
+  const ready = new Map<string, RenderedDocument>();
+  let chain = Promise.resolve();
+  return {
+    onIntake(it: Intake): void {
+      chain = chain.then(async () => {
+        try {
+          const render = { fonts: await fonts(), date, author: ahead.county.bureau, keywords: ahead.scheme.notice };
+          for (const [base, d] of await renderAhead(it, { ...ahead, render })) ready.set(base, d);
+        } catch {
+          // Only a head start: what fails here is rendered again after intake, and fails there with its message.
+        }
+      });
+    },
+    /** The documents rendered ahead, by base, once the last is done. */
+    async done(): Promise<Map<string, RenderedDocument>> {
+      await chain;
+      return ready;
+    },
+  };
+}
+
 export interface CountyRun {
   /** The output folder's name: <旗县市>-<year>年推荐材料. */
   name: string;
@@ -227,7 +255,14 @@ export async function runCounty(world: World, opts: CountyOptions): Promise<Coun
   const config = await loadConfig(world, opts.config, opts.cwd);
 
   const packages = await expandPackages(world, opts.packages, opts.cwd);
-  const intakes = await intakeAll(world, opts, packages);
+  let fontSet: Promise<FontSet> | undefined;
+  const fonts = () => (fontSet ??= loadFontSet(world.fonts, fontChoice(undefined, opts.cwd, config)));
+  // A county named before any package is read (--county, county.yaml): while the workers take
+  // the packages in, this thread, idle otherwise, renders each applicant's documents as its intake arrives.
+  const named = opts.county ?? cf?.data.county.name;
+  const early = named ? aheadOf({ county: countyInfo(opts, cf, [], scheme, chinaDate(world.clock.now)), file: cf, scheme }, fonts, world.clock.now) : undefined;
+  const intakes = await intakeAll(world, opts, packages, early?.onIntake);
+  const ready = (await early?.done()) ?? new Map<string, RenderedDocument>();
   // Nothing to take in: say what each item was, and write no print set and no disc.
   if (intakes.every((i) => !i.applicant && i.problems.every((d) => d.code === 'county.notPackage'))) {
     throw new Failure('problems', [...intakes.flatMap((i) => i.problems), error('county.noPackages', {})]);
@@ -244,11 +279,12 @@ export async function runCounty(world: World, opts: CountyOptions): Promise<Coun
   try {
     const bags = await forwardedBags(world, plan, built, sources, opts.cwd);
     const date = world.clock.now;
-    const fonts = await loadFontSet(world.fonts, fontChoice(undefined, opts.cwd, config));
+    const fontset = await fonts();
     const docs = fillCountyDocuments(county, plan, scheme);
-    const rendered = await renderCountyDocuments(docs, { fonts, date, author: county.bureau, keywords: scheme.notice, progress });
+    const rendered = await renderCountyDocuments(docs, { fonts: fontset, date, author: county.bureau, keywords: scheme.notice, progress, ready });
+    ready.clear();
     const bundle: Bundle = rendered.bundle;
-    const print = await buildCountyPrintSet({ county, plan, scheme, fonts, docs, bare: rendered.bare, date, copies: 3, progress, bags });
+    const print = await buildCountyPrintSet({ county, plan, scheme, fonts: fontset, docs, bare: rendered.bare, date, copies: 3, progress, bags });
     for (const [k, v] of print.bundle) bundle.set(k, v);
 
     const docsOf = (p: ApplicantPlan) => {

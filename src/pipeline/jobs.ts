@@ -54,6 +54,24 @@ async function build(world: World, task: BuildTask): Promise<Built> {
   }
 }
 
+/**
+ * A result with its bytes ready to be handed to the main thread rather than copied (a built
+ * package's disc tree is megabytes): each byte array gets a buffer of its own (one that is a
+ * slice of a larger buffer, Node's pool say, is copied out of it), and those buffers go in
+ * the transfer list. A result holds only bytes its job made, so nothing the worker keeps for
+ * later jobs loses its buffer.
+ */
+export function handOver(result: JobResult): { result: JobResult; transfer: ArrayBuffer[] } {
+  if (!('tree' in result) || !result.tree) return { result, transfer: [] };
+  const transfer = new Set<ArrayBuffer>();
+  const tree = result.tree.map(([p, b, digest]): [string, Uint8Array, Digest] => {
+    const mine = b.buffer instanceof ArrayBuffer && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
+    transfer.add(mine.buffer as ArrayBuffer);
+    return [p, mine, digest];
+  });
+  return { result: { ...result, tree }, transfer: [...transfer] };
+}
+
 export function runJob(world: World, job: Job): Promise<JobResult> {
   return job.type === 'intake' ? intake(world, job.task) : build(world, job.task);
 }

@@ -12,7 +12,9 @@ import type { World } from '../world/world.js';
 const loaded = new WeakMap<World, Map<string, Promise<Scheme>>>();
 
 /** The scheme in `dir`, or a Failure (exit 2: a scheme is configuration, not the user's data) naming each problem. */
-export function schemeIn(world: World, dir: string): Promise<Scheme> {
+export function schemeIn(asked: World, dir: string): Promise<Scheme> {
+  // A package's World reads the scheme (outside the package) from the World beneath: loaded once for all packages.
+  const world = asked.servedBy?.(dir) ?? asked;
   let byDir = loaded.get(world);
   if (!byDir) loaded.set(world, (byDir = new Map()));
   let hit = byDir.get(dir);

@@ -54,6 +54,12 @@ export interface World {
   realpath(path: string): Promise<string>;
   readonly fonts: FontSource;
   readonly clock: Clock;
+  /**
+   * The World that serves everything under `dir`, when that is another one beneath this (a
+   * package's World hands what lies outside the package to the one it stands on): what is
+   * loaded from a folder and kept (a scheme) is kept per that World, and so shared.
+   */
+  servedBy?(dir: string): World;
 }
 
 /** UTF-8 text of a file's bytes (a byte-order mark dropped). */
