@@ -5,7 +5,7 @@
  */
 
 export type StageId =
-  | 'check' | 'fill' | 'documents' | 'pdf' | 'docx' | 'xlsx' | 'print' | 'disc' | 'write' | 'verify'
+  | 'check' | 'fill' | 'documents' | 'print' | 'disc' | 'write' | 'verify'
   | 'intake' | 'buildUnsealed' | 'countyDocuments';
 
 /** What a stage came to: counts only (the front end words them). */

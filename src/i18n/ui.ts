@@ -61,14 +61,14 @@ const zh = {
 
   // ── progress ─────────────────────────────────────────────────────────────────
   stage: {
-    check: '检查', fill: '填表', documents: '文档', pdf: 'PDF', docx: 'DOCX', xlsx: 'XLSX', print: '打印册', disc: '光盘', write: '写入', verify: '核验',
+    check: '检查', fill: '填表', documents: '文档', print: '打印册', disc: '光盘', write: '写入', verify: '核验',
     intake: '核验和检查材料包', buildUnsealed: '生成未封装单位的材料包', countyDocuments: '旗县市文书',
   } satisfies Record<StageId, string>,
   stageDone: (id: StageId, s: StageSummary): string => {
     switch (id) {
       case 'check': return s.errors === undefined ? '' : `${s.errors} 个错误，${s.warnings ?? 0} 个警告`;
       case 'fill': return `${s.forms ?? 0} 份表格`;
-      case 'pdf': case 'docx': case 'xlsx': return `${s.files ?? 0} 份`;
+      case 'documents': return `${s.files ?? 0} 份`;
       case 'print': return s.spineMm === undefined ? `${s.copies} 份，每份 ${s.pages} 页` : `${s.copies} 份，每份 ${s.pages} 页，书脊 ${s.spineMm} mm`;
       case 'disc': return s.bytes === undefined ? `${s.files ?? 0} 个文件` : `${s.files ?? 0} 个文件，${sizeText(s.bytes)}`;
       case 'intake': case 'buildUnsealed': return `${s.packages ?? 0} 个`;
@@ -269,14 +269,14 @@ const en: Ui = {
   list: (items) => items.join(', '),
 
   stage: {
-    check: 'check', fill: 'fill', documents: 'documents', pdf: 'PDF', docx: 'DOCX', xlsx: 'XLSX', print: 'print volumes', disc: 'disc', write: 'write', verify: 'verify',
+    check: 'check', fill: 'fill', documents: 'documents', print: 'print volumes', disc: 'disc', write: 'write', verify: 'verify',
     intake: 'verify and check packages', buildUnsealed: 'build unsealed submissions', countyDocuments: 'county documents',
   },
   stageDone: (id, s) => {
     switch (id) {
       case 'check': return s.errors === undefined ? '' : `${s.errors} error(s), ${s.warnings ?? 0} warning(s)`;
       case 'fill': return `${s.forms ?? 0} forms`;
-      case 'pdf': case 'docx': case 'xlsx': return `${s.files ?? 0} file(s)`;
+      case 'documents': return `${s.files ?? 0} file(s)`;
       case 'print': return s.spineMm === undefined ? `${s.copies} copies of ${s.pages} pages` : `${s.copies} copies of ${s.pages} pages, spine ${s.spineMm} mm`;
       case 'disc': return s.bytes === undefined ? `${s.files ?? 0} files` : `${s.files ?? 0} files, ${sizeText(s.bytes)}`;
       case 'intake': case 'buildUnsealed': return `${s.packages ?? 0}`;
