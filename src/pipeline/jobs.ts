@@ -11,7 +11,6 @@ import type { Intake, IntakeTask } from '../county/intake.js';
 import type { Digest } from '../package/digest.js';
 import { DIR } from '../package/disc.js';
 import type { World } from '../world/world.js';
-import { makePackage } from './build.js';
 import { intake } from './intake.js';
 import { prepare } from './prepare.js';
 
@@ -38,6 +37,9 @@ async function build(world: World, task: BuildTask): Promise<Built> {
   const prepared = await prepare(world, { dir: task.dir, scheme: task.scheme, config: task.config, cwd: task.cwd });
   if (!prepared.ok) return { volumes: [], problems: [] };
   try {
+    // The build stack (renderers, volumes, archives: half a second to load) is loaded by the
+    // first build job, not by every worker: most runs take packages in and build none.
+    const { makePackage } = await import('./build.js');
     const pkg = await makePackage(prepared, world.clock.now);
     // Only the disc tree goes on: it holds the documents, the volumes and the sources.
     const tree: NonNullable<Built['tree']> = [];
