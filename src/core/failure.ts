@@ -37,6 +37,11 @@ export class Failure extends Error {
   }
 }
 
+/** What a worker thread sends back for what its job threw: a Failure as data, anything else as its message. */
+export function thrownMessage(e: unknown): { failed: { kind: ExitKind; diagnostics: Diagnostic[] } } | { failure: string } {
+  return e instanceof Failure ? { failed: { kind: e.kind, diagnostics: e.diagnostics } } : { failure: e instanceof Error ? e.message : String(e) };
+}
+
 /** A failure of one diagnostic: `fail('io', 'file.unreadable', {...}, {file})`. */
 export function fail<C extends Code>(kind: ExitKind, code: C, params: ParamsOf<C>, location?: Location): Failure {
   return new Failure(kind, [error(code, params, location)]);

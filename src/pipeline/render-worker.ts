@@ -6,7 +6,7 @@
  * thread (the bundled ones and any a user chose), parsed once in this thread.
  */
 import { parentPort } from 'node:worker_threads';
-import { Failure } from '../core/failure.js';
+import { thrownMessage } from '../core/failure.js';
 import { collectGarbage } from '../core/memory.js';
 import { loadFontSet, type FontChoice, type FontSet } from '../render/fonts.js';
 import { joinCover } from '../assemble/volume.js';
@@ -53,6 +53,6 @@ parentPort!.on('message', (req: RenderRequest | FontFiles) => {
         reply({ id: req.id, bytes, pages }, buffers);
       },
       (e: unknown) =>
-        reply({ id: req.id, ...(e instanceof Failure ? { failed: { kind: e.kind, diagnostics: e.diagnostics } } : { failure: e instanceof Error ? e.message : String(e) }) }),
+        reply({ id: req.id, ...thrownMessage(e) }),
     );
 });

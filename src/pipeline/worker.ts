@@ -5,7 +5,7 @@
  * the fonts stay loaded between jobs, and later jobs are faster.
  */
 import { parentPort } from 'node:worker_threads';
-import { Failure } from '../core/failure.js';
+import { thrownMessage } from '../core/failure.js';
 import { nodeWorld } from '../world/node.js';
 import type { World } from '../world/world.js';
 import { handOver, runJob, type Job } from './jobs.js';
@@ -27,7 +27,7 @@ parentPort!.on('message', (msg: { id: number; job: Job; now: number }) => {
     (e: unknown) =>
       parentPort!.postMessage({
         id: msg.id,
-        ...(e instanceof Failure ? { failed: { kind: e.kind, diagnostics: e.diagnostics } } : { failure: e instanceof Error ? e.message : String(e) }),
+        ...thrownMessage(e),
       }),
   );
 });
