@@ -5,6 +5,7 @@
  */
 import type { CheckReport } from '../check/run.js';
 import type { Bundle } from '../core/bundle.js';
+import { Claims } from '../core/claims.js';
 import { Failure } from '../core/failure.js';
 import { collectGarbage } from '../core/memory.js';
 import { pad2 } from '../core/names.js';
@@ -61,9 +62,24 @@ export function fillDocuments(loaded: LoadedSubmission, scheme: Scheme, report: 
 /** Renders one filled form in one format with these fonts (on this thread, or on another). */
 export type DocumentRenderer = (form: FilledForm, format: Format, meta: DocumentMeta, fonts: FontSet) => Promise<Rendered>;
 
+/** One document to render: its form, format and metadata. */
+export interface DocumentJob {
+  form: FilledForm;
+  format: Format;
+  meta: DocumentMeta;
+}
+
+/**
+ * Another thread's share of a list of documents: it takes jobs from the back of `claims`
+ * itself until none is left, calling `done` as each is rendered. It rejects with the
+ * document's own Failure, or with another error when its thread died; what it had taken
+ * and not finished is then rendered here.
+ */
+export type SharedRenderer = (jobs: readonly DocumentJob[], claims: Claims, fonts: FontSet, done: (index: number, rendered: Rendered) => void) => Promise<void>;
+
 /** Another thread's help with a build: documents, and the print copies' covers. */
 export interface RenderHelper {
-  render: DocumentRenderer;
+  share: SharedRenderer;
   joinCover: CoverJoiner;
 }
 
@@ -77,7 +93,7 @@ export interface RenderOptions {
   keywords: string;
   progress: Progress;
   /** Renderers on other threads that take documents beside this thread. */
-  helpers?: readonly DocumentRenderer[];
+  helpers?: readonly SharedRenderer[];
 }
 
 export interface RenderedDocuments {
@@ -96,50 +112,39 @@ interface Task {
 /**
  * Every document, on this thread and any helpers at once. This thread takes the list from
  * its front (the PDFs, whose renderer the print volume needs loaded here anyway), helpers
- * from its back (XLSX and DOCX first), until they meet. The bundle is filled in the list's
- * order, whoever finished first. A helper that fails for any reason but the document's own
- * (its thread died) hands its documents back and stops; this thread renders the rest.
+ * from its back (XLSX and DOCX first), until they meet; each side takes its next document
+ * itself (core/claims.ts). The bundle is filled in the list's order, whoever finished first.
+ * A helper that fails for any reason but the document's own (its thread died) stops; this
+ * thread renders what it had taken and not finished.
  */
 export async function renderDocuments(docs: readonly FilledDocument[], opts: RenderOptions): Promise<RenderedDocuments> {
   const tasks: Task[] = (['pdf', 'docx', 'xlsx'] as const).flatMap((format) => docs.filter((d) => d.formats.includes(format)).map((doc) => ({ doc, format, file: `${doc.base}.${format}` })));
-  const results: Rendered[] = new Array(tasks.length);
+  const jobs: DocumentJob[] = tasks.map(({ doc, format }) => ({ form: doc.form, format, meta: { title: doc.form.title, author: opts.author, subject: opts.subject, keywords: opts.keywords, date: opts.date } }));
+  const results: (Rendered | undefined)[] = new Array(tasks.length);
   const stage = opts.progress.stage('documents');
-  let front = 0;
-  let back = tasks.length - 1;
   let finished = 0;
-  const returned: number[] = [];
-  const render = async (i: number, renderer: DocumentRenderer) => {
-    const { doc, format } = tasks[i]!;
-    const meta = { title: doc.form.title, author: opts.author, subject: opts.subject, keywords: opts.keywords, date: opts.date };
-    results[i] = await renderer(doc.form, format, meta, opts.fonts);
+  const done = (i: number, rendered: Rendered) => {
+    results[i] = rendered;
     stage.step(tasks[i]!.file, ++finished, tasks.length);
   };
+  const renderAt = async (i: number) => {
+    const job = jobs[i]!;
+    done(i, await renderHere(job.form, job.format, job.meta, opts.fonts));
+    // A big roster leaves a big heap: collected before the next document, not after them all.
+    collectGarbage();
+  };
+  const claims = new Claims(tasks.length);
   const here = async () => {
-    for (;;) {
-      const i = returned.pop() ?? (front <= back ? front++ : undefined);
-      if (i === undefined) return;
-      await render(i, renderHere);
-      // A big roster leaves a big heap: collected before the next document, not after them all.
-      collectGarbage();
-    }
+    for (let i = claims.front(); i !== undefined; i = claims.front()) await renderAt(i);
   };
-  const helper = async (renderer: DocumentRenderer) => {
-    while (front <= back) {
-      const i = back--;
-      try {
-        await render(i, renderer);
-      } catch (e) {
-        if (e instanceof Failure) throw e;
-        returned.push(i);
-        return;
-      }
-    }
-  };
-  // Two documents out at each helper: its next one is in hand when it finishes, rather than
-  // waiting for this thread, busy drawing a PDF, to get round to sending it.
-  await Promise.all([here(), ...(opts.helpers ?? []).flatMap((h) => [helper(h), helper(h)])]);
-  // A helper that stopped after this thread ran out of work left its document behind.
-  if (returned.length > 0) await here();
+  const helping = (opts.helpers ?? []).map((share) =>
+    share(jobs, claims, opts.fonts, done).catch((e: unknown) => {
+      if (e instanceof Failure) throw e;
+    }),
+  );
+  await Promise.all([here(), ...helping]);
+  // What a helper whose thread died had taken and not finished.
+  for (let i = 0; i < tasks.length; i++) if (!results[i]) await renderAt(i);
   stage.done({ files: tasks.length });
 
   const bundle: Bundle = new Map();

@@ -10,7 +10,7 @@ import { IoError } from '../core/io.js';
 import { both, silent } from '../core/progress.js';
 import { ui } from '../i18n/ui.js';
 import { build } from '../pipeline/build.js';
-import { startRenderWorker } from '../pipeline/render-pool.js';
+import { startRenderWorker, type RenderWorker } from '../pipeline/render-pool.js';
 import { verifiedWrite } from '../pipeline/verify.js';
 import { sizeText } from '../package/disc.js';
 import { renderDiagnostics } from '../report/check.js';
@@ -27,13 +27,15 @@ export interface BuildOptions {
   config?: string;
 }
 
-export async function runBuild(cli: Cli, opts: BuildOptions, timings: Timing[]): Promise<number> {
+/** `helper`: the render worker, if the caller started one already; closed once the build is made. */
+export async function runBuild(cli: Cli, opts: BuildOptions, timings: Timing[], helper: RenderWorker | undefined = startRenderWorker()): Promise<number> {
   const t = ui(cli.lang);
   const { out, err } = cli;
   const progress = both(cli.quiet || !showsProgress(err) || cli.json ? silent : terminalProgress(err, cli.lang), recordingProgress(timings));
-  await outputWritable(cli, opts.out);
-  // Started now, the second core's renderer loads while the submission is checked.
-  const helper = startRenderWorker();
+  await outputWritable(cli, opts.out).catch(async (e: unknown) => {
+    await helper?.close();
+    throw e;
+  });
   const result = await build(cli.world, { dir: opts.dir, scheme: opts.scheme, config: opts.config, cwd: cli.cwd, force: opts.force, progress, helpers: helper ? [helper] : [] }).finally(() => helper?.close());
   if (result.status === 'unreadable') {
     if (cli.json) writeJson(cli, { ok: false, exitCode: EXIT.problems, diagnostics: diagnosticsJson(cli, result.diagnostics) });

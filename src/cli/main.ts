@@ -201,8 +201,12 @@ export async function main(given: string[], proc: Process = thisProcess()): Prom
             .example('$0 build data/example', h.buildExample1)
             .example(`$0 build ${h.exampleDir} --out ${h.exampleOut}`, h.buildExample2),
         async (a) => {
+          // The second core's renderer starts first: it loads its modules while this thread
+          // loads the build's and checks the submission.
+          const { startRenderWorker } = await import('../pipeline/render-pool.js');
+          const helper = startRenderWorker();
           const { runBuild } = await import('./build.js');
-          code = await runBuild(cli, { dir: a.dir, out: need(a.out, '--out')!, force: a.force, scheme: need(a.scheme, '--scheme'), config: need(a.config, '--config') }, timings);
+          code = await runBuild(cli, { dir: a.dir, out: need(a.out, '--out')!, force: a.force, scheme: need(a.scheme, '--scheme'), config: need(a.config, '--config') }, timings, helper);
         },
       )
       .command(

@@ -46,7 +46,7 @@ export async function makePackage(checked: Checked, date: Date, progress: Progre
   filling.done({ forms: docs.length });
 
   const s = loaded.submission;
-  const { bundle, bare } = await renderDocuments(docs, { fonts, date, ...documentMeta(checked), progress, helpers: helpers.map((h) => h.render) });
+  const { bundle, bare } = await renderDocuments(docs, { fonts, date, ...documentMeta(checked), progress, helpers: helpers.map((h) => h.share) });
 
   // The volumes print the disc's fingerprint, which covers everything on the disc but them.
   const before = await fingerprintBeforePrint(loaded, bundle);

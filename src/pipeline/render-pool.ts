@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { RenderHelper } from '../build/documents.js';
+import type { DocumentJob, DocumentRenderer, RenderHelper } from '../build/documents.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { Failure, type ExitKind } from '../core/failure.js';
 import type { FilledForm } from '../forms/model.js';
@@ -19,6 +19,8 @@ import { workersAvailable } from './pool.js';
 
 export type RenderRequest =
   | { kind: 'document'; id: number; form: FilledForm; format: Format; meta: DocumentMeta; fonts: FontChoice }
+  /** A list of documents whose jobs the worker takes from the back of `claims` (core/claims.ts) itself. */
+  | { kind: 'share'; id: number; jobs: readonly DocumentJob[]; claims: SharedArrayBuffer; fonts: FontChoice }
   | { kind: 'cover'; id: number; body: Uint8Array; cover: Uint8Array };
 
 /** The bundled font files, read once by the main thread into shared memory. */
@@ -27,13 +29,21 @@ export interface FontFiles {
   files: [file: string, bytes: Uint8Array][];
 }
 
+/** `index`: one job of a shared list done (the list's end is a reply without bytes). */
 export type RenderReply =
-  | { id: number; bytes: Uint8Array; pages?: Uint8Array; failed?: undefined; failure?: undefined }
-  | { id: number; failed: { kind: ExitKind; diagnostics: Diagnostic[] }; failure?: undefined }
-  | { id: number; failure: string; failed?: undefined };
+  | { id: number; index?: number; bytes?: Uint8Array; pages?: Uint8Array; failed?: undefined; failure?: undefined }
+  | { id: number; failed: { kind: ExitKind; diagnostics: Diagnostic[] }; failure?: undefined; index?: undefined; bytes?: undefined; pages?: undefined }
+  | { id: number; failure: string; failed?: undefined; index?: undefined; bytes?: undefined; pages?: undefined };
 
 export interface RenderWorker extends RenderHelper {
+  /** One document, rendered there. */
+  render: DocumentRenderer;
   close(): Promise<void>;
+}
+
+function rendered(m: RenderReply): Rendered {
+  if (!m.bytes) throw new Error('the render worker replied without bytes');
+  return { bytes: m.bytes, pages: m.pages };
 }
 
 /** The font files a set was loaded with beyond the bundled ones, which the worker loads too. */
@@ -58,7 +68,7 @@ export function startRenderWorker(): RenderWorker | undefined {
   void Promise.all(bundled.map((f) => nodeFonts.read(f).then((b) => [f, b] as [string, Uint8Array], () => undefined))).then((read) =>
     worker.postMessage({ kind: 'fonts', files: read.filter((x) => x !== undefined) } satisfies FontFiles),
   );
-  const waiting = new Map<number, { resolve(r: Rendered): void; reject(e: Error): void }>();
+  const waiting = new Map<number, { resolve(r: RenderReply): void; reject(e: Error): void; each?(index: number, r: Rendered): void }>();
   let next = 0;
   let dead: Error | undefined;
   const failAll = (e: Error) => {
@@ -69,17 +79,18 @@ export function startRenderWorker(): RenderWorker | undefined {
   worker.on('message', (m: RenderReply) => {
     const w = waiting.get(m.id);
     if (!w) return;
+    if (m.index !== undefined && m.bytes) return w.each?.(m.index, { bytes: m.bytes, pages: m.pages });
     waiting.delete(m.id);
     if (m.failed) w.reject(new Failure(m.failed.kind, m.failed.diagnostics));
     else if (m.failure !== undefined) w.reject(new Error(m.failure));
-    else w.resolve({ bytes: m.bytes, pages: m.pages });
+    else w.resolve(m);
   });
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(new Error(`render worker exited with code ${code}`)));
-  const ask = (req: RenderRequest) => {
+  const ask = (req: RenderRequest, each?: (index: number, r: Rendered) => void) => {
     if (dead) return Promise.reject(dead);
-    return new Promise<Rendered>((resolve, reject) => {
-      waiting.set(req.id, { resolve, reject });
+    return new Promise<RenderReply>((resolve, reject) => {
+      waiting.set(req.id, { resolve, reject, each });
       // Only while work is out does the worker hold the process open.
       worker.ref();
       worker.postMessage(req);
@@ -88,8 +99,11 @@ export function startRenderWorker(): RenderWorker | undefined {
     });
   };
   return {
-    render: (form, format, meta, fonts) => ask({ kind: 'document', id: next++, form, format, meta, fonts: choiceOf(fonts) }),
-    joinCover: async (body, cover) => (await ask({ kind: 'cover', id: next++, body, cover })).bytes,
+    render: async (form, format, meta, fonts) => rendered(await ask({ kind: 'document', id: next++, form, format, meta, fonts: choiceOf(fonts) })),
+    share: async (jobs, claims, fonts, done) => {
+      await ask({ kind: 'share', id: next++, jobs, claims: claims.buffer, fonts: choiceOf(fonts) }, done);
+    },
+    joinCover: async (body, cover) => rendered(await ask({ kind: 'cover', id: next++, body, cover })).bytes,
     async close() {
       await worker.terminate();
     },

@@ -6,6 +6,7 @@
  * thread (the bundled ones and any a user chose), parsed once in this thread.
  */
 import { parentPort } from 'node:worker_threads';
+import { Claims } from '../core/claims.js';
 import { thrownMessage } from '../core/failure.js';
 import { collectGarbage } from '../core/memory.js';
 import { loadFontSet, type FontChoice, type FontSet } from '../render/fonts.js';
@@ -37,22 +38,33 @@ const warm = (files: FontFiles['files']) => {
 
 const reply = (m: RenderReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
 
-const work = async (req: RenderRequest): Promise<Rendered> =>
-  req.kind === 'cover' ? { bytes: await joinCover(req.body, req.cover) } : renderFormat(req.form, req.format, await fontsFor(req.fonts), req.meta);
+// Transferred, not copied: the bytes are this thread's no longer. A PDF's numbered and bare
+// bytes may be one array (a form without page numbers), which transfers once.
+const replyWith = (id: number, { bytes, pages }: Rendered, index?: number) =>
+  reply({ id, index, bytes, pages }, [...new Set([bytes, pages].filter((b) => b !== undefined).map((b) => b.buffer as ArrayBuffer))]);
+
+// This thread's heap peaks beside the main thread's: a big roster's garbage goes before the next job.
+const collected = <T>(p: Promise<T>) => p.finally(collectGarbage);
+
+/** Jobs taken from the back of a shared list, each sent back as it is done, until none is left. */
+async function share(req: Extract<RenderRequest, { kind: 'share' }>): Promise<void> {
+  const claims = new Claims(req.claims);
+  const fonts = await fontsFor(req.fonts);
+  for (let i = claims.back(); i !== undefined; i = claims.back()) {
+    const job = req.jobs[i]!;
+    replyWith(req.id, await collected(renderFormat(job.form, job.format, fonts, job.meta)), i);
+  }
+}
+
+const work = async (req: RenderRequest): Promise<void> => {
+  if (req.kind === 'share') {
+    await share(req);
+    return reply({ id: req.id });
+  }
+  replyWith(req.id, await collected(req.kind === 'cover' ? joinCover(req.body, req.cover).then((bytes) => ({ bytes })) : renderFormat(req.form, req.format, await fontsFor(req.fonts), req.meta)));
+};
 
 parentPort!.on('message', (req: RenderRequest | FontFiles) => {
   if (req.kind === 'fonts') return warm(req.files);
-  work(req)
-    // This thread's heap peaks beside the main thread's: a big roster's garbage goes before the next job.
-    .finally(collectGarbage)
-    .then(
-      ({ bytes, pages }) => {
-        // Transferred, not copied: the bytes are this thread's no longer. A PDF's numbered and
-        // bare bytes may be one array (a form without page numbers), which transfers once.
-        const buffers = [...new Set([bytes, pages].filter((b) => b !== undefined).map((b) => b.buffer as ArrayBuffer))];
-        reply({ id: req.id, bytes, pages }, buffers);
-      },
-      (e: unknown) =>
-        reply({ id: req.id, ...thrownMessage(e) }),
-    );
+  work(req).catch((e: unknown) => reply({ id: req.id, ...thrownMessage(e) }));
 });

@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { joinCover } from '../../src/assemble/volume.js';
-import { renderDocuments, renderHere, type DocumentRenderer, type FilledDocument } from '../../src/build/documents.js';
+import { renderDocuments, renderHere, type FilledDocument, type SharedRenderer } from '../../src/build/documents.js';
+import { Claims } from '../../src/core/claims.js';
 import { fail, Failure } from '../../src/core/failure.js';
 import { silent } from '../../src/core/progress.js';
 import { FIXED_FORMS } from '../../src/scheme/schema.js';
@@ -26,34 +27,49 @@ const sameAs = (got: Awaited<ReturnType<typeof renderDocuments>>) => {
   expect([...got.bare.keys()]).toEqual([...alone.bare.keys()]);
 };
 
+/** A helper on this thread, as the worker takes its share: from the back, one job at a time. */
+const helperDoing = (each: (file: string) => void | Promise<void>): SharedRenderer => async (jobs, claims, fonts, done) => {
+  for (let i = claims.back(); i !== undefined; i = claims.back()) {
+    const job = jobs[i]!;
+    await each(`${job.form.name}.${job.format}`);
+    done(i, await renderHere(job.form, job.format, job.meta, fonts));
+  }
+};
+
+describe('the claim list two threads share', () => {
+  it('gives every job once, from whichever end asks, until the ends meet', () => {
+    const claims = new Claims(5);
+    const other = new Claims(claims.buffer); // as the worker sees it
+    expect([claims.front(), other.back(), other.back(), claims.front(), claims.front(), claims.front(), other.back()]).toEqual([0, 4, 3, 1, 2, undefined, undefined]);
+    expect(new Claims(0).front()).toBeUndefined();
+    expect(() => new Claims(70000)).toThrow(RangeError);
+  });
+});
+
 describe('documents on a helper thread', () => {
   it('the helper takes the XLSX and DOCX first; every document once, in the list order, with the same bytes', async () => {
     const taken: string[] = [];
-    const helper: DocumentRenderer = async (form, format, meta, fonts) => {
-      taken.push(`${form.name}.${format}`);
-      return renderHere(form, format, meta, fonts);
-    };
-    const got = await renderDocuments(docs, { ...opts, helpers: [helper] });
+    const got = await renderDocuments(docs, { ...opts, helpers: [helperDoing((f) => void taken.push(f))] });
     sameAs(got);
     expect(taken.length).toBeGreaterThan(0);
     expect(taken[0]).toMatch(/\.xlsx$/);
   });
 
-  it('a helper whose thread dies hands its documents back, and this thread renders the rest', async () => {
+  it('a helper whose thread dies leaves what it took to this thread, which renders the rest', async () => {
     let calls = 0;
-    const dying: DocumentRenderer = async () => {
+    const dying = helperDoing(() => {
       calls++;
       throw new Error('render worker exited with code 1');
-    };
+    });
     sameAs(await renderDocuments(docs, { ...opts, helpers: [dying] }));
-    // Each of the two documents it had in hand, and no more.
-    expect(calls).toBe(2);
+    // The one document it had taken, and no more.
+    expect(calls).toBe(1);
   });
 
   it("a document's own failure on the helper stops the build with that failure", async () => {
-    const refusing: DocumentRenderer = async () => {
+    const refusing = helperDoing(() => {
       throw fail('problems', 'print.coverOverflow', { form: 'x', pages: 2 });
-    };
+    });
     await expect(renderDocuments(docs, { ...opts, helpers: [refusing] })).rejects.toBeInstanceOf(Failure);
   });
 });
@@ -73,6 +89,19 @@ describe.skipIf(!existsSync(compiled))('the render worker thread', () => {
           expect(Buffer.from(there.bytes).equals(Buffer.from(here.bytes)), `${d.base}.${format}`).toBe(true);
           if (here.pages) expect(Buffer.from(there.pages!).equals(Buffer.from(here.pages))).toBe(true);
         }
+      // A shared list: the worker takes from the back while this thread takes from the front.
+      const jobs = docs.flatMap((d) => d.formats.map((format) => ({ form: d.form, format, meta })));
+      const claims = new Claims(jobs.length);
+      const theirs = new Map<number, Uint8Array>();
+      const sharing = worker.share(jobs, claims, ex.fonts, (i, r) => theirs.set(i, r.bytes));
+      // This thread takes one and leaves the rest to the worker.
+      const mine = claims.front();
+      await sharing;
+      expect([mine, ...theirs.keys()].sort((a, b) => a! - b!)).toEqual(jobs.map((_, i) => i));
+      for (const [i, bytes] of theirs) {
+        const here = await renderHere(jobs[i]!.form, jobs[i]!.format, meta, ex.fonts);
+        expect(Buffer.from(bytes).equals(Buffer.from(here.bytes)), `job ${i}`).toBe(true);
+      }
       // A print copy: the body with its cover (here two of the documents stand in for them).
       const [body, cover] = [...alone.bare.values()];
       const [there, here] = await Promise.all([worker.joinCover(body!, cover!), joinCover(body!, cover!)]);
