@@ -6,13 +6,15 @@
  * All three fonts are under the SIL Open Font License 1.1, which allows this redistribution
  * with the licence alongside.
  */
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { BUNDLED_FONTS } = await import(pathToFileURL(path.join(root, 'dist/world/node.js')).href);
+const { isWoff } = await import(pathToFileURL(path.join(root, 'dist/render/woff.js')).href);
+const { writeSfnt } = await import('./compile-fonts.mjs');
 const require = createRequire(path.join(root, 'package.json'));
 const out = path.join(root, 'fonts');
 
@@ -25,10 +27,13 @@ for (const [role, f] of Object.entries(BUNDLED_FONTS)) {
   seen.add(f.packed);
   const dir = path.dirname(require.resolve(`${f.pkg}/package.json`));
   const { version } = require(`${f.pkg}/package.json`);
-  copyFileSync(path.join(dir, f.file), path.join(out, f.packed));
+  const src = path.join(dir, f.file);
+  // A WOFF goes in as TrueType (compile-fonts.mjs says why).
+  if (isWoff(readFileSync(src).subarray(0, 48))) writeSfnt(src, path.join(out, f.packed));
+  else copyFileSync(src, path.join(out, f.packed));
   const licence = `${path.parse(f.packed).name}.LICENSE.txt`;
   copyFileSync(path.join(dir, f.licence), path.join(out, licence));
-  readme.push(`${f.packed}  (${role})  ← npm ${f.pkg}@${version} ${f.file}; licence: ${licence}`);
+  readme.push(`${f.packed}  (${role})  ← npm ${f.pkg}@${version} ${f.file}${f.file.endsWith('.woff') ? ' (WOFF → TrueType, tables unchanged)' : ''}; licence: ${licence}`);
 }
 writeFileSync(path.join(out, 'README.txt'), `${readme.join('\n')}\n`);
 console.log(`fonts/: ${seen.size} font files`);

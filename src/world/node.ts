@@ -26,7 +26,8 @@ function packageFile(pkg: string, rel: string): string | undefined {
  * The bundled fonts, one file per role: Noto Serif SC / Noto Sans SC (TrueType) and LXGW
  * WenKai (WOFF). The npm font packages hold every weight (260 MB) while four files are drawn,
  * so the published package carries just those four in fonts/ (scripts/pack-fonts.mjs, run
- * by prepack); a checkout reads them from the font packages it installs for development.
+ * by prepack), the WOFF as TrueType; a checkout reads them from the font packages it installs
+ * for development, but the WOFF from the TrueType that `npm run build` writes into fonts/.
  */
 export const BUNDLED_FONTS = {
   serif: { pkg: '@expo-google-fonts/noto-serif-sc', file: '400Regular/NotoSerifSC_400Regular.ttf', packed: 'NotoSerifSC-Regular.ttf', licence: 'LICENSE_FONT' },
@@ -34,7 +35,8 @@ export const BUNDLED_FONTS = {
   // Bold, not Black: heavy enough to stand in for 小标宋, and one font file fewer in memory.
   title: { pkg: '@expo-google-fonts/noto-serif-sc', file: '700Bold/NotoSerifSC_700Bold.ttf', packed: 'NotoSerifSC-Bold.ttf', licence: 'LICENSE_FONT' },
   sans: { pkg: '@expo-google-fonts/noto-sans-sc', file: '500Medium/NotoSansSC_500Medium.ttf', packed: 'NotoSansSC-Medium.ttf', licence: 'LICENSE_FONT' },
-  kai: { pkg: '@fontsource/lxgw-wenkai', file: 'files/lxgw-wenkai-latin-500-normal.woff', packed: 'LXGWWenKai-Medium.woff', licence: 'LICENSE' },
+  // Shipped by its package only as WOFF; fonts/ holds it as TrueType (scripts/compile-fonts.mjs).
+  kai: { pkg: '@fontsource/lxgw-wenkai', file: 'files/lxgw-wenkai-latin-500-normal.woff', packed: 'LXGWWenKai-Medium.ttf', licence: 'LICENSE' },
 } as const satisfies Record<FontRole, { pkg: string; file: string; packed: string; licence: string }>;
 
 /** fonts/ of the installed shenbao package (dist/world/ and src/world/ are both two levels down). */
