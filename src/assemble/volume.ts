@@ -11,6 +11,7 @@ import { fail } from '../core/failure.js';
 import { drawXObject, embedPassThroughPng, passThroughPng } from './png.js';
 import type { FontRole, FontSet } from '../render/fonts.js';
 import { drawPageNumber, embedNumberFont, embedSubsetFont } from '../render/page-numbers.js';
+import { withoutPageNumbers } from '../render/pdfkit-page-numbers.js';
 import { PORTRAIT, PT_PER_MM } from '../paper/typography.js';
 import type { VolumePlan } from './layout.js';
 import type { PartSource, VolumeMaterial } from './parts.js';
@@ -36,6 +37,7 @@ const mm = (x: number) => x * PT_PER_MM;
 
 /** What the parts are made from: the rendered forms and the submission's files as loaded (read once, PDFs parsed once). */
 export interface PartSources {
+  /** The forms' PDFs by form id, as rendered (their page numbers are left out here). */
   forms: ReadonlyMap<string, Uint8Array>;
   contents?: ReadonlyMap<string, Uint8Array>;
   pdfs?: ReadonlyMap<string, PDFDocument>;
@@ -44,9 +46,10 @@ export interface PartSources {
 /** Readies every part once; the same parts serve all copies. */
 export async function loadParts(materials: readonly VolumeMaterial[], sources: PartSources): Promise<LoadedPart[][]> {
   const docs = new Map<string, Promise<PDFDocument>>();
+  // A form's own page numbers are left out: the volume numbers its pages through.
   const open = (key: string, bytes: () => Uint8Array) => {
     let d = docs.get(key);
-    if (!d) docs.set(key, (d = PDFDocument.load(bytes(), { updateMetadata: false })));
+    if (!d) docs.set(key, (d = PDFDocument.load(bytes(), { updateMetadata: false }).then((doc) => (withoutPageNumbers(doc), doc))));
     return d;
   };
   return Promise.all(

@@ -99,8 +99,8 @@ export interface RenderOptions {
 export interface RenderedDocuments {
   /** documents/NN-name.ext → bytes, page-numbered. */
   bundle: Bundle;
-  /** The same PDFs without page numbers, by form id, for the print volume. */
-  bare: Map<string, Uint8Array>;
+  /** The PDFs by form id, for the print volume (which leaves out their page numbers). */
+  pdfs: Map<string, Uint8Array>;
 }
 
 interface Task {
@@ -148,12 +148,12 @@ export async function renderDocuments(docs: readonly FilledDocument[], opts: Ren
   stage.done({ files: tasks.length });
 
   const bundle: Bundle = new Map();
-  const bare = new Map<string, Uint8Array>();
+  const pdfs = new Map<string, Uint8Array>();
   tasks.forEach((t, i) => {
-    const { bytes, pages } = results[i]!;
-    if (pages) bare.set(t.doc.plan.formId, pages);
+    const { bytes } = results[i]!;
+    if (t.format === 'pdf') pdfs.set(t.doc.plan.formId, bytes);
     bundle.set(`documents/${t.file}`, bytes);
   });
   collectGarbage();
-  return { bundle, bare };
+  return { bundle, pdfs };
 }

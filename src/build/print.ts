@@ -21,7 +21,7 @@ export interface PrintInput {
   scheme: Scheme;
   report: CheckReport;
   fonts: FontSet;
-  /** Unnumbered PDFs of the filled forms, by form id. */
+  /** PDFs of the filled forms, by form id (their own page numbers are left out of the volume). */
   forms: ReadonlyMap<string, Uint8Array>;
   date: Date;
   progress: Progress;

@@ -120,12 +120,11 @@ export interface RenderOptions {
   keywords: string;
 }
 
-/** One document in each of its formats: the files by format (PDF page-numbered) and the PDF's bare pages. */
+/** One document in each of its formats: the files by format. */
 export interface RenderedDocument {
   /** documentKey of what was rendered. */
   key: string;
   files: Partial<Record<Format, Uint8Array>>;
-  pages?: Uint8Array;
 }
 
 const metaOf = (d: CountyDocument, opts: Omit<RenderOptions, 'fonts'>): DocumentMeta => ({ title: d.form.title, author: opts.author, subject: d.title, keywords: opts.keywords, date: opts.date });
@@ -144,9 +143,7 @@ export async function renderCountyDocument(d: CountyDocument, opts: RenderOption
   const out: RenderedDocument = { key: documentKey(d, opts), files: {} };
   for (const format of d.formats) {
     onFormat(format);
-    const { bytes, pages } = await renderFormat(d.form, format, opts.fonts, meta);
-    if (pages) out.pages = pages;
-    out.files[format] = bytes;
+    out.files[format] = (await renderFormat(d.form, format, opts.fonts, meta)).bytes;
   }
   return out;
 }
@@ -154,8 +151,8 @@ export async function renderCountyDocument(d: CountyDocument, opts: RenderOption
 export interface RenderedCounty {
   /** documents/<base>.<ext> → bytes (PDF page-numbered). */
   bundle: Bundle;
-  /** The PDFs without page numbers, by base, for the print volume. */
-  bare: Map<string, Uint8Array>;
+  /** The PDFs by base, for the print volume (which leaves out their page numbers). */
+  pdfs: Map<string, Uint8Array>;
 }
 
 /** `ready`: documents rendered ahead, by base; each is used where its key is the document's, the rest are rendered here. */
@@ -165,7 +162,7 @@ export async function renderCountyDocuments(
 ): Promise<RenderedCounty> {
   const stage = opts.progress.stage('countyDocuments');
   const bundle: Bundle = new Map();
-  const bare = new Map<string, Uint8Array>();
+  const pdfs = new Map<string, Uint8Array>();
   const total = docs.reduce((n, d) => n + d.formats.length, 0);
   let i = 0;
   for (const d of docs) {
@@ -175,9 +172,9 @@ export async function renderCountyDocuments(
       r = ahead;
       for (const format of d.formats) stage.step(`${d.base}.${format}`, ++i, total);
     } else r = await renderCountyDocument(d, opts, (format) => stage.step(`${d.base}.${format}`, ++i, total));
-    if (r.pages) bare.set(d.base, r.pages);
+    if (r.files.pdf) pdfs.set(d.base, r.files.pdf);
     for (const format of d.formats) bundle.set(`documents/${d.base}.${format}`, r.files[format]!);
   }
   stage.done({ documents: docs.length });
-  return { bundle, bare };
+  return { bundle, pdfs };
 }

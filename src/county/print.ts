@@ -25,7 +25,7 @@ export interface CountyPrintInput {
   scheme: Scheme;
   fonts: FontSet;
   docs: readonly CountyDocument[];
-  bare: ReadonlyMap<string, Uint8Array>;
+  pdfs: ReadonlyMap<string, Uint8Array>;
   date: Date;
   copies: number;
   progress: Progress;
@@ -44,7 +44,7 @@ export async function buildCountyPrintSet(input: CountyPrintInput): Promise<Coun
   const stage = input.progress.stage('print');
   const ctx = { ...countyContext(county, plan, scheme), ...summaryContext(plan, scheme) };
   const materials: VolumeMaterial[] = input.docs.map((d, i) => ({ number: i + 1, name: d.title, parts: [{ kind: 'form', formId: d.base }] }));
-  const parts = await loadParts(materials, { forms: input.bare });
+  const parts = await loadParts(materials, { forms: input.pdfs });
   const meta = { title: countyTitle(county, plan, scheme), author: county.bureau, subject: `${county.name} · ${scheme.countyReview.recipient}`, keywords: scheme.notice, date };
   const { bundle, pages, spineMm } = await assembleVolumes({
     materials,

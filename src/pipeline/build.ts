@@ -46,11 +46,11 @@ export async function makePackage(checked: Checked, date: Date, progress: Progre
   filling.done({ forms: docs.length });
 
   const s = loaded.submission;
-  const { bundle, bare } = await renderDocuments(docs, { fonts, date, ...documentMeta(checked), progress, helpers: helpers.map((h) => h.share) });
+  const { bundle, pdfs } = await renderDocuments(docs, { fonts, date, ...documentMeta(checked), progress, helpers: helpers.map((h) => h.share) });
 
   // The volumes print the disc's fingerprint, which covers everything on the disc but them.
   const before = await fingerprintBeforePrint(loaded, bundle);
-  const print = await buildPrintSet({ loaded, scheme, report, fonts, forms: bare, date, progress, fingerprint: before.fingerprint, joinCover: helpers[0]?.joinCover });
+  const print = await buildPrintSet({ loaded, scheme, report, fonts, forms: pdfs, date, progress, fingerprint: before.fingerprint, joinCover: helpers[0]?.joinCover });
   for (const [k, v] of print.bundle) bundle.set(k, v);
   collectGarbage();
 

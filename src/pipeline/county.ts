@@ -284,7 +284,7 @@ export async function runCounty(world: World, opts: CountyOptions): Promise<Coun
     const rendered = await renderCountyDocuments(docs, { fonts: fontset, date, author: county.bureau, keywords: scheme.notice, progress, ready });
     ready.clear();
     const bundle: Bundle = rendered.bundle;
-    const print = await buildCountyPrintSet({ county, plan, scheme, fonts: fontset, docs, bare: rendered.bare, date, copies: 3, progress, bags });
+    const print = await buildCountyPrintSet({ county, plan, scheme, fonts: fontset, docs, pdfs: rendered.pdfs, date, copies: 3, progress, bags });
     for (const [k, v] of print.bundle) bundle.set(k, v);
 
     const docsOf = (p: ApplicantPlan) => {

@@ -31,9 +31,9 @@ export interface FontFiles {
 
 /** `index`: one job of a shared list done (the list's end is a reply without bytes). */
 export type RenderReply =
-  | { id: number; index?: number; bytes?: Uint8Array; pages?: Uint8Array; failed?: undefined; failure?: undefined }
-  | { id: number; failed: { kind: ExitKind; diagnostics: Diagnostic[] }; failure?: undefined; index?: undefined; bytes?: undefined; pages?: undefined }
-  | { id: number; failure: string; failed?: undefined; index?: undefined; bytes?: undefined; pages?: undefined };
+  | { id: number; index?: number; bytes?: Uint8Array; failed?: undefined; failure?: undefined }
+  | { id: number; failed: { kind: ExitKind; diagnostics: Diagnostic[] }; failure?: undefined; index?: undefined; bytes?: undefined }
+  | { id: number; failure: string; failed?: undefined; index?: undefined; bytes?: undefined };
 
 export interface RenderWorker extends RenderHelper {
   /** One document, rendered there. */
@@ -43,7 +43,7 @@ export interface RenderWorker extends RenderHelper {
 
 function rendered(m: RenderReply): Rendered {
   if (!m.bytes) throw new Error('the render worker replied without bytes');
-  return { bytes: m.bytes, pages: m.pages };
+  return { bytes: m.bytes };
 }
 
 /** The font files a set was loaded with beyond the bundled ones, which the worker loads too. */
@@ -79,7 +79,7 @@ export function startRenderWorker(): RenderWorker | undefined {
   worker.on('message', (m: RenderReply) => {
     const w = waiting.get(m.id);
     if (!w) return;
-    if (m.index !== undefined && m.bytes) return w.each?.(m.index, { bytes: m.bytes, pages: m.pages });
+    if (m.index !== undefined && m.bytes) return w.each?.(m.index, { bytes: m.bytes });
     waiting.delete(m.id);
     if (m.failed) w.reject(new Failure(m.failed.kind, m.failed.diagnostics));
     else if (m.failure !== undefined) w.reject(new Error(m.failure));

@@ -38,10 +38,8 @@ const warm = (files: FontFiles['files']) => {
 
 const reply = (m: RenderReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
 
-// Transferred, not copied: the bytes are this thread's no longer. A PDF's numbered and bare
-// bytes may be one array (a form without page numbers), which transfers once.
-const replyWith = (id: number, { bytes, pages }: Rendered, index?: number) =>
-  reply({ id, index, bytes, pages }, [...new Set([bytes, pages].filter((b) => b !== undefined).map((b) => b.buffer as ArrayBuffer))]);
+// Transferred, not copied: the bytes are this thread's no longer.
+const replyWith = (id: number, { bytes }: Rendered, index?: number) => reply({ id, index, bytes }, [bytes.buffer as ArrayBuffer]);
 
 // This thread's heap peaks beside the main thread's: a big roster's garbage goes before the next job.
 const collected = <T>(p: Promise<T>) => p.finally(collectGarbage);

@@ -1,11 +1,11 @@
 /**
- * Page numbers stamped onto finished PDF pages (pdf-lib), after GB/T 9704: “— 7 —” in
- * 14 pt, 7 mm below the text area, odd pages at the right and even pages at the left, one
- * character in from the edge of the text area. Stamping rather than drawing them with the
- * form lets the same pages be numbered 1…n as a document and on through a print volume.
+ * Page numbers after GB/T 9704: “— 7 —” in 14 pt, 7 mm below the text area, odd pages at
+ * the right and even pages at the left, one character in from the edge of the text area.
+ * A form's own PDF draws them with the form (pdfkit-page-numbers.ts), in a content stream of
+ * their own that a print volume leaves out; the volume draws its own here (pdf-lib), through
+ * the volume.
  */
-import { PDFDocument, type PDFFont, type PDFPage } from '#pdf-lib';
-import './pdf-lib-save.js';
+import type { PDFDocument, PDFFont, PDFPage } from '#pdf-lib';
 import type { FontSet } from './fonts.js';
 import { pdfLibFontkit } from './pdf-lib-fontkit.js';
 import { LANDSCAPE, PAGE_NUMBER_GAP_MM, PAGE_NUMBER_PT, pageNumberText, PORTRAIT, PT_PER_MM } from '../paper/typography.js';
@@ -24,27 +24,26 @@ export async function embedNumberFont(doc: PDFDocument, fonts: FontSet): Promise
 }
 
 /**
- * `mirror`: the page is bound on its right (an even page of a double-sided volume), so its
- * text area — and the number with it — sits 2 mm further left than on an odd page.
+ * Where a page's number goes (PDF points, origin at the page's lower left; `y` is the
+ * baseline), given the number's width. `mirror`: the page is bound on its right (an even
+ * page of a double-sided volume), so its text area — and the number with it — sits 2 mm
+ * further left than on an odd page.
  */
-export function drawPageNumber(page: PDFPage, n: number, font: PDFFont, opts: { mirror: boolean }): void {
-  const landscape = page.getWidth() > page.getHeight();
+export function pageNumberAt(page: { width: number; height: number }, n: number, textWidth: number, opts: { mirror: boolean }): { x: number; y: number } {
+  const landscape = page.width > page.height;
   const g = landscape ? LANDSCAPE : PORTRAIT;
   const odd = n % 2 === 1;
   const shift = opts.mirror && !odd && !landscape ? g.right - g.left : 0;
   const left = (g.left + shift) * PT_PER_MM;
-  const right = page.getWidth() - (g.right - shift) * PT_PER_MM;
-  const text = pageNumberText(n);
-  const width = font.widthOfTextAtSize(text, PAGE_NUMBER_PT);
-  const x = odd ? right - PAGE_NUMBER_PT - width : left + PAGE_NUMBER_PT;
+  const right = page.width - (g.right - shift) * PT_PER_MM;
+  const x = odd ? right - PAGE_NUMBER_PT - textWidth : left + PAGE_NUMBER_PT;
   const top = (g.bottom - PAGE_NUMBER_GAP_MM) * PT_PER_MM;
-  page.drawText(text, { x, y: top - PAGE_NUMBER_PT * 0.88, size: PAGE_NUMBER_PT, font });
+  return { x, y: top - PAGE_NUMBER_PT * 0.88 };
 }
 
-/** A standalone document numbered 1…n (its metadata kept as rendered). */
-export async function numberPdf(bytes: Uint8Array, fonts: FontSet): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  const font = await embedNumberFont(doc, fonts);
-  doc.getPages().forEach((page, i) => drawPageNumber(page, i + 1, font, { mirror: false }));
-  return doc.save();
+/** A volume's page number, drawn onto a page of the volume (pdf-lib). */
+export function drawPageNumber(page: PDFPage, n: number, font: PDFFont, opts: { mirror: boolean }): void {
+  const text = pageNumberText(n);
+  const { x, y } = pageNumberAt({ width: page.getWidth(), height: page.getHeight() }, n, font.widthOfTextAtSize(text, PAGE_NUMBER_PT), opts);
+  page.drawText(text, { x, y, size: PAGE_NUMBER_PT, font });
 }

@@ -14,6 +14,8 @@ import { parasOf, type Block, type Cell, type FilledForm, type Para, type Row, t
 import { rolesUsed, type FontRole, type FontSet } from './fonts.js';
 import type { DocumentMeta as PdfMeta } from './meta.js';
 import { PDFA_SUBSET } from './pdfa.js';
+import { useCmapLayout } from './pdfkit-cmap-layout.js';
+import { numberPages, type NumberablePdfKit } from './pdfkit-page-numbers.js';
 import { ROSTER_PAD, geometry, LINE_PT, mm, SIZE_PT, textWidth } from '../paper/typography.js';
 import { Measure, wrap, type Line } from './wrap.js';
 
@@ -30,39 +32,6 @@ interface LaidRow {
 
 const PDF_FONT = (role: FontRole) => `shenbao-${role}`;
 
-interface EmbeddedFontInternals {
-  font: { glyphForCodePoint(cp: number): { id: number; codePoints: number[]; advanceWidth: number } };
-  scale: number;
-  layoutRun(text: string): unknown;
-}
-
-/**
- * pdfkit lays out every new string with fontkit's full OpenType shaping (GSUB/GPOS), which is
- * most of its time on a roster of unique names and ID numbers. Chinese text, digits and Latin
- * letters in these fonts need no shaping — one glyph per character at its advance — so for
- * the roster's fonts the run is built straight from the cmap. (pdfkit has no option for
- * this; the method replaced is EmbeddedFont.layoutRun, pdfkit 0.19.)
- */
-function useCmapLayout(doc: PDFKit.PDFDocument, name: string): void {
-  doc.font(name);
-  const ef = (doc as unknown as { _font: EmbeddedFontInternals })._font;
-  if (typeof ef.layoutRun !== 'function' || !ef.font?.glyphForCodePoint) return;
-  const { font, scale } = ef;
-  ef.layoutRun = (text: string) => {
-    const glyphs = [];
-    const positions = [];
-    let advanceWidth = 0;
-    for (const ch of text) {
-      const glyph = font.glyphForCodePoint(ch.codePointAt(0)!);
-      const w = glyph.advanceWidth * scale;
-      glyphs.push(glyph);
-      positions.push({ xAdvance: w, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: w });
-      advanceWidth += w;
-    }
-    return { glyphs, positions, advanceWidth };
-  };
-}
-
 export async function renderGridPdf(form: FilledForm, fonts: FontSet, meta: PdfMeta): Promise<Uint8Array> {
   const g = geometry(form.orientation);
   const measure = new Measure(fonts);
@@ -71,6 +40,8 @@ export async function renderGridPdf(form: FilledForm, fonts: FontSet, meta: PdfM
     layout: form.orientation,
     margins: { top: mm(g.top), bottom: mm(g.bottom), left: mm(g.left), right: mm(g.right) },
     autoFirstPage: false,
+    // Kept until the end, when each page gets its number (pdfkit-page-numbers.ts).
+    bufferPages: form.pageNumbers,
     pdfVersion: '1.7',
     subset: PDFA_SUBSET,
     lang: 'zh-CN',
@@ -208,6 +179,7 @@ export async function renderGridPdf(form: FilledForm, fonts: FontSet, meta: PdfM
     else if (b.type === 'spacer') y += mm(b.height);
     else if (b.type === 'pageBreak') newPage();
   }
+  if (form.pageNumbers) numberPages(doc as unknown as NumberablePdfKit, fonts);
   doc.end();
   await done;
   return new Uint8Array(Buffer.concat(chunks));

@@ -6,8 +6,8 @@
  * read. Each render gets its own pdfmake printer and font table, so renders running at the
  * same time never see each other's fonts (pdfmake's default instance keeps them globally).
  *
- * Pages come out without page numbers: the same pages serve the standalone document
- * (numbered 1…n, see page-numbers.ts) and the print volume (numbered through the volume).
+ * A form with page numbers gets them in a content stream of their own on each page
+ * (pdfkit-page-numbers.ts), which a print volume, numbered through, leaves out.
  *
  * Every text is split into font runs first (FontSet.segment), because pdfmake draws a
  * character its font lacks as an empty box.
@@ -19,6 +19,7 @@ import { parasOf, type Block, type Cell, type FilledForm, type Para, type Row } 
 import { rolesUsed, type FontRole, type FontSet } from './fonts.js';
 import type { DocumentMeta } from './meta.js';
 import { PDFA_SUBSET } from './pdfa.js';
+import { numberPages, type NumberablePdfKit } from './pdfkit-page-numbers.js';
 import { DOTTED_NAME, Measure, nameParts, wrap } from './wrap.js';
 import { CELL_PAD, geometry, LINE_PT, MUTED, mm, SIZE_PT, textWidth } from '../paper/typography.js';
 
@@ -357,7 +358,8 @@ export async function renderFormPdf(form: FilledForm, fonts: FontSet, meta: Docu
   const urls = new URLResolver(vfs);
   // Documents are built from data only: no URL or file is ever fetched while rendering.
   urls.setUrlAccessPolicy(() => false);
-  const doc = await new Printer(defs, vfs, urls, () => false).createPdfKitDocument(pdfDefinition(form, fonts, meta));
+  const doc = await new Printer(defs, vfs, urls, () => false).createPdfKitDocument(pdfDefinition(form, fonts, meta), { bufferPages: form.pageNumbers });
+  if (form.pageNumbers) numberPages(doc as unknown as NumberablePdfKit, fonts);
   const chunks: Buffer[] = [];
   const done = new Promise<void>((resolve, reject) => {
     doc.on('data', (c) => chunks.push(c));

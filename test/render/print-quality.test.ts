@@ -45,8 +45,8 @@ const docxXml = (bytes: Uint8Array) => new TextDecoder().decode(unzipSync(bytes)
 const paragraphsXml = (xml: string) => xml.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/g) ?? [];
 const textOf = (p: string) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
 
-/** A page's lines from the top, without blank ones. */
-const linesOf = (p: PageRead) => p.text.split('\n').map((l) => l.trim()).filter(Boolean);
+/** A page's lines from the top, without blank ones and without its page number (— 3 —). */
+const linesOf = (p: PageRead) => p.text.split('\n').map((l) => l.trim()).filter((l) => l && !/^—\s*\d+\s*—$/.test(l));
 const lastLine = (p: PageRead) => flat(linesOf(p).at(-1) ?? '');
 
 /** The same form with no paragraph keeping with the next (how it was laid out before). */

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docxBody, renderDocx } from '../../src/render/docx.js';
-import { numberPdf } from '../../src/render/page-numbers.js';
+import { PDFDocument } from '#pdf-lib';
+import { withoutPageNumbers } from '../../src/render/pdfkit-page-numbers.js';
 import { pdfDefinition } from '../../src/render/pdf.js';
 import { renderPdf } from '../../src/render/render.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
@@ -103,13 +104,30 @@ describe('PDF', () => {
   });
 
   it('numbers pages as — n —, odd pages right and even pages left', async () => {
-    const numbered = await numberPdf(pdfs.recommendation!, ex.fonts);
-    expect(await pdfText(pdfs.recommendation!)).not.toMatch(/—\s*1\s*—/); // rendered bare, numbered after
-    const read = await readPdf(numbered);
+    const read = await readPdf(pdfs.recommendation!);
     const number = (page: number) => read.pages[page - 1]!.items.find((i) => new RegExp(`^—\\s*${page}\\s*—$`).test(i.str.trim()))!;
     expect(number(1).x).toBeGreaterThan(read.pages[0]!.width / 2);
     expect(number(2).x).toBeLessThan(read.pages[1]!.width / 2);
+    // 7 mm below the text area, which ends 35 mm from the foot: the 14 pt number's baseline ~24 mm up.
+    const mmUp = number(1).y / (72 / 25.4);
+    expect(mmUp).toBeGreaterThan(22);
+    expect(mmUp).toBeLessThan(26);
+    // The grid path (the roster) numbers its pages the same way.
+    const roster = await readPdf(pdfs.roster!);
+    expect(roster.pages.map((p, i) => p.items.some((it) => new RegExp(`^—\\s*${i + 1}\\s*—$`).test(it.str.trim())))).toEqual(roster.pages.map(() => true));
     expect(await pdfText(pdfs['application-cover']!)).not.toMatch(/—\s*1\s*—/);
+  });
+
+  it('a print volume takes the pages without their numbers, and nothing else is lost', async () => {
+    for (const id of ['recommendation', 'roster']) {
+      const doc = await PDFDocument.load(pdfs[id]!);
+      withoutPageNumbers(doc);
+      const before = await readPdf(pdfs[id]!);
+      const after = await readPdf(await doc.save());
+      const numberless = (t: string) => flat(t.replace(/—\s*\d+\s*—/g, ''));
+      expect(after.pages.map((p) => flat(p.text))).toEqual(before.pages.map((p) => numberless(p.text)));
+      expect(after.pages.some((p) => /—\s*\d+\s*—/.test(p.text))).toBe(false);
+    }
   });
 
   it('writes metadata, with characters that need escaping intact', async () => {
