@@ -1,18 +1,20 @@
-/** One roster PDF in a fresh process: `node --import tsx bench/child-roster.ts <impl> <rows>` prints ms. */
-import { loadScheme, TEMPLATES_DIR } from '../src/scheme/load.js';
-import { loadFontSet } from '../src/render/fonts.js';
-import { nodeFonts, nodeWorld } from '../src/world/node.js';
-import { directPdfkit, ours, printedRows, typst } from './roster-pdf.js';
+/**
+ * One roster PDF in a fresh process, timed whole by the parent: `node bench/child-roster.mjs
+ * <ours|pdfkit|typst> <rows> <out.pdf>`. Plain JavaScript on dist/: each of the three runs as
+ * it would for a user, module loading, fonts and writing the file included.
+ */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { directPdfkit, ours, printedRows, typst } from './roster-pdf.mjs';
 
-const [impl, n] = [process.argv[2]!, Number(process.argv[3])];
-const { scheme } = await loadScheme(nodeWorld(), path.join(TEMPLATES_DIR, 'xam-2023'));
-// Fonts are loaded before the roster in a real build (the check needs them).
-const fonts = await loadFontSet(nodeFonts);
+const [impl, n, out] = [process.argv[2], Number(process.argv[3]), process.argv[4]];
 const rows = printedRows(n);
-const run = (r: typeof rows) => (impl === 'ours' ? ours(scheme!, r, fonts) : impl === 'pdfkit' ? directPdfkit(r) : Promise.resolve(typst(r)));
-// A few rows first, so each implementation has loaded its code and fonts before the clock starts.
-await run(printedRows(20));
-const t = performance.now();
-const bytes = await run(rows);
-process.stdout.write(JSON.stringify({ ms: performance.now() - t, bytes: bytes.byteLength }));
+let bytes;
+if (impl === 'ours') {
+  const { loadScheme, TEMPLATES_DIR } = await import('../dist/scheme/load.js');
+  const { loadFontSet } = await import('../dist/render/fonts.js');
+  const { nodeFonts, nodeWorld } = await import('../dist/world/node.js');
+  const { scheme } = await loadScheme(nodeWorld(), path.join(TEMPLATES_DIR, 'xam-2023'));
+  bytes = await ours(scheme, rows, await loadFontSet(nodeFonts));
+} else bytes = impl === 'pdfkit' ? await directPdfkit(rows) : typst(rows);
+writeFileSync(out, bytes);

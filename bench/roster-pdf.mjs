@@ -3,44 +3,42 @@
  * uses), pdfkit used directly the ordinary way (text with a width, so pdfkit wraps), and
  * Typst (the npm compiler) — the two yardsticks issue #3 names.
  */
+// Plain JavaScript on the compiled dist/, so that each is timed as a whole process the way
+// it would run (no TypeScript loader in front of any of the three).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
-import type { PrintedTrainee } from '../src/forms/context.js';
-import { fillForm } from '../src/forms/fill.js';
-import type { FontSet } from '../src/render/fonts.js';
-import { bundledFontFiles } from '../src/world/node.js';
-import { renderGridPdf } from '../src/render/pdf-grid.js';
-import type { Scheme } from '../src/scheme/schema.js';
-import { traineeRow } from './rosters.js';
+import { bundledFontFiles } from '../dist/world/node.js';
+import { traineeRow } from './trainee-row.mjs';
 
-export function printedRows(n: number): PrintedTrainee[] {
+/** @param {number} n */
+export function printedRows(n) {
   return Array.from({ length: n }, (_, i) => {
     const r = traineeRow(i);
-    return { seq: String(i + 1), name: r[1]!, sex: r[2]!, ethnicity: r[3]!, idNumber: r[4]!, trade: r[5]!, teacher: r[6]!, employer: r[7]!, address: r[8]!, phone: r[9]! };
+    return { seq: String(i + 1), name: r[1], sex: r[2], ethnicity: r[3], idNumber: r[4], trade: r[5], teacher: r[6], employer: r[7], address: r[8], phone: r[9] };
   });
 }
 
 const HEADER = ['序号', '姓名', '性别', '民族', '身份证号码', '工种', '授课教师', '就业单位', '住址', '联系电话'];
 const WIDTHS_MM = [10, 24, 8, 14, 42, 22, 15, 41, 54, 27];
-const KEYS = ['seq', 'name', 'sex', 'ethnicity', 'idNumber', 'trade', 'teacher', 'employer', 'address', 'phone'] as const;
-const mm = (x: number) => (x * 72) / 25.4;
+const KEYS = ['seq', 'name', 'sex', 'ethnicity', 'idNumber', 'trade', 'teacher', 'employer', 'address', 'phone'];
+const mm = (x) => (x * 72) / 25.4;
 
-/** shenbao: the roster form template filled and drawn by render/pdf-grid.ts. */
-export async function ours(scheme: Scheme, rows: PrintedTrainee[], fonts: FontSet): Promise<Uint8Array> {
+/** shenbao: the roster form filled and rendered as `build` makes its PDF, page numbers included. */
+export async function ours(scheme, rows, fonts) {
+  const [{ fillForm }, { renderFormat }] = await Promise.all([import('../dist/forms/fill.js'), import('../dist/render/render.js')]);
   const ctx = { year: 2025, review: false, institution: { name: '科尔沁右翼前旗天骄职业技能培训学校' }, trainees: rows };
-  const form = fillForm({ template: scheme.forms.roster!, ctx: ctx as never, submission: {} as never, scheme });
-  return renderGridPdf(form, fonts, { title: 'bench', author: 'bench', subject: 'bench', date: new Date(0) });
+  const form = fillForm({ template: scheme.forms.roster, ctx, submission: {}, scheme });
+  return (await renderFormat(form, 'pdf', fonts, { title: 'bench', author: 'bench', subject: 'bench', keywords: 'bench', date: new Date(0) })).bytes;
 }
 
 /** pdfkit as commonly used: text() with a width, heightOfString() for row heights. */
-export async function directPdfkit(rows: PrintedTrainee[]): Promise<Uint8Array> {
+export async function directPdfkit(rows) {
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margins: { top: mm(22), bottom: mm(22), left: mm(20), right: mm(20) }, info: { CreationDate: new Date(0) } });
   doc.registerFont('serif', readFileSync(bundledFontFiles().serif));
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
+  const chunks = [];
+  doc.on('data', (c) => chunks.push(c));
   const done = new Promise((r) => doc.on('end', r));
   const widths = WIDTHS_MM.map(mm);
   const left = mm(20);
@@ -48,8 +46,8 @@ export async function directPdfkit(rows: PrintedTrainee[]): Promise<Uint8Array> 
   const pad = 3;
   doc.font('serif').fontSize(10.5);
   let y = mm(22);
-  const drawRow = (cells: string[]) => {
-    const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - 2 * pad }))) + 2 * pad;
+  const drawRow = (cells) => {
+    const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 2 * pad }))) + 2 * pad;
     if (y + h > bottom) {
       doc.addPage();
       y = mm(22);
@@ -57,9 +55,9 @@ export async function directPdfkit(rows: PrintedTrainee[]): Promise<Uint8Array> 
     }
     let x = left;
     cells.forEach((c, i) => {
-      doc.rect(x, y, widths[i]!, h).stroke();
-      doc.text(c, x + pad, y + pad, { width: widths[i]! - 2 * pad });
-      x += widths[i]!;
+      doc.rect(x, y, widths[i], h).stroke();
+      doc.text(c, x + pad, y + pad, { width: widths[i] - 2 * pad });
+      x += widths[i];
     });
     y += h;
   };
@@ -73,13 +71,13 @@ export async function directPdfkit(rows: PrintedTrainee[]): Promise<Uint8Array> 
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-let compiler: NodeCompiler | undefined;
+let compiler;
 
 /** Typst: the same table with a repeated header, compiled by the npm Typst compiler. */
-export function typst(rows: PrintedTrainee[]): Uint8Array {
+export function typst(rows) {
   const fonts = bundledFontFiles();
   compiler ??= NodeCompiler.create({ fontArgs: [{ fontPaths: [path.dirname(fonts.serif)] }] });
-  const esc = (s: string) => s.replace(/[\\#*_`$<>@\[\]]/g, (c) => `\\${c}`);
+  const esc = (s) => s.replace(/[\\#*_`$<>@\[\]]/g, (c) => `\\${c}`);
   const cells = rows.map((r) => KEYS.map((k) => `[${esc(r[k])}]`).join(', ')).join(',\n');
   const src = `#set page(paper: "a4", flipped: true, margin: (top: 22mm, bottom: 22mm, left: 20mm, right: 20mm))
 #set text(font: "Noto Serif SC", size: 10.5pt, lang: "zh")
@@ -91,4 +89,3 @@ ${cells})
   return compiler.pdf({ mainFileContent: src });
 }
 
-void createRequire;

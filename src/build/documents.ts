@@ -119,23 +119,33 @@ interface Task {
  */
 export async function renderDocuments(docs: readonly FilledDocument[], opts: RenderOptions): Promise<RenderedDocuments> {
   const tasks: Task[] = (['pdf', 'docx', 'xlsx'] as const).flatMap((format) => docs.filter((d) => d.formats.includes(format)).map((doc) => ({ doc, format, file: `${doc.base}.${format}` })));
-  const jobs: DocumentJob[] = tasks.map(({ doc, format }) => ({ form: doc.form, format, meta: { title: doc.form.title, author: opts.author, subject: opts.subject, keywords: opts.keywords, date: opts.date } }));
+  // Taken in this order, and filed in the tasks' order. The biggest PDFs first: where the two
+  // threads meet, a small one is left over, not the roster with one thread waiting on it.
+  const weight = (t: Task) => (t.doc.form.bigTable ? Number.MAX_SAFE_INTEGER : JSON.stringify(t.doc.form.blocks).length);
+  const indexed = tasks.map((t, i) => ({ t, i }));
+  const pdfsFirst = indexed.filter((x) => x.t.format === 'pdf').map((x) => ({ ...x, w: weight(x.t) })).sort((a, b) => b.w - a.w || a.i - b.i);
+  const order = [...pdfsFirst, ...indexed.filter((x) => x.t.format !== 'pdf')].map((x) => x.i);
+  const jobs: DocumentJob[] = order.map((i) => {
+    const { doc, format } = tasks[i]!;
+    return { form: doc.form, format, meta: { title: doc.form.title, author: opts.author, subject: opts.subject, keywords: opts.keywords, date: opts.date } };
+  });
   const results: (Rendered | undefined)[] = new Array(tasks.length);
   const stage = opts.progress.stage('documents');
   let finished = 0;
-  const done = (i: number, rendered: Rendered) => {
-    results[i] = rendered;
-    stage.step(tasks[i]!.file, ++finished, tasks.length);
+  // `k`: the job's place in the order taken.
+  const done = (k: number, rendered: Rendered) => {
+    results[order[k]!] = rendered;
+    stage.step(tasks[order[k]!]!.file, ++finished, tasks.length);
   };
-  const renderAt = async (i: number) => {
-    const job = jobs[i]!;
-    done(i, await renderHere(job.form, job.format, job.meta, opts.fonts));
+  const renderAt = async (k: number) => {
+    const job = jobs[k]!;
+    done(k, await renderHere(job.form, job.format, job.meta, opts.fonts));
     // A big roster leaves a big heap: collected before the next document, not after them all.
     collectGarbage();
   };
   const claims = new Claims(tasks.length);
   const here = async () => {
-    for (let i = claims.front(); i !== undefined; i = claims.front()) await renderAt(i);
+    for (let k = claims.front(); k !== undefined; k = claims.front()) await renderAt(k);
   };
   const helping = (opts.helpers ?? []).map((share) =>
     share(jobs, claims, opts.fonts, done).catch((e: unknown) => {
@@ -144,7 +154,7 @@ export async function renderDocuments(docs: readonly FilledDocument[], opts: Ren
   );
   await Promise.all([here(), ...helping]);
   // What a helper whose thread died had taken and not finished.
-  for (let i = 0; i < tasks.length; i++) if (!results[i]) await renderAt(i);
+  for (let k = 0; k < jobs.length; k++) if (!results[order[k]!]) await renderAt(k);
   stage.done({ files: tasks.length });
 
   const bundle: Bundle = new Map();

@@ -1,0 +1,1 @@
+export function traineeRow(i: number): string[];
