@@ -7,7 +7,7 @@ import { prepare } from '../../src/pipeline/prepare.js';
 import { previewForm } from '../../src/pipeline/preview.js';
 import { json, run } from '../helpers/cli.js';
 import { baseSubmission, cleanup, tempDir, WORLD, writeFixture } from '../helpers/fixture.js';
-import { pdfFonts } from '../helpers/pdf.js';
+import { pdfFonts, readPdf } from '../helpers/pdf.js';
 
 afterAll(cleanup);
 
@@ -122,7 +122,13 @@ describe('fonts the user owns', () => {
     // The body is in the user's font; only the page numbers keep the bundled serif (GB/T 9704: 宋体).
     const fonts = (await pdfFonts(pledge)).map((f) => f.name);
     expect(fonts.map((n) => n.split('+')[1])).toContain('LXGWWenKai-Regular');
-    expect(fonts.filter((n) => n.endsWith('+NotoSerifSC-Regular'))).toEqual(['SBPAGE+NotoSerifSC-Regular']);
+    expect(fonts.filter((n) => n.endsWith('+NotoSerifSC-Regular'))).toHaveLength(1);
+    const numbers = (await readPdf(pledge)).pages.flatMap((p) => p.items.filter((i) => /^—\s*\d+\s*—$/.test(i.str.trim())));
+    expect(numbers.length).toBeGreaterThan(0);
+    const serif = new Set(numbers.map((i) => i.fontName));
+    const body = (await readPdf(pledge)).pages.flatMap((p) => p.items.filter((i) => /[\u4e00-\u9fff]/.test(i.str)));
+    // The page numbers' font draws nothing else.
+    expect(body.some((i) => serif.has(i.fontName))).toBe(false);
   });
 
   it('reads fonts from shenbao.config.yaml in the current folder', async () => {
