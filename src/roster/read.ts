@@ -6,7 +6,7 @@ import type { RosterTable } from './types.js';
 
 export async function readRosterFile(bytes: Uint8Array, file: string, scheme: Scheme, sheet?: string): Promise<RosterTable> {
   const ext = path.extname(file).toLowerCase();
-  // Each reader (csv-parse; yauzl and saxes for .xlsx) is loaded only for the files that need it.
+  // Each reader (csv-parse; yauzl and xml-scan.ts for .xlsx) is loaded only for the files that need it.
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') return (await import('./read-csv.js')).readCsvRoster(bytes, file, scheme);
   if (ext === '.xls' || ext === '.et' || ext === '.ods' || ext === '.numbers') {
     return { file, columns: new Set(), rows: [], diagnostics: [error('roster.unsupported', { path: file }, { file })] };

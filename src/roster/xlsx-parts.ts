@@ -1,11 +1,11 @@
 /**
  * The parts of an .xlsx package, read with yauzl from the zip's central directory (random
  * access: only the parts asked for are inflated, each once, by zlib) and streamed through
- * saxes, so a worksheet is never held whole, neither as bytes nor as a tree.
+ * a tokenizer (xml-scan.ts), so a worksheet is never held whole, neither as bytes nor as a tree.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
+import { XmlScanner } from './xml-scan.js';
 
 export interface Package {
   zip: yauzl.ZipFile;
@@ -73,13 +73,11 @@ async function* entryBytes(pkg: Package, entry: yauzl.Entry): AsyncGenerator<Buf
  * threw StopReading); rejects on damaged data or malformed XML.
  */
 export async function readPart(pkg: Package, entry: yauzl.Entry, h: XmlHandlers): Promise<void> {
-  const parser = new SaxesParser({ position: false });
-  if (h.open) parser.on('opentag', (t) => h.open!(localName(t.name), (t as SaxesTagPlain).attributes));
-  if (h.close) parser.on('closetag', (t) => h.close!(localName(t.name)));
-  if (h.text) {
-    parser.on('text', h.text);
-    parser.on('cdata', h.text);
-  }
+  const parser = new XmlScanner({
+    open: h.open ? (name, attrs) => h.open!(localName(name), attrs) : () => {},
+    close: h.close ? (name) => h.close!(localName(name)) : () => {},
+    text: h.text ?? (() => {}),
+  });
   // The decoder keeps a character split between two inflated chunks whole.
   const decoder = new TextDecoder('utf-8');
   try {
