@@ -33,8 +33,8 @@ function decode(s: string): string {
   });
 }
 
-const WS = /\s/;
-const NAME_END = /[\s/>]/;
+/** XML's white space: space, tab, line feed, carriage return. */
+const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
 export class XmlScanner {
   private rest = '';
@@ -112,13 +112,13 @@ export class XmlScanner {
     }
     // An element: its name, then attributes up to > or />.
     let p = lt + 1;
-    while (p < buf.length && !NAME_END.test(buf[p]!)) p++;
+    for (let c = buf.charCodeAt(p); p < buf.length && !isSpace(c) && c !== 47 && c !== 62; c = buf.charCodeAt(++p));
     if (p >= buf.length) return -1;
     const name = buf.slice(lt + 1, p);
     if (name === '') throw new Error('a tag without a name');
     const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
     for (;;) {
-      while (p < buf.length && WS.test(buf[p]!)) p++;
+      while (p < buf.length && isSpace(buf.charCodeAt(p))) p++;
       if (p >= buf.length) return -1;
       const c = buf.charCodeAt(p);
       if (c === 62 /* > */ || c === 47 /* / */) {
@@ -142,7 +142,7 @@ export class XmlScanner {
       const key = buf.slice(p, eq).trim();
       if (key === '' || /[\s<>"']/.test(key)) throw new Error(`a malformed attribute in <${name}>`);
       let q = eq + 1;
-      while (q < buf.length && WS.test(buf[q]!)) q++;
+      while (q < buf.length && isSpace(buf.charCodeAt(q))) q++;
       if (q >= buf.length) return -1;
       const quote = buf[q];
       if (quote !== '"' && quote !== "'") throw new Error(`an unquoted attribute ${key} in <${name}>`);
