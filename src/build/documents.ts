@@ -5,8 +5,6 @@
  */
 import type { CheckReport } from '../check/run.js';
 import type { Bundle } from '../core/bundle.js';
-import { Claims } from '../core/claims.js';
-import { Failure } from '../core/failure.js';
 import { collectGarbage } from '../core/memory.js';
 import { pad2 } from '../core/names.js';
 import type { Progress } from '../core/progress.js';
@@ -17,6 +15,7 @@ import type { FontSet } from '../render/fonts.js';
 import type { CoverJoiner } from '../assemble/volume.js';
 import type { DocumentMeta } from '../render/meta.js';
 import { renderFormat, type Format, type Rendered } from '../render/render.js';
+import { biggestFirst, renderJobs, type DocumentJob, type SharedRenderer } from '../render/shared-jobs.js';
 import { FIXED_FORMS, type Kind, type Scheme } from '../scheme/schema.js';
 import type { LoadedSubmission } from '../submission/load.js';
 
@@ -62,20 +61,7 @@ export function fillDocuments(loaded: LoadedSubmission, scheme: Scheme, report: 
 /** Renders one filled form in one format with these fonts (on this thread, or on another). */
 export type DocumentRenderer = (form: FilledForm, format: Format, meta: DocumentMeta, fonts: FontSet) => Promise<Rendered>;
 
-/** One document to render: its form, format and metadata. */
-export interface DocumentJob {
-  form: FilledForm;
-  format: Format;
-  meta: DocumentMeta;
-}
-
-/**
- * Another thread's share of a list of documents: it takes jobs from the back of `claims`
- * itself until none is left, calling `done` as each is rendered. It rejects with the
- * document's own Failure, or with another error when its thread died; what it had taken
- * and not finished is then rendered here.
- */
-export type SharedRenderer = (jobs: readonly DocumentJob[], claims: Claims, fonts: FontSet, done: (index: number, rendered: Rendered) => void) => Promise<void>;
+export type { DocumentJob, SharedRenderer };
 
 /** Another thread's help with a build: documents, and the print copies' covers. */
 export interface RenderHelper {
@@ -110,51 +96,21 @@ interface Task {
 }
 
 /**
- * Every document, on this thread and any helpers at once. This thread takes the list from
- * its front (the PDFs, whose renderer the print volume needs loaded here anyway), helpers
- * from its back (XLSX and DOCX first), until they meet; each side takes its next document
- * itself (core/claims.ts). The bundle is filled in the list's order, whoever finished first.
- * A helper that fails for any reason but the document's own (its thread died) stops; this
- * thread renders what it had taken and not finished.
+ * Every document, on this thread and any helpers at once (render/shared-jobs.ts), the biggest
+ * PDFs first; the bundle is filled in the list's order, whoever finished first.
  */
 export async function renderDocuments(docs: readonly FilledDocument[], opts: RenderOptions): Promise<RenderedDocuments> {
   const tasks: Task[] = (['pdf', 'docx', 'xlsx'] as const).flatMap((format) => docs.filter((d) => d.formats.includes(format)).map((doc) => ({ doc, format, file: `${doc.base}.${format}` })));
-  // Taken in this order, and filed in the tasks' order. The biggest PDFs first: where the two
-  // threads meet, a small one is left over, not the roster with one thread waiting on it.
-  const weight = (t: Task) => (t.doc.form.bigTable ? Number.MAX_SAFE_INTEGER : JSON.stringify(t.doc.form.blocks).length);
-  const indexed = tasks.map((t, i) => ({ t, i }));
-  const pdfsFirst = indexed.filter((x) => x.t.format === 'pdf').map((x) => ({ ...x, w: weight(x.t) })).sort((a, b) => b.w - a.w || a.i - b.i);
-  const order = [...pdfsFirst, ...indexed.filter((x) => x.t.format !== 'pdf')].map((x) => x.i);
-  const jobs: DocumentJob[] = order.map((i) => {
-    const { doc, format } = tasks[i]!;
-    return { form: doc.form, format, meta: { title: doc.form.title, author: opts.author, subject: opts.subject, keywords: opts.keywords, date: opts.date } };
-  });
-  const results: (Rendered | undefined)[] = new Array(tasks.length);
+  const listed: DocumentJob[] = tasks.map(({ doc, format }) => ({ form: doc.form, format, meta: { title: doc.form.title, author: opts.author, subject: opts.subject, keywords: opts.keywords, date: opts.date } }));
+  // `order[k]`: the task that is the k-th job taken.
+  const order = biggestFirst(listed);
+  const results: Rendered[] = new Array(tasks.length);
   const stage = opts.progress.stage('documents');
   let finished = 0;
-  // `k`: the job's place in the order taken.
-  const done = (k: number, rendered: Rendered) => {
+  await renderJobs(order.map((i) => listed[i]!), opts.fonts, opts.helpers ?? [], (k, rendered) => {
     results[order[k]!] = rendered;
     stage.step(tasks[order[k]!]!.file, ++finished, tasks.length);
-  };
-  const renderAt = async (k: number) => {
-    const job = jobs[k]!;
-    done(k, await renderHere(job.form, job.format, job.meta, opts.fonts));
-    // A big roster leaves a big heap: collected before the next document, not after them all.
-    collectGarbage();
-  };
-  const claims = new Claims(tasks.length);
-  const here = async () => {
-    for (let k = claims.front(); k !== undefined; k = claims.front()) await renderAt(k);
-  };
-  const helping = (opts.helpers ?? []).map((share) =>
-    share(jobs, claims, opts.fonts, done).catch((e: unknown) => {
-      if (e instanceof Failure) throw e;
-    }),
-  );
-  await Promise.all([here(), ...helping]);
-  // What a helper whose thread died had taken and not finished.
-  for (let k = 0; k < jobs.length; k++) if (!results[order[k]!]) await renderAt(k);
+  });
   stage.done({ files: tasks.length });
 
   const bundle: Bundle = new Map();

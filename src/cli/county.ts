@@ -13,6 +13,7 @@ import { discFor } from '../package/capacity.js';
 import { diagnosticJson } from '../i18n/format.js';
 import { ui } from '../i18n/ui.js';
 import { COUNTY_FILE, runCounty, PRINT } from '../pipeline/county.js';
+import { startRenderWorker } from '../pipeline/render-pool.js';
 import { countyInit } from '../pipeline/county-init.js';
 import { verifiedWrite } from '../pipeline/verify.js';
 import { renderCountyReport } from '../report/county.js';
@@ -37,7 +38,9 @@ export async function runCountyCommand(cli: Cli, opts: CountyOptions, timings: T
   const { out, err } = cli;
   const progress = both(cli.quiet || !showsProgress(err) || cli.json ? silent : terminalProgress(err, cli.lang), recordingProgress(timings));
   await outputWritable(cli, opts.out);
-  const run = await runCounty(cli.world, { ...opts, cwd: cli.cwd, progress });
+  // The second core's renderer: it loads while the packages are taken in, then shares the county's documents.
+  const helper = startRenderWorker();
+  const run = await runCounty(cli.world, { ...opts, cwd: cli.cwd, progress, helpers: helper ? [helper] : [] }).finally(() => helper?.close());
   let target: string;
   try {
     const writing = progress.stage('write');

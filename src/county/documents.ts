@@ -13,6 +13,7 @@ import type { FilledForm } from '../forms/model.js';
 import type { FontSet } from '../render/fonts.js';
 import type { DocumentMeta } from '../render/meta.js';
 import { renderFormat, type Format } from '../render/render.js';
+import { biggestFirst, renderJobs, type DocumentJob, type SharedRenderer } from '../render/shared-jobs.js';
 import { COUNTY_FORMS, type Scheme } from '../scheme/schema.js';
 import { countyContext, evaluationContext, reportContext, summaryContext, titleLinesOf, type CountyInfo } from './context.js';
 import type { ApplicantPlan, CountyPlan } from './decide.js';
@@ -155,23 +156,40 @@ export interface RenderedCounty {
   pdfs: Map<string, Uint8Array>;
 }
 
-/** `ready`: documents rendered ahead, by base; each is used where its key is the document's, the rest are rendered here. */
+/**
+ * `ready`: documents rendered ahead, by base; each is used where its key is the document's,
+ * the rest are rendered here and on `helpers` (a render worker), the biggest first.
+ */
 export async function renderCountyDocuments(
   docs: readonly CountyDocument[],
-  opts: RenderOptions & { progress: Progress; ready?: ReadonlyMap<string, RenderedDocument> },
+  opts: RenderOptions & { progress: Progress; ready?: ReadonlyMap<string, RenderedDocument>; helpers?: readonly SharedRenderer[] },
 ): Promise<RenderedCounty> {
   const stage = opts.progress.stage('countyDocuments');
-  const bundle: Bundle = new Map();
-  const pdfs = new Map<string, Uint8Array>();
   const total = docs.reduce((n, d) => n + d.formats.length, 0);
   let i = 0;
+  const made = new Map<CountyDocument, RenderedDocument>();
+  const todo: { d: CountyDocument; format: Format }[] = [];
   for (const d of docs) {
     const ahead = opts.ready?.get(d.base);
-    let r: RenderedDocument;
     if (ahead && ahead.key === documentKey(d, opts)) {
-      r = ahead;
+      made.set(d, ahead);
       for (const format of d.formats) stage.step(`${d.base}.${format}`, ++i, total);
-    } else r = await renderCountyDocument(d, opts, (format) => stage.step(`${d.base}.${format}`, ++i, total));
+    } else {
+      made.set(d, { key: documentKey(d, opts), files: {} });
+      for (const format of d.formats) todo.push({ d, format });
+    }
+  }
+  const listed: DocumentJob[] = todo.map(({ d, format }) => ({ form: d.form, format, meta: metaOf(d, opts) }));
+  const order = biggestFirst(listed);
+  await renderJobs(order.map((k) => listed[k]!), opts.fonts, opts.helpers ?? [], (k, r) => {
+    const { d, format } = todo[order[k]!]!;
+    made.get(d)!.files[format] = r.bytes;
+    stage.step(`${d.base}.${format}`, ++i, total);
+  });
+  const bundle: Bundle = new Map();
+  const pdfs = new Map<string, Uint8Array>();
+  for (const d of docs) {
+    const r = made.get(d)!;
     if (r.files.pdf) pdfs.set(d.base, r.files.pdf);
     for (const format of d.formats) bundle.set(`documents/${d.base}.${format}`, r.files[format]!);
   }

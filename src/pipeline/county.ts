@@ -5,6 +5,7 @@
  * record, the print set and the disc — one bundle, which a front end writes. A package
  * that cannot be used gets its line in the report; the others go on.
  */
+import type { RenderHelper } from '../build/documents.js';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { discFits, packTree } from '../build/archive.js';
@@ -50,6 +51,8 @@ export interface CountyOptions {
   config?: string;
   cwd: string;
   progress?: Progress;
+  /** Other threads (a render worker) that share the county's documents with this thread. */
+  helpers?: readonly RenderHelper[];
 }
 
 /** A county's own earlier output (its bag says so): never taken for an applicant's package. */
@@ -281,7 +284,7 @@ export async function runCounty(world: World, opts: CountyOptions): Promise<Coun
     const date = world.clock.now;
     const fontset = await fonts();
     const docs = fillCountyDocuments(county, plan, scheme);
-    const rendered = await renderCountyDocuments(docs, { fonts: fontset, date, author: county.bureau, keywords: scheme.notice, progress, ready });
+    const rendered = await renderCountyDocuments(docs, { fonts: fontset, date, author: county.bureau, keywords: scheme.notice, progress, ready, helpers: (opts.helpers ?? []).map((h) => h.share) });
     ready.clear();
     const bundle: Bundle = rendered.bundle;
     const print = await buildCountyPrintSet({ county, plan, scheme, fonts: fontset, docs, pdfs: rendered.pdfs, date, copies: 3, progress, bags });

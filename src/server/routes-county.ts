@@ -236,7 +236,7 @@ export function countyRoutes(app: FastifyInstance, ctx: Ctx): void {
   app.post('/api/county/run', async (req, reply) => {
     const lang = ctx.langOf(req);
     return startJob(ctx, reply, 'county', INBOX, async (progress) => {
-      const run = await runCounty(world, { packages: [INBOX], cwd: ws.root, progress });
+      const run = await runCounty(world, { packages: [INBOX], cwd: ws.root, progress, helpers: ctx.renderers() });
       try {
         const writing = progress.stage('write');
         const target = await writeBundle(path.join(ws.root, OUTPUT_DIR), run.name, run.bundle, { check: verifiedWrite(world, run.name, { bundle: run.bundle, digests: run.disc.digests }) });

@@ -253,3 +253,26 @@ describe('across applicants', () => {
     expect(row(0)['等级']).toBe('—');
   });
 });
+
+describe('the county documents on two threads', () => {
+  it('every document once, with the same bytes, whether a helper took some of them or not', async () => {
+    const { renderCountyDocuments } = await import('../../src/county/documents.js');
+    const { renderFormat: render } = await import('../../src/render/render.js');
+    const { silent } = await import('../../src/core/progress.js');
+    const ds = docs(plan([app, { ...app, institution: OTHER }], recommend() + recommend(OTHER)));
+    const opts = { fonts, date: META.date, author: BUREAU, keywords: 'k', progress: silent };
+    const alone = await renderCountyDocuments(ds, opts);
+    const taken: string[] = [];
+    const helper: import('../../src/render/shared-jobs.js').SharedRenderer = async (jobs, claims, f, done) => {
+      for (let k = claims.back(); k !== undefined; k = claims.back()) {
+        taken.push(`${jobs[k]!.form.id}.${jobs[k]!.format}`);
+        done(k, await render(jobs[k]!.form, jobs[k]!.format, f, jobs[k]!.meta));
+      }
+    };
+    const shared = await renderCountyDocuments(ds, { ...opts, helpers: [helper] });
+    expect(taken.length).toBeGreaterThan(0);
+    expect([...shared.bundle.keys()]).toEqual([...alone.bundle.keys()]);
+    for (const [k, v] of alone.bundle) expect(Buffer.compare(Buffer.from(shared.bundle.get(k) as Uint8Array), Buffer.from(v as Uint8Array)), k).toBe(0);
+    expect([...shared.pdfs.keys()]).toEqual([...alone.pdfs.keys()]);
+  });
+});
