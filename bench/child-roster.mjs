@@ -16,5 +16,5 @@ if (impl === 'ours') {
   const { nodeFonts, nodeWorld } = await import('../dist/world/node.js');
   const { scheme } = await loadScheme(nodeWorld(), path.join(TEMPLATES_DIR, 'xam-2023'));
   bytes = await ours(scheme, rows, await loadFontSet(nodeFonts));
-} else bytes = impl === 'pdfkit' ? await directPdfkit(rows) : typst(rows);
+} else bytes = impl === 'pdfkit' ? await directPdfkit(rows) : await typst(rows);
 writeFileSync(out, bytes);

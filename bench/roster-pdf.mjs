@@ -8,7 +8,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { bundledFontFiles } from '../dist/world/node.js';
 import { traineeRow } from './trainee-row.mjs';
 
@@ -74,7 +73,9 @@ export async function directPdfkit(rows) {
 let compiler;
 
 /** Typst: the same table with a repeated header, compiled by the npm Typst compiler. */
-export function typst(rows) {
+export async function typst(rows) {
+  // Loaded here, not at the top: the other two do not load Typst's native module.
+  const { NodeCompiler } = await import('@myriaddreamin/typst-ts-node-compiler');
   const fonts = bundledFontFiles();
   compiler ??= NodeCompiler.create({ fontArgs: [{ fontPaths: [path.dirname(fonts.serif)] }] });
   const esc = (s) => s.replace(/[\\#*_`$<>@\[\]]/g, (c) => `\\${c}`);
