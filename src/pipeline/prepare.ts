@@ -39,6 +39,9 @@ export type Prepared =
   | { ok: false; diagnostics: Diagnostic[] };
 
 export async function prepare(world: World, opts: PrepareOptions): Promise<Prepared> {
+  // The bundled fonts (50 MB) are read while the submission loads, rather than after it; a
+  // font that cannot be read is reported by loadFontSet, which asks again.
+  for (const file of new Set(Object.values(world.fonts.bundled))) world.fonts.read(file).catch(() => {});
   const config = await loadConfig(world, opts.config, opts.cwd);
   const { loaded, scheme, diagnostics } = await loadSubmission(world, opts.dir, schemePicker(world, opts.scheme, opts.cwd), opts.cwd);
   if (!loaded || !scheme) return { ok: false, diagnostics };
