@@ -9,7 +9,13 @@
  * anywhere, and a line break put into the cell would change the name, so a column holding
  * such names is made wide enough for the longest of them on one line instead.
  */
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
+
+// Only the workbook (exceljs 4.4, no exports map): the package's entry also loads its
+// streaming reader and writer, CSV and their zip libraries, twice the load time on every
+// thread that writes an XLSX.
+const Workbook = createRequire(import.meta.url)('exceljs/lib/doc/workbook') as typeof ExcelJS.Workbook;
 import type { Block, Cell, FilledForm, Para, Table } from '../forms/model.js';
 import type { FontSet } from './fonts.js';
 import { columnTextPt, sheetPageSetup, sheetRowHeight } from '../paper/sheet.js';
@@ -108,7 +114,7 @@ function rowHeight(cells: readonly Cell[], widths: readonly number[], fonts: Fon
 export async function renderXlsx(form: FilledForm, fonts: FontSet, meta: { title: string; author: string; date: Date }): Promise<Uint8Array> {
   const table = form.blocks.find((b): b is Table => b.type === 'table');
   if (!table) throw new Error(`form ${form.id} has no table to write as XLSX`);
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   wb.creator = meta.author;
   wb.title = meta.title;
   wb.created = meta.date;
