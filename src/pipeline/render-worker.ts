@@ -17,6 +17,9 @@ import type { FontFiles, RenderRequest, RenderReply } from './render-pool.js';
 
 // What this thread is for: the Office writers load now, before the first document arrives.
 await Promise.all([import('../render/docx.js'), import('../render/xlsx.js')]);
+// It ends with the smallest PDFs of the list: their renderers load in the time before the
+// first document arrives (the main thread is still checking), not when that PDF is due.
+setTimeout(() => void Promise.all([import('../render/pdf.js'), import('../render/pdf-grid.js')]).catch(() => {}), 0);
 
 const sets = new Map<string, Promise<FontSet>>();
 const fontsFor = (choice: FontChoice) => {
