@@ -4,7 +4,7 @@
  * institution and brand set vertically, one upright character under the next.
  */
 import { degrees, PDFDocument, rgb } from '#pdf-lib';
-import '../render/pdf-lib-save.js';
+import '../core/pdf-lib-save.js';
 import type { FontSet } from '../render/fonts.js';
 import { embedSubsetFont } from '../render/page-numbers.js';
 import { A4, PT_PER_MM } from '../paper/typography.js';

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { degrees, PDFDocument, type PDFEmbeddedPage, type PDFFont, type PDFImage, type PDFPage, type PDFRef, rgb } from '#pdf-lib';
-import '../render/pdf-lib-save.js';
+import '../core/pdf-lib-save.js';
 import { fail } from '../core/failure.js';
 import { drawXObject, embedPassThroughPng, passThroughPng } from './png.js';
 import type { FontRole, FontSet } from '../render/fonts.js';

@@ -5,7 +5,7 @@
  * the asker's language.
  */
 import { degrees, PDFDocument, rgb } from '#pdf-lib';
-import './pdf-lib-save.js';
+import '../core/pdf-lib-save.js';
 import type { FontSet } from './fonts.js';
 import { embedSubsetFont } from './page-numbers.js';
 

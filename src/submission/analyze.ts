@@ -6,6 +6,7 @@
  */
 import { imageSize } from 'image-size';
 import { EncryptedPDFError, PDFDocument } from '#pdf-lib';
+import '../core/pdf-lib-save.js';
 import type { FileFact } from './files.js';
 import { jpegIntact, pngIntact } from './image-integrity.js';
 
