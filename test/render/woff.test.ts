@@ -4,7 +4,7 @@
  * would notice if this broke: a volume cover drawn differently (or not at all) depending on
  * whether the WOFF or the TrueType was read, or a stale TrueType left from another version.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fillForm } from '../../src/forms/fill.js';
@@ -35,5 +35,14 @@ describe.skipIf(!existsSync(woff))('the kai font, WOFF or TrueType', () => {
     const [a, b] = await Promise.all([renderPdf(form, fromTtf, meta), renderPdf(form, fromWoff, meta)]);
     expect(Buffer.from(a).toString('latin1')).toContain('LXGW');
     expect(Buffer.compare(Buffer.from(a), Buffer.from(b))).toBe(0);
+  });
+
+  it('a WOFF2 font a user names still draws (its brotli decoder loads when first needed)', async () => {
+    const dir = path.dirname(woff);
+    const woff2 = path.join(dir, readdirSync(dir).find((n) => n.endsWith('-500-normal.woff2'))!);
+    const set = await loadFontSet(nodeFonts, { kai: woff2 });
+    const form = fillForm({ template: SCHEME.forms[FIXED_FORMS.volumeCover]!, ctx: { copy: 1, copies: 3, formTitle: '兴安盟级', packageKind: '认定申报材料' } as never, submission: undefined, scheme: SCHEME });
+    const pdf = await renderPdf(form, set, { title: 'cover', author: 'a', subject: 's', keywords: 'k', date: new Date('2026-10-20T00:00:00Z') });
+    expect(Buffer.from(pdf).toString('latin1')).toContain('LXGW');
   });
 });
