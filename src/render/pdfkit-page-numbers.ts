@@ -75,7 +75,8 @@ export function numberPages(doc: NumberablePdfKit, fonts: FontSet): void {
 
 /**
  * Takes the form's own page numbers off each page of `doc` (a form's PDF, loaded to be
- * copied into a volume), and their font with them. A page without them is left as it is.
+ * copied into a volume). Their font stays: it is the body's serif. A page without them is
+ * left as it is.
  */
 export function withoutPageNumbers(doc: PDFDocument): void {
   for (const page of doc.getPages()) dropNumberStream(page);
