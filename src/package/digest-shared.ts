@@ -143,7 +143,7 @@ export async function digestAll(contents: readonly (Uint8Array | FileEntry)[]): 
     if (c instanceof Uint8Array) {
       inMemory.push(i);
       bytes += c.byteLength;
-    } else out[i] = await digest(c);
+    } else out[i] = await digest(c, { crc: true });
   }
   if (bytes >= SHARED_MIN_BYTES) {
     try {

@@ -24,6 +24,14 @@ import { zipTime } from '../render/zip.js';
 export interface ZipSource {
   path: string;
   content: Uint8Array | FileEntry;
+  /**
+   * A file's CRC-32 known from hashing it (an attachment, a print volume written on demand):
+   * it is laid out as bytes in memory are, as it was when those were held whole, and checked
+   * against what is read.
+   */
+  crc?: number;
+  /** The size it was hashed at, with `crc`. */
+  size?: number;
 }
 
 const MAX32 = 0xffffffff;
@@ -86,12 +94,16 @@ export async function writeZip(files: readonly ZipSource[], top: string, date: D
   for (const f of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
     const text = sanitize(`${top}/${f.path}`);
     const name = Buffer.from(text, 'utf8');
-    const inMemory = isBytes(f.content);
+    const known = !isBytes(f.content) && f.crc !== undefined && f.size !== undefined;
+    const inMemory = isBytes(f.content) || known;
     const flags = (name.length !== text.length ? 0x800 : 0) | (inMemory ? 0 : 0x8);
     const e: Written = { name, flags, version: inMemory ? 10 : 20, crc: 0, size: 0, offset };
     if (isBytes(f.content)) {
       e.crc = crc32(f.content) >>> 0;
       e.size = f.content.byteLength;
+    } else if (known) {
+      e.crc = f.crc!;
+      e.size = f.size!;
     }
     if (e.size > MAX32) throw new Error(`${f.path}: a zip entry of more than 4 GiB`);
     const local = Buffer.alloc(30 + name.length);
@@ -115,6 +127,12 @@ export async function writeZip(files: readonly ZipSource[], top: string, date: D
         crc = crc32(chunk, crc);
         size += chunk.byteLength;
         await write(chunk);
+      }
+      if (known) {
+        // Its header already said what it holds: a file changed since it was hashed must not pass.
+        if ((crc >>> 0) !== e.crc || size !== e.size) throw new Error(`${f.path} changed while the zip was written`);
+        written.push(e);
+        continue;
       }
       if (size > MAX32) throw new Error(`${f.path}: a zip entry of more than 4 GiB`);
       e.crc = crc >>> 0;

@@ -6,7 +6,6 @@
  */
 import { imageSize } from 'image-size';
 import { EncryptedPDFError, PDFDocument } from '#pdf-lib';
-import type { FileFact } from './files.js';
 import { jpegIntact, pngIntact } from './image-integrity.js';
 
 export interface PdfFacts {
@@ -46,26 +45,33 @@ export function analyzeImage(bytes: Uint8Array, type: 'jpeg' | 'png'): { width: 
   }
 }
 
+/** What a closer look at one file's bytes finds (the fields of its FileFact), and the parsed PDF. */
+export interface Analysis {
+  found: { pdf?: PdfFacts; pixels?: { width: number; height: number }; orientation?: number; problem?: ContentProblem };
+  doc?: PDFDocument;
+}
+
+export async function analyzeBytes(bytes: Uint8Array, content: string): Promise<Analysis> {
+  if (content === 'pdf') {
+    const r = await analyzePdf(bytes);
+    return typeof r === 'string' ? { found: { problem: r } } : { found: { pdf: r.facts }, doc: r.doc };
+  }
+  if (content !== 'jpeg' && content !== 'png') return { found: {} };
+  const r = analyzeImage(bytes, content);
+  return { found: typeof r === 'string' ? { problem: r } : { pixels: { width: r.width, height: r.height }, ...(r.orientation && { orientation: r.orientation }) } };
+}
+
 /** Adds page counts, image sizes and problems to the facts of PDF and image files; returns the parsed PDFs. */
-export async function analyzeFiles(facts: readonly FileFact[], contents: ReadonlyMap<string, Uint8Array>): Promise<Map<string, PDFDocument>> {
+export async function analyzeFiles(facts: readonly { path: string; status: string; content: string }[], contents: ReadonlyMap<string, Uint8Array>): Promise<Map<string, PDFDocument>> {
   const pdfs = new Map<string, PDFDocument>();
-  const done = new Map<string, Partial<FileFact>>();
+  const done = new Map<string, Analysis['found']>();
   for (const f of facts) {
     if (f.status !== 'ok' || !['pdf', 'jpeg', 'png'].includes(f.content)) continue;
     let found = done.get(f.path);
     if (!found) {
-      const bytes = contents.get(f.path)!;
-      if (f.content === 'pdf') {
-        const r = await analyzePdf(bytes);
-        if (typeof r === 'string') found = { problem: r };
-        else {
-          found = { pdf: r.facts };
-          pdfs.set(f.path, r.doc);
-        }
-      } else {
-        const r = analyzeImage(bytes, f.content as 'jpeg' | 'png');
-        found = typeof r === 'string' ? { problem: r } : { pixels: { width: r.width, height: r.height }, ...(r.orientation && { orientation: r.orientation }) };
-      }
+      const a = await analyzeBytes(contents.get(f.path)!, f.content);
+      found = a.found;
+      if (a.doc) pdfs.set(f.path, a.doc);
       done.set(f.path, found);
     }
     Object.assign(f, found);

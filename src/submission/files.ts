@@ -2,14 +2,20 @@
  * Facts about the files a submission refers to — whether each exists, stays inside the
  * submission folder (by its path and by any link), is non-empty, and what its bytes hold —
  * gathered once while loading, so the checks that use them stay pure. Each file is read
- * whole here, once; its bytes go on to the volume and the archive, so nothing later reads
- * it again.
+ * whole here, once, and looked at closely then (a PDF's pages, a scan's pixels: analyze.ts).
+ * Its bytes are kept for the volume and the archive while the kept files total a few
+ * megabytes (a submission without large scans builds from memory, as it always did); beyond
+ * that a file is kept as a FileEntry, read again in chunks when it is hashed, drawn into the
+ * volume or copied, so memory does not grow with the scans.
  */
 import path from 'node:path';
+import type { PDFDocument } from '#pdf-lib';
+import type { FileEntry } from '../core/bundle.js';
 import type { Location } from '../core/diagnostic.js';
 import { IoError, type IoReason } from '../core/io.js';
 import { sniff, type ContentType } from '../core/sniff.js';
 import type { World } from '../world/world.js';
+import { analyzeBytes } from './analyze.js';
 
 export type FileStatus = 'ok' | 'missing' | 'outside' | 'notFile' | 'unreadable' | 'empty' | 'tooLarge';
 
@@ -51,9 +57,23 @@ function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The files kept in memory after loading, in total (the example's attachments are 3 MB). */
+export const KEEP_BYTES = 8 * 1024 * 1024;
+
+/** What reading one file found, kept per path (a file named twice is read once). */
+interface Seen {
+  size: number;
+  content: ContentType;
+  found: Partial<FileFact>;
+}
+
 export class FileInspector {
-  /** The bytes of every file read, by relative path. */
-  readonly contents = new Map<string, Uint8Array>();
+  /** Every file read, by relative path: its bytes, or (beyond KEEP_BYTES) the file to read again. */
+  readonly contents = new Map<string, Uint8Array | FileEntry>();
+  /** The PDFs parsed while loading whose bytes are kept: the volume copies their pages. */
+  readonly pdfs = new Map<string, PDFDocument>();
+  private readonly seen = new Map<string, Seen>();
+  private kept = 0;
   private rootReal?: string;
 
   constructor(
@@ -74,12 +94,22 @@ export class FileInspector {
     }
   }
 
-  /** Facts for a path that must name one file (a folder there is `notFile`). */
-  file(rel: string, where: Location): Promise<FileFact> {
-    return this.fact(rel, where);
+  /**
+   * Facts for a path that must name one file (a folder there is `notFile`). `keep`: its bytes
+   * are needed whole (the roster, the brief), so they are kept whatever the total.
+   */
+  file(rel: string, where: Location, keep = false): Promise<FileFact> {
+    return this.fact(rel, where, undefined, keep);
   }
 
-  private async fact(rel: string, where: Location, fromFolder?: string): Promise<FileFact> {
+  /** The bytes of a file read with `keep`. */
+  bytes(rel: string): Uint8Array {
+    const c = this.contents.get(rel);
+    if (!(c instanceof Uint8Array)) throw new Error(`${rel} was not kept`);
+    return c;
+  }
+
+  private async fact(rel: string, where: Location, fromFolder?: string, keep = false): Promise<FileFact> {
     const base: FileFact = { path: rel, where, status: 'ok', size: 0, content: 'unknown', ...(fromFolder !== undefined && { fromFolder }) };
     const abs = await this.resolve(rel);
     if (!abs) return { ...base, status: 'outside' };
@@ -93,16 +123,37 @@ export class FileInspector {
     if (st.kind !== 'file') return { ...base, status: 'notFile' };
     if (st.size === 0) return { ...base, status: 'empty', content: 'empty' };
     if (st.size > MAX_FILE_BYTES) return { ...base, status: 'tooLarge', size: st.size };
-    let bytes = this.contents.get(rel);
-    if (!bytes) {
+    let seen = this.seen.get(rel);
+    if (seen && keep && !(this.contents.get(rel) instanceof Uint8Array)) seen = undefined;
+    if (!seen) {
+      let bytes: Uint8Array;
       try {
         bytes = await this.world.read(abs);
       } catch (e) {
         return { ...base, status: 'unreadable', size: st.size, reason: e instanceof IoError ? e.reason : 'other' };
       }
-      this.contents.set(rel, bytes);
+      seen = await this.examine(rel, abs, bytes, keep);
+      this.seen.set(rel, seen);
     }
-    return { ...base, size: bytes.byteLength, content: sniff(bytes) };
+    return { ...base, size: seen.size, content: seen.content, ...seen.found };
+  }
+
+  /** Sniffs and analyzes a file just read, then keeps its bytes or, beyond the budget, where it is. */
+  private async examine(rel: string, abs: string, bytes: Uint8Array, keep: boolean): Promise<Seen> {
+    const content = sniff(bytes);
+    const { found, doc } = await analyzeBytes(bytes, content);
+    const size = bytes.byteLength;
+    if (keep || this.kept + size <= KEEP_BYTES) {
+      this.kept += size;
+      this.contents.set(rel, bytes);
+      if (doc) this.pdfs.set(rel, doc);
+    } else {
+      const world = this.world;
+      const entry: FileEntry = { kind: 'file', path: abs, size, open: () => world.stream(abs) };
+      this.contents.set(rel, entry);
+      this.pdfs.delete(rel);
+    }
+    return { size, content, found };
   }
 
   /**
