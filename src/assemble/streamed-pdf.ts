@@ -11,7 +11,7 @@
  * is. Hand-written because pdf-lib has no streaming save; it is its loop, not a new format.
  */
 import { type PDFDocument, type PDFObject, PDFRawStream, type PDFRef, PDFStream, PDFStreamWriter, type PDFContext, type PDFDict } from '#pdf-lib';
-import type { FileEntry } from '../core/bundle.js';
+import { scanChunks, type FileEntry } from '../core/bundle.js';
 
 /** A stream whose contents are a file's bytes, read only when the document is written. */
 export class SourcedStream extends PDFStream {
@@ -81,14 +81,20 @@ const OPEN = ascii('\nstream\n');
 const CLOSE = ascii('\nendstream');
 const END = ascii('\nendobj\n\n');
 
-/** The bytes of a laid-out document in chunks, each new (a consumer may keep it), a source read as its stream comes. */
-export async function* pdfChunks(layout: PdfLayout): AsyncGenerator<Uint8Array> {
-  let buf = new Uint8Array(CHUNK);
+/**
+ * The bytes of a laid-out document in chunks, a source read as its stream comes. Each chunk
+ * is new (a consumer may keep it), or with `reuse` one buffer used again (see FileEntry.scan).
+ */
+export async function* pdfChunks(layout: PdfLayout, reuse = false): AsyncGenerator<Uint8Array> {
+  const base = new Uint8Array(CHUNK);
+  // With `reuse`, the sources are read through one buffer too.
+  const sourceBuf = reuse ? new Uint8Array(CHUNK) : undefined;
+  let buf = base;
   let at = 0;
   const room = (n: number) => n <= buf.length - at;
   function* flush(): Generator<Uint8Array> {
     if (at > 0) yield buf.subarray(0, at);
-    buf = new Uint8Array(CHUNK);
+    buf = reuse ? base : new Uint8Array(CHUNK);
     at = 0;
   }
   const put = (bytes: Uint8Array) => {
@@ -110,7 +116,7 @@ export async function* pdfChunks(layout: PdfLayout): AsyncGenerator<Uint8Array> 
       put(OPEN);
       yield* flush();
       let n = 0;
-      for await (const chunk of object.source.open()) {
+      for await (const chunk of reuse ? scanChunks(object.source, sourceBuf) : object.source.open()) {
         n += chunk.byteLength;
         if (n > object.source.size) break;
         yield chunk;

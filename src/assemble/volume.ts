@@ -103,6 +103,21 @@ async function embedScan(doc: PDFDocument, part: Extract<LoadedPart, { kind: 'im
   }
 }
 
+/** Where a JPEG's frame header is looked for first (after its EXIF and colour profile). */
+const HEAD_BYTES = 64 * 1024;
+
+/** The first `length` bytes of a file. */
+async function headOf(file: FileEntry, length: number): Promise<Uint8Array> {
+  if (file.range) return file.range(0, length);
+  const chunks: Uint8Array[] = [];
+  let n = 0;
+  for await (const c of file.open()) {
+    chunks.push(c);
+    if ((n += c.byteLength) >= length) break;
+  }
+  return Buffer.concat(chunks).subarray(0, length);
+}
+
 const isFile = (x: PDFDocument | FileEntry): x is FileEntry => (x as FileEntry).kind === 'file';
 
 /** A file's bytes, read whole (an attachment PDF or PNG not held in memory, when it is drawn). */
@@ -126,22 +141,18 @@ async function wholeOf(file: FileEntry): Promise<Uint8Array> {
  * more of it until it has all it reads.
  */
 async function embedSourcedJpeg(doc: PDFDocument, file: FileEntry, sources: FileEntry[]): Promise<PDFRef> {
-  let head = new Uint8Array(0);
   let embedder: JpegEmbedder | undefined;
-  for await (const chunk of file.open()) {
-    const more = new Uint8Array(head.length + chunk.byteLength);
-    more.set(head);
-    more.set(chunk, head.length);
-    head = more;
+  for (let length = HEAD_BYTES; !embedder; length *= 4) {
+    const whole = length >= file.size;
+    // pdf-lib's reader looks at the array's whole buffer: the head gets one of its own.
+    const head = whole ? await wholeOf(file) : (await headOf(file, length)).slice();
     try {
       embedder = await JpegEmbedder.for(head);
-      break;
     } catch (e) {
-      // Read past the end of what is here (a RangeError): read on. Anything else is the file's.
-      if (!(e instanceof RangeError)) throw e;
+      // Read past the end of what is here (a RangeError): read more. Anything else is the file's.
+      if (whole || !(e instanceof RangeError)) throw e;
     }
   }
-  if (!embedder) embedder = await JpegEmbedder.for(head);
   const ref = doc.context.nextRef();
   const cmyk = embedder.colorSpace === 'DeviceCMYK';
   markedStream(doc, ref, sources.push(file) - 1, {
@@ -323,7 +334,7 @@ export async function streamedCopy(body: VolumeBody, cover: PDFDocument, file: s
   const doc = await coveredDoc(body.bytes, cover);
   swapSources(doc, body.sources);
   const layout = await pdfLayout(doc);
-  return { kind: 'file', path: file, size: layout.size, open: () => pdfChunks(layout) };
+  return { kind: 'file', path: file, size: layout.size, open: () => pdfChunks(layout), scan: () => pdfChunks(layout, true) };
 }
 
 /**

@@ -17,6 +17,19 @@ export interface FileEntry {
   size: number;
   /** Reads it in chunks. */
   open(): AsyncIterable<Uint8Array>;
+  /** Up to `length` bytes from `offset`, where the file can be read at an offset (the start of a scan, for its header). */
+  range?(offset: number, length: number): Promise<Uint8Array>;
+  /**
+   * The same chunks read into one buffer used again (`into`, or one of its own), each valid
+   * only until the next is asked for: for a reader that keeps none (hashing), so 800 MB
+   * hashed leave no garbage behind.
+   */
+  scan?(into?: Uint8Array): AsyncIterable<Uint8Array>;
+}
+
+/** A file's chunks through `scan` where it has one (the reader must keep none). */
+export function scanChunks(e: Uint8Array | FileEntry, into?: Uint8Array): AsyncIterable<Uint8Array> | Uint8Array[] {
+  return isBytes(e) ? [e] : (e.scan?.(into) ?? e.open());
 }
 
 export interface StreamEntry {

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { crc32 as zlibCrc32 } from 'node:zlib';
-import { entryChunks, type FileEntry } from '../core/bundle.js';
+import { scanChunks, type FileEntry } from '../core/bundle.js';
 
 export interface Digest {
   size: number;
@@ -23,7 +23,7 @@ export async function digest(content: Uint8Array | FileEntry | AsyncIterable<Uin
   const b = createHash('sha512');
   let size = 0;
   let crc = 0;
-  const source = content instanceof Uint8Array ? [content] : 'kind' in content ? entryChunks(content) : content;
+  const source = content instanceof Uint8Array ? [content] : 'kind' in content ? scanChunks(content) : content;
   for await (const chunk of source as AsyncIterable<Uint8Array> | Uint8Array[]) {
     a.update(chunk);
     b.update(chunk);

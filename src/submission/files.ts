@@ -14,7 +14,7 @@ import type { FileEntry } from '../core/bundle.js';
 import type { Location } from '../core/diagnostic.js';
 import { IoError, type IoReason } from '../core/io.js';
 import { sniff, type ContentType } from '../core/sniff.js';
-import type { World } from '../world/world.js';
+import { scanFile, type World } from '../world/world.js';
 import { analyzeBytes } from './analyze.js';
 
 export type FileStatus = 'ok' | 'missing' | 'outside' | 'notFile' | 'unreadable' | 'empty' | 'tooLarge';
@@ -74,6 +74,7 @@ export class FileInspector {
   readonly pdfs = new Map<string, PDFDocument>();
   private readonly seen = new Map<string, Seen>();
   private kept = 0;
+  private scratch = new Uint8Array(0);
   private rootReal?: string;
 
   constructor(
@@ -128,7 +129,7 @@ export class FileInspector {
     if (!seen) {
       let bytes: Uint8Array;
       try {
-        bytes = await this.world.read(abs);
+        bytes = keep || this.kept + st.size <= KEEP_BYTES ? await this.world.read(abs) : await this.readScratch(abs, st.size);
       } catch (e) {
         return { ...base, status: 'unreadable', size: st.size, reason: e instanceof IoError ? e.reason : 'other' };
       }
@@ -138,18 +139,32 @@ export class FileInspector {
     return { ...base, size: seen.size, content: seen.content, ...seen.found };
   }
 
+  /**
+   * A file that will not be kept, read into one buffer used again for each: 200 MB of scans
+   * read one after another would otherwise leave 200 MB for the collector to find.
+   */
+  private async readScratch(abs: string, size: number): Promise<Uint8Array> {
+    if (this.scratch.length < size) this.scratch = new Uint8Array(size);
+    const reader = await this.world.open(abs);
+    try {
+      return this.scratch.subarray(0, await reader.read(this.scratch.subarray(0, size), 0));
+    } finally {
+      await reader.close();
+    }
+  }
+
   /** Sniffs and analyzes a file just read, then keeps its bytes or, beyond the budget, where it is. */
   private async examine(rel: string, abs: string, bytes: Uint8Array, keep: boolean): Promise<Seen> {
     const content = sniff(bytes);
     const { found, doc } = await analyzeBytes(bytes, content);
     const size = bytes.byteLength;
-    if (keep || this.kept + size <= KEEP_BYTES) {
+    if (bytes.buffer !== this.scratch.buffer) {
       this.kept += size;
       this.contents.set(rel, bytes);
       if (doc) this.pdfs.set(rel, doc);
     } else {
       const world = this.world;
-      const entry: FileEntry = { kind: 'file', path: abs, size, open: () => world.stream(abs) };
+      const entry: FileEntry = { kind: 'file', path: abs, size, open: () => world.stream(abs), scan: (into) => scanFile(world, abs, into), range: (offset, length) => world.readRange(abs, offset, length) };
       this.contents.set(rel, entry);
       this.pdfs.delete(rel);
     }
