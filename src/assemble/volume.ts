@@ -89,13 +89,17 @@ export function pageCounts(parts: readonly LoadedPart[][]): number[][] {
 /** A scan as an image of the document: JPEG as it is, PNG as it is where PDF can take it. */
 type Scan = { kind: 'image'; image: PDFImage } | { kind: 'xobject'; ref: PDFRef };
 
-async function embedScan(doc: PDFDocument, part: Extract<LoadedPart, { kind: 'image' }>, sources: FileEntry[]): Promise<Scan> {
+/**
+ * `read`: the bytes of a PNG not held in memory, read before this is called: a PNG that
+ * passes through takes its object number at once, before its page's, as when it was held.
+ */
+async function embedScan(doc: PDFDocument, part: Extract<LoadedPart, { kind: 'image' }>, sources: FileEntry[], read?: Uint8Array): Promise<Scan> {
   try {
     if (part.type === 'jpeg') {
       if (part.bytes instanceof Uint8Array) return { kind: 'image', image: await doc.embedJpg(part.bytes) };
       return { kind: 'xobject', ref: await embedSourcedJpeg(doc, part.bytes, sources) };
     }
-    const bytes = part.bytes instanceof Uint8Array ? part.bytes : await wholeOf(part.bytes);
+    const bytes = part.bytes instanceof Uint8Array ? part.bytes : read!;
     const png = passThroughPng(bytes);
     return png ? { kind: 'xobject', ref: embedPassThroughPng(doc, png) } : { kind: 'image', image: await doc.embedPng(bytes) };
   } catch (e) {
@@ -290,7 +294,10 @@ export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPar
         }
       } else {
         let img = images.get(part);
-        if (!img) images.set(part, (img = embedScan(doc, part, sources)));
+        if (!img) {
+          const png = part.type === 'png' && !(part.bytes instanceof Uint8Array) ? await wholeOf(part.bytes).catch((e: Error) => Promise.reject(unusable(part.path, e.message))) : undefined;
+          images.set(part, (img = embedScan(doc, part, sources, png)));
+        }
         const placed = placeImage(part.pixels);
         const size = pageSize(placed.orientation);
         page = doc.addPage([mm(size.width), mm(size.height)]);

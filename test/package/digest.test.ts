@@ -3,6 +3,7 @@
  * the digest of its own file, whichever thread summed which half of it.
  */
 import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { FileEntry } from '../../src/core/bundle.js';
 import { digestAll, SHARED_MIN_BYTES } from '../../src/package/digest-shared.js';
@@ -19,6 +20,8 @@ describe('digests of many files', () => {
     const file: FileEntry = { kind: 'file', path: '/in/x', size: 6, open: async function* () { yield Buffer.from('abc'); yield Buffer.from('def'); } };
     const contents = [big, new Uint8Array(0), other, backing.subarray(1, -1), file, Buffer.from('说明')];
     const got = await digestAll(contents);
-    expect(got).toEqual([sums(big), sums(new Uint8Array(0)), sums(other), sums(backing.subarray(1, -1)), sums(Buffer.from('abcdef')), sums(Buffer.from('说明'))]);
+    expect(got).toEqual([sums(big), sums(new Uint8Array(0)), sums(other), sums(backing.subarray(1, -1)), { ...sums(Buffer.from('abcdef')), crc32: crc32('abcdef') }, sums(Buffer.from('说明'))]);
+    // A file read in chunks has its CRC-32 from the same read (the zip's header needs it).
+    expect(got[4]!.crc32).toBe(crc32(Buffer.from('abcdef')) >>> 0);
   });
 });
