@@ -1,8 +1,9 @@
 /**
  * A print volume with 200 MB of scans, written without ever being held whole. The scans'
- * bytes stay in their files: while the volume is drawn each large scan is a stream whose
- * contents are a short marker, and each copy, loaded from that small body, has its markers
- * swapped for streams read from the files as the copy is written.
+ * bytes stay in their files: while the volume is drawn each large scan (a JPEG, or a page
+ * image inside an attachment PDF) is a SourcedStream; the body is saved with a short marker
+ * for each, and each copy, loaded from that small body, has its markers swapped back for
+ * streams read from the files as the copy is written.
  *
  * pdf-lib saves a document into one buffer of its whole size; `pdfLayout` asks its own
  * writer (PDFStreamWriter, what `save()` uses) for the layout — every object and the sizes
@@ -10,8 +11,8 @@
  * does, into chunks: the same bytes, with a file's contents read in chunks where its stream
  * is. Hand-written because pdf-lib has no streaming save; it is its loop, not a new format.
  */
-import { type PDFDocument, type PDFObject, PDFRawStream, type PDFRef, PDFStream, PDFStreamWriter, type PDFContext, type PDFDict } from '#pdf-lib';
-import { scanChunks, type FileEntry } from '../core/bundle.js';
+import { PDFDocument, PDFName, type PDFObject, PDFParser, PDFRawStream, type PDFRef, PDFStream, PDFStreamWriter, type PDFContext, type PDFDict } from '#pdf-lib';
+import { scanChunks, sliceOf, type FileEntry } from '../core/bundle.js';
 
 /** A stream whose contents are a file's bytes, read only when the document is written. */
 export class SourcedStream extends PDFStream {
@@ -38,9 +39,58 @@ const MARK_LENGTH = MARK.length + 8;
 /** The placeholder contents of the `index`th source while the volume is drawn and its body saved. */
 export const marker = (index: number): Uint8Array => new TextEncoder().encode(`${MARK}${String(index).padStart(8, '0')}`);
 
-/** A stream that stands for the `index`th source, registered in the document at `ref`. */
-export function markedStream(doc: PDFDocument, ref: PDFRef, index: number, dict: Record<string, unknown>): void {
-  doc.context.assign(ref, doc.context.stream(marker(index), dict as never));
+/**
+ * Puts a marker where each sourced stream is (before the body is saved with pdf-lib's own
+ * writer, which reads every stream's contents); returns the sources, by marker number.
+ */
+export function markSources(doc: PDFDocument): FileEntry[] {
+  const sources: FileEntry[] = [];
+  for (const [ref, obj] of doc.context.enumerateIndirectObjects()) {
+    if (obj instanceof SourcedStream) doc.context.assign(ref, PDFRawStream.of(obj.dict, marker(sources.push(obj.source) - 1)));
+  }
+  return sources;
+}
+
+/** Arrays being parsed whose streams are to be views into them, not copies (see loadInPlace). */
+const inPlace = new WeakSet<Uint8Array>();
+let patched = false;
+
+/**
+ * An attachment PDF parsed as analyze.ts parses it, but with every stream's contents a view
+ * into `bytes` rather than a copy, so where each stream is in the file is known (its view's
+ * offset). pdf-lib's ByteStream, which its parser reads through, is not exported: its
+ * `slice` is reached through a parser's instance and changed for such arrays alone.
+ */
+export async function loadInPlace(bytes: Uint8Array): Promise<PDFDocument> {
+  if (!patched) {
+    const proto = Object.getPrototypeOf((PDFParser.forBytesWithOptions(new Uint8Array(0)) as unknown as { bytes: object }).bytes) as { slice(this: { bytes: Uint8Array }, s: number, e: number): Uint8Array };
+    const slice = proto.slice;
+    proto.slice = function (this: { bytes: Uint8Array }, start: number, end: number) {
+      return inPlace.has(this.bytes) ? this.bytes.subarray(start, end) : slice.call(this, start, end);
+    };
+    patched = true;
+  }
+  inPlace.add(bytes);
+  try {
+    return await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
+  } finally {
+    inPlace.delete(bytes);
+  }
+}
+
+/** Images at least this large inside an attachment PDF are read from its file when written. */
+export const SOURCED_MIN = 64 * 1024;
+
+/**
+ * Makes each large image of a PDF loaded in place a stream of `file`'s bytes where it lies:
+ * the copies of its pages then carry no image bytes (they are read as the copy is written).
+ */
+export function sourceImages(doc: PDFDocument, bytes: Uint8Array, file: FileEntry): void {
+  for (const [ref, obj] of doc.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFRawStream) || obj.contents.length < SOURCED_MIN || obj.contents.buffer !== bytes.buffer) continue;
+    if (obj.dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) continue;
+    doc.context.assign(ref, new SourcedStream(obj.dict, sliceOf(file, obj.contents.byteOffset - bytes.byteOffset, obj.contents.length)));
+  }
 }
 
 const markPrefix = new TextEncoder().encode(MARK);

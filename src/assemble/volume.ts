@@ -9,8 +9,7 @@ import { degrees, JpegEmbedder, PDFDocument, type PDFEmbeddedPage, type PDFFont,
 import '../render/pdf-lib-save.js';
 import type { FileEntry } from '../core/bundle.js';
 import { fail } from '../core/failure.js';
-import { analyzePdf } from '../submission/analyze.js';
-import { markedStream, pdfChunks, pdfLayout, swapSources } from './streamed-pdf.js';
+import { loadInPlace, markSources, pdfChunks, pdfLayout, SourcedStream, sourceImages, swapSources } from './streamed-pdf.js';
 import { drawXObject, embedPassThroughPng, passThroughPng } from './png.js';
 import type { FontRole, FontSet } from '../render/fonts.js';
 import { drawPageNumber, embedNumberFont, embedSubsetFont } from '../render/page-numbers.js';
@@ -93,11 +92,11 @@ type Scan = { kind: 'image'; image: PDFImage } | { kind: 'xobject'; ref: PDFRef 
  * `read`: the bytes of a PNG not held in memory, read before this is called: a PNG that
  * passes through takes its object number at once, before its page's, as when it was held.
  */
-async function embedScan(doc: PDFDocument, part: Extract<LoadedPart, { kind: 'image' }>, sources: FileEntry[], read?: Uint8Array): Promise<Scan> {
+async function embedScan(doc: PDFDocument, part: Extract<LoadedPart, { kind: 'image' }>, read?: Uint8Array): Promise<Scan> {
   try {
     if (part.type === 'jpeg') {
       if (part.bytes instanceof Uint8Array) return { kind: 'image', image: await doc.embedJpg(part.bytes) };
-      return { kind: 'xobject', ref: await embedSourcedJpeg(doc, part.bytes, sources) };
+      return { kind: 'xobject', ref: await embedSourcedJpeg(doc, part.bytes) };
     }
     const bytes = part.bytes instanceof Uint8Array ? part.bytes : read!;
     const png = passThroughPng(bytes);
@@ -138,13 +137,28 @@ async function wholeOf(file: FileEntry): Promise<Uint8Array> {
 }
 
 /**
+ * An attachment PDF not held in memory, parsed from its file for its pages to be copied; its
+ * large images stay in the file (streamed-pdf.ts), so the volume holds none of their bytes.
+ */
+async function openInPlace(file: FileEntry, shown = file.path): Promise<PDFDocument> {
+  try {
+    const bytes = await wholeOf(file);
+    const doc = await loadInPlace(bytes);
+    sourceImages(doc, bytes, file);
+    return doc;
+  } catch (e) {
+    throw unusable(shown, (e as Error).message);
+  }
+}
+
+/**
  * A JPEG embedded as pdf-lib's embedJpg embeds it — the same dictionary, the same object
  * number, taken after the page's (embedJpg takes its number after a turn of the event loop)
  * — but with a marker for contents, so the bytes stay in the file (streamed-pdf.ts).
  * Only the start of the file is read: pdf-lib's own reader of the frame header is given
  * more of it until it has all it reads.
  */
-async function embedSourcedJpeg(doc: PDFDocument, file: FileEntry, sources: FileEntry[]): Promise<PDFRef> {
+async function embedSourcedJpeg(doc: PDFDocument, file: FileEntry): Promise<PDFRef> {
   let embedder: JpegEmbedder | undefined;
   for (let length = HEAD_BYTES; !embedder; length *= 4) {
     const whole = length >= file.size;
@@ -159,7 +173,7 @@ async function embedSourcedJpeg(doc: PDFDocument, file: FileEntry, sources: File
   }
   const ref = doc.context.nextRef();
   const cmyk = embedder.colorSpace === 'DeviceCMYK';
-  markedStream(doc, ref, sources.push(file) - 1, {
+  const dict = doc.context.obj({
     Type: 'XObject',
     Subtype: 'Image',
     BitsPerComponent: embedder.bitsPerComponent,
@@ -169,6 +183,7 @@ async function embedSourcedJpeg(doc: PDFDocument, file: FileEntry, sources: File
     Filter: 'DCTDecode',
     Decode: cmyk ? [1, 0, 1, 0, 1, 0, 1, 0] : undefined,
   });
+  doc.context.assign(ref, new SourcedStream(dict, file));
   return ref;
 }
 
@@ -232,7 +247,6 @@ export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPar
   const captions = new Captioner(doc, fonts, numberFont);
   const images = new Map<LoadedPart, Promise<Scan>>();
   const embedded = new Map<string, PDFEmbeddedPage>();
-  const sources: FileEntry[] = [];
 
   // Pages of one source are copied in one go, so they share its fonts and images in the volume.
   const copied = new Map<PDFDocument, Promise<PDFPage[]>>();
@@ -247,8 +261,7 @@ export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPar
     if (isFile(part.doc)) {
       if (opened?.part !== part) {
         if (opened) copied.delete(await opened.doc);
-        const file = part.doc;
-        opened = { part, doc: wholeOf(file).then(analyzePdf).then((r) => (typeof r === 'string' ? Promise.reject(unusable(part.path ?? file.path, r)) : r.doc)) };
+        opened = { part, doc: openInPlace(part.doc, part.path) };
       }
       return opened.doc;
     }
@@ -296,7 +309,7 @@ export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPar
         let img = images.get(part);
         if (!img) {
           const png = part.type === 'png' && !(part.bytes instanceof Uint8Array) ? await wholeOf(part.bytes).catch((e: Error) => Promise.reject(unusable(part.path, e.message))) : undefined;
-          images.set(part, (img = embedScan(doc, part, sources, png)));
+          images.set(part, (img = embedScan(doc, part, png)));
         }
         const placed = placeImage(part.pixels);
         const size = pageSize(placed.orientation);
@@ -311,6 +324,7 @@ export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPar
     }
     if (numbered) drawPageNumber(page, n, numberFont, { mirror: true });
   }
+  const sources = markSources(doc);
   return { bytes: await doc.save(), sources };
 }
 

@@ -22,9 +22,38 @@ export interface FileEntry {
   /**
    * The same chunks read into one buffer used again (`into`, or one of its own), each valid
    * only until the next is asked for: for a reader that keeps none (hashing), so 800 MB
-   * hashed leave no garbage behind.
+   * hashed leave no garbage behind. `offset`, `length`: a part of the file only.
    */
-  scan?(into?: Uint8Array): AsyncIterable<Uint8Array>;
+  scan?(into?: Uint8Array, offset?: number, length?: number): AsyncIterable<Uint8Array>;
+}
+
+/**
+ * `length` bytes of a file from `offset` (a scanned page's image inside an attachment PDF),
+ * as an entry of its own. Read by ranges where the file can be, else by reading up to it.
+ */
+export function sliceOf(file: FileEntry, offset: number, length: number): FileEntry {
+  const CHUNK = 1024 * 1024;
+  async function* open(): AsyncGenerator<Uint8Array> {
+    if (file.range) {
+      for (let at = 0; at < length; at += CHUNK) yield await file.range(offset + at, Math.min(CHUNK, length - at));
+      return;
+    }
+    let pos = 0;
+    for await (const c of file.open()) {
+      const from = Math.max(offset - pos, 0);
+      const to = Math.min(offset + length - pos, c.byteLength);
+      if (to > from) yield c.slice(from, to);
+      if ((pos += c.byteLength) >= offset + length) return;
+    }
+  }
+  return {
+    kind: 'file',
+    path: file.path,
+    size: length,
+    open,
+    scan: (into) => (file.scan ? file.scan(into, offset, length) : open()),
+    ...(file.range && { range: (o: number, l: number) => file.range!(offset + o, Math.max(0, Math.min(l, length - o))) }),
+  };
 }
 
 /** A file's chunks through `scan` where it has one (the reader must keep none). */

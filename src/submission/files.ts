@@ -164,7 +164,7 @@ export class FileInspector {
       if (doc) this.pdfs.set(rel, doc);
     } else {
       const world = this.world;
-      const entry: FileEntry = { kind: 'file', path: abs, size, open: () => world.stream(abs), scan: (into) => scanFile(world, abs, into), range: (offset, length) => world.readRange(abs, offset, length) };
+      const entry: FileEntry = { kind: 'file', path: abs, size, open: () => world.stream(abs), scan: (into, offset, length) => scanFile(world, abs, into, offset, length), range: (offset, length) => world.readRange(abs, offset, length) };
       this.contents.set(rel, entry);
       this.pdfs.delete(rel);
     }

@@ -80,14 +80,14 @@ export async function exists(world: World, path: string): Promise<boolean> {
 
 /**
  * A file's chunks read into one buffer used again (see FileEntry.scan): each chunk is valid
- * only until the next is asked for.
+ * only until the next is asked for. `offset`, `length`: a part of the file only.
  */
-export async function* scanFile(world: World, path: string, into?: Uint8Array): AsyncGenerator<Uint8Array> {
+export async function* scanFile(world: World, path: string, into?: Uint8Array, offset = 0, length = Infinity): AsyncGenerator<Uint8Array> {
   const reader = await world.open(path);
   try {
     const buf = into ?? new Uint8Array(1024 * 1024);
-    for (let at = 0; ; ) {
-      const n = await reader.read(buf, at);
+    for (let at = 0; at < length; ) {
+      const n = await reader.read(buf.subarray(0, Math.min(buf.length, length - at)), offset + at);
       if (n === 0) return;
       yield buf.subarray(0, n);
       at += n;

@@ -4,13 +4,14 @@
  * holding every attachment gives (the bytes a clerk prints, and the manifest lists).
  */
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFName, PDFRawStream } from '#pdf-lib';
+import { degrees, PDFDocument, PDFName, PDFRawStream } from '#pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planVolume } from '../../src/assemble/layout.js';
 import { volumeMaterials, type VolumeMaterial } from '../../src/assemble/parts.js';
 import { pdfChunks, pdfLayout, SourcedStream } from '../../src/assemble/streamed-pdf.js';
 import { drawVolumeBody, loadParts, pageCounts, streamedCopy, withCover } from '../../src/assemble/volume.js';
 import type { FileEntry } from '../../src/core/bundle.js';
+import type { FileFact } from '../../src/submission/files.js';
 import { loadExample, type Example } from '../helpers/example.js';
 import { SCHEME } from '../helpers/fixture.js';
 
@@ -92,6 +93,35 @@ describe('a print copy written on demand', () => {
     const images = doc.context.enumerateIndirectObjects().filter(([, o]) => o instanceof PDFRawStream && o.dict.get(PDFName.of('Filter')) === PDFName.of('DCTDecode'));
     const first = jpegs[0]!.kind === 'file' ? jpegs[0]!.fact.path : '';
     expect(images.some(([, o]) => Buffer.compare((o as PDFRawStream).contents, ex.loaded.contents.get(first) as Uint8Array) === 0)).toBe(true);
+  });
+
+  it('leaves the page images of a scanned PDF in its file, upright and turned pages alike, with the same bytes', async () => {
+    const scan = ex.loaded.contents.get('材料/09-成果证明/02-职业技能培训合格证书.jpg') as Uint8Array;
+    const src = await PDFDocument.create({ updateMetadata: false });
+    for (let i = 0; i < 3; i++) {
+      // Each page its own image, as a scanner writes them (padded past its end, as a 300 dpi scan is large).
+      const img = await src.embedJpg(Buffer.concat([scan, Buffer.alloc(100_000 + i, i)]));
+      const page = src.addPage([595.28, 841.89]);
+      page.drawImage(img, { x: 0, y: 0, width: 595.28, height: 841.89 });
+      if (i === 1) page.setRotation(degrees(90));
+    }
+    const bytes = await src.save();
+    const fact = { path: '扫描件.pdf', where: {}, status: 'ok', size: bytes.length, content: 'pdf', pdf: { pages: 3, sizes: [] } } as unknown as FileFact;
+    const mats: VolumeMaterial[] = [{ number: 1, name: '成果', parts: [{ kind: 'file', fact, caption: '扫描件' }] }];
+    const draw = async (contents: ReadonlyMap<string, Uint8Array | FileEntry>, pdfs: ReadonlyMap<string, PDFDocument>) => {
+      const parts = await loadParts(mats, { forms: new Map(), contents, pdfs });
+      const toc = await PDFDocument.create();
+      toc.addPage([595.28, 841.89]);
+      return drawVolumeBody(planVolume(mats, pageCounts(parts), 1), parts, toc, meta, ex.fonts);
+    };
+    const held = await draw(new Map([[fact.path, bytes]]), new Map([[fact.path, await PDFDocument.load(bytes, { updateMetadata: false })]]));
+    const streamed = await draw(new Map([[fact.path, asFile(fact.path, bytes, true)]]), new Map());
+    // Three images, the turned page's twice: its pages are copied whole, and it is drawn as a form.
+    expect(streamed.sources.length).toBe(4);
+    expect(held.bytes.byteLength - streamed.bytes.byteLength).toBeGreaterThan(4 * 100_000);
+    const cover = await coverDoc();
+    const inMemory = await withCover(held.bytes, cover);
+    expect(Buffer.compare(await collect((await streamedCopy(streamed, cover, 'print/第2份.pdf')).open()), inMemory)).toBe(0);
   });
 
   it('stops with the file named when a scan changed since the check, rather than write a broken PDF', async () => {
