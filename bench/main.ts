@@ -88,6 +88,7 @@ async function benchPrint(): Promise<void> {
 async function benchPackage(): Promise<void> {
   section('packaging — checksums, disc tree, zip and ISO (the disc and write stages; median of 3)');
   const cases: [string, string][] = [['example', EXAMPLE], ['+ 200 MB of scans', await exampleWithScans(200)]];
+  let examplePeak = 0;
   for (const [name, dir] of cases) {
     const runs = [buildOnce(dir), buildOnce(dir), buildOnce(dir)];
     const get = (r: BuildRun, s: string) => r.stages.find((x) => x.stage === s)!;
@@ -97,6 +98,10 @@ async function benchPackage(): Promise<void> {
     const payload = runs[0]!.payloadMb;
     const rate = payload / (ms / 1000);
     line(`  ${name.padEnd(18)}`, `${payload.toFixed(0)} MB payload`.padStart(16), secs(ms).padStart(8), `${rate.toFixed(0)} MB/s`.padStart(9), `memory +${growth} MB`, `target ≥ 200 MB/s (#13)  ${mark(rate >= 200 || payload < 50)}`);
+    // The whole build's peak: with scans it must stay flat (#13: under 400 MB, ≤ 50 MB above the example's).
+    const peak = median(runs.map((r) => r.maxRssMb));
+    if (name === 'example') examplePeak = peak;
+    line(`  ${''.padEnd(18)}`, `build peak ${peak.toFixed(0)} MB`, name === 'example' ? '' : `target < 400 MB and ≤ example + 50 MB (#13)  ${mark(peak < 400 && peak <= examplePeak + 50)}`);
   }
 }
 

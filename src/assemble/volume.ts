@@ -41,7 +41,7 @@ export interface VolumeMeta {
 
 const mm = (x: number) => x * PT_PER_MM;
 
-/** What the parts are made from: the rendered forms and the submission's files as loaded (read once, PDFs parsed once). */
+/** What the parts are made from: the rendered forms and the submission's files as loaded (bytes and parsed PDFs, or the files). */
 export interface PartSources {
   forms: ReadonlyMap<string, Uint8Array>;
   contents?: ReadonlyMap<string, Uint8Array | FileEntry>;

@@ -4,9 +4,9 @@
  * or the server's) puts it on disk — so checksums, the zip and the image are all computed
  * from the same value.
  *
- * Content is bytes made in memory, a file that already exists (an applicant's forwarded
- * file, read in chunks when needed, never whole), or a stream written on demand (the zip
- * and the ISO, which are as large as their payload).
+ * Content is bytes made in memory, a file read in chunks when needed, never whole (an
+ * applicant's forwarded file, a large scan, a print copy whose scans stay in their files),
+ * or a stream written on demand (the zip and the ISO, which are as large as their payload).
  */
 import type { Writable } from 'node:stream';
 

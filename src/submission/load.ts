@@ -1,7 +1,7 @@
 /**
  * Reading a submission folder through the World: the submission file, the roster, the
  * brief, and facts about every attachment — each file read once, its bytes kept for the
- * stages after (the volume, the archive). This is the only part of checking that reads;
+ * stages after (the volume, the archive) while they are small (files.ts KEEP_BYTES). This is the only part of checking that reads;
  * everything it returns is plain data for the pure checks in check/.
  */
 import path from 'node:path';
