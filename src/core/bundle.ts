@@ -56,6 +56,14 @@ export function sliceOf(file: FileEntry, offset: number, length: number): FileEn
   };
 }
 
+/**
+ * Writes a chunk and waits until the stream is done with it (a file stream has written it):
+ * so a file read through one buffer (`scan`) can be written from it, leaving no garbage.
+ */
+export function writeThrough(out: Writable, chunk: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => out.write(chunk, (e) => (e ? reject(e) : resolve())));
+}
+
 /** A file's chunks through `scan` where it has one (the reader must keep none). */
 export function scanChunks(e: Uint8Array | FileEntry, into?: Uint8Array): AsyncIterable<Uint8Array> | Uint8Array[] {
   return isBytes(e) ? [e] : (e.scan?.(into) ?? e.open());

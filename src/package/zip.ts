@@ -18,7 +18,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { crc32 } from 'node:zlib';
-import { byCodePoint, isBytes, type FileEntry } from '../core/bundle.js';
+import { byCodePoint, isBytes, writeThrough, type FileEntry } from '../core/bundle.js';
 import { zipTime } from '../render/zip.js';
 
 export interface ZipSource {
@@ -89,6 +89,13 @@ export async function writeZip(files: readonly ZipSource[], top: string, date: D
     offset += chunk.byteLength;
     if (!out.write(chunk)) (drained = once(out, 'drain')).catch(() => {});
   };
+  /** Writes and waits until `out` is done with the chunk (see writeThrough). */
+  const writeNow = async (chunk: Uint8Array) => {
+    if (drained) await drained;
+    drained = undefined;
+    offset += chunk.byteLength;
+    await writeThrough(out, chunk);
+  };
   const time = dosDateTime(zipTime(date));
   const written: Written[] = [];
   for (const f of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
@@ -123,10 +130,13 @@ export async function writeZip(files: readonly ZipSource[], top: string, date: D
     } else {
       let crc = 0;
       let size = 0;
-      for await (const chunk of f.content.open()) {
+      // A file that can be read through one buffer is: each chunk written out before the next is read.
+      const reuse = f.content.scan !== undefined;
+      for await (const chunk of reuse ? f.content.scan!() : f.content.open()) {
         crc = crc32(chunk, crc);
         size += chunk.byteLength;
-        await write(chunk);
+        if (reuse) await writeNow(chunk);
+        else await write(chunk);
       }
       if (known) {
         // Its header already said what it holds: a file changed since it was hashed must not pass.

@@ -55,6 +55,8 @@ export interface MeantDisc {
  */
 function expectedOf(world: World, meant: MeantDisc, disc: string, discVerified: boolean): Map<string, Meant> {
   const out = new Map<string, Meant>();
+  // One buffer for every file read again: verifyBag compares one file at a time.
+  const into = new Uint8Array(1024 * 1024);
   for (const [p, e] of meant.bundle) {
     if (!p.startsWith('disc/')) continue;
     const rel = p.slice('disc/'.length);
@@ -63,7 +65,7 @@ function expectedOf(world: World, meant: MeantDisc, disc: string, discVerified: 
     if (isBytes(e)) {
       if (digest.size === e.byteLength) out.set(rel, { bytes: e, digest });
     } else if (discVerified) out.set(rel, { copy: () => world.open(path.join(disc, ...rel.split('/'))), digest });
-    else if (e.kind === 'file' && digest.crc32 !== undefined) out.set(rel, { chunks: () => scanChunks(e) as AsyncIterable<Uint8Array>, digest });
+    else if (e.kind === 'file' && digest.crc32 !== undefined) out.set(rel, { chunks: () => scanChunks(e, into) as AsyncIterable<Uint8Array>, digest });
   }
   return out;
 }

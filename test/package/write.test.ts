@@ -172,9 +172,11 @@ describe('a file the build does not hold in memory, hashed with its CRC-32 (a sc
     const { bag, bundle } = await packageOf(entry(scan));
     const changed = Buffer.from(scan);
     changed[40_000] = 9;
-    // The disc folder's copy is written wrong; reading the file again still gives what was hashed.
+    // The disc folder's copy is written wrong (its first read, the writer's); reading the file
+    // again still gives what was hashed.
+    let reads = 0;
     const bad: Bundle = new Map(bundle);
-    bad.set('disc/data/申报数据/材料/扫描.jpg', { ...entry(scan), open: entry(changed).open });
+    bad.set('disc/data/申报数据/材料/扫描.jpg', { ...entry(scan), scan: (into) => entry(reads++ === 0 ? changed : scan).scan!(into) });
     const e = await writeBundle(tempDir('w-'), NAME, bad, { check: verifiedWrite(WORLD, NAME, { bundle: bad, digests: bag.all }) }).catch((x: unknown) => x);
     expect((e as Failure).diagnostics.map((d) => [d.code, d.location.file])).toEqual([
       ['build.notVerified', 'disc'],
