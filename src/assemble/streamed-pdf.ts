@@ -11,7 +11,7 @@
  * does, into chunks: the same bytes, with a file's contents read in chunks where its stream
  * is. Hand-written because pdf-lib has no streaming save; it is its loop, not a new format.
  */
-import { PDFDocument, PDFName, type PDFObject, PDFParser, PDFRawStream, type PDFRef, PDFStream, PDFStreamWriter, type PDFContext, type PDFDict } from '#pdf-lib';
+import { type PDFDocument, PDFName, type PDFObject, PDFRawStream, type PDFRef, PDFStream, PDFStreamWriter, type PDFContext, type PDFDict } from '#pdf-lib';
 import { scanChunks, sliceOf, type FileEntry } from '../core/bundle.js';
 
 /** A stream whose contents are a file's bytes, read only when the document is written. */
@@ -49,33 +49,6 @@ export function markSources(doc: PDFDocument): FileEntry[] {
     if (obj instanceof SourcedStream) doc.context.assign(ref, PDFRawStream.of(obj.dict, marker(sources.push(obj.source) - 1)));
   }
   return sources;
-}
-
-/** Arrays being parsed whose streams are to be views into them, not copies (see loadInPlace). */
-const inPlace = new WeakSet<Uint8Array>();
-let patched = false;
-
-/**
- * An attachment PDF parsed as analyze.ts parses it, but with every stream's contents a view
- * into `bytes` rather than a copy, so where each stream is in the file is known (its view's
- * offset). pdf-lib's ByteStream, which its parser reads through, is not exported: its
- * `slice` is reached through a parser's instance and changed for such arrays alone.
- */
-export async function loadInPlace(bytes: Uint8Array): Promise<PDFDocument> {
-  if (!patched) {
-    const proto = Object.getPrototypeOf((PDFParser.forBytesWithOptions(new Uint8Array(0)) as unknown as { bytes: object }).bytes) as { slice(this: { bytes: Uint8Array }, s: number, e: number): Uint8Array };
-    const slice = proto.slice;
-    proto.slice = function (this: { bytes: Uint8Array }, start: number, end: number) {
-      return inPlace.has(this.bytes) ? this.bytes.subarray(start, end) : slice.call(this, start, end);
-    };
-    patched = true;
-  }
-  inPlace.add(bytes);
-  try {
-    return await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
-  } finally {
-    inPlace.delete(bytes);
-  }
 }
 
 /** Images at least this large inside an attachment PDF are read from its file when written. */

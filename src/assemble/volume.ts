@@ -9,7 +9,8 @@ import { degrees, JpegEmbedder, PDFDocument, type PDFEmbeddedPage, type PDFFont,
 import '../render/pdf-lib-save.js';
 import type { FileEntry } from '../core/bundle.js';
 import { fail } from '../core/failure.js';
-import { loadInPlace, markSources, pdfChunks, pdfLayout, SourcedStream, sourceImages, swapSources } from './streamed-pdf.js';
+import { loadInPlace } from '../submission/pdf-in-place.js';
+import { markSources, pdfChunks, pdfLayout, SourcedStream, sourceImages, swapSources } from './streamed-pdf.js';
 import { drawXObject, embedPassThroughPng, passThroughPng } from './png.js';
 import type { FontRole, FontSet } from '../render/fonts.js';
 import { drawPageNumber, embedNumberFont, embedSubsetFont } from '../render/page-numbers.js';

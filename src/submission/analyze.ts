@@ -7,6 +7,7 @@
 import { imageSize } from 'image-size';
 import { EncryptedPDFError, PDFDocument } from '#pdf-lib';
 import { jpegIntact, pngIntact } from './image-integrity.js';
+import { loadInPlace } from './pdf-in-place.js';
 
 export interface PdfFacts {
   pages: number;
@@ -18,11 +19,12 @@ export type ContentProblem = 'encrypted' | 'broken' | 'noPages';
 
 const PT_TO_MM = 25.4 / 72;
 
-export async function analyzePdf(bytes: Uint8Array): Promise<{ facts: PdfFacts; doc: PDFDocument } | ContentProblem> {
+/** `inPlace`: the document's streams are views into `bytes` (pdf-in-place.ts), for a file not kept: no copy of its images. */
+export async function analyzePdf(bytes: Uint8Array, inPlace = false): Promise<{ facts: PdfFacts; doc: PDFDocument } | ContentProblem> {
   try {
     // pdf-lib reads `bytes.buffer` from offset 0: a view into a larger buffer must be copied first.
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-    const doc = await PDFDocument.load(own, { updateMetadata: false, throwOnInvalidObject: true });
+    const doc = inPlace ? await loadInPlace(own) : await PDFDocument.load(own, { updateMetadata: false, throwOnInvalidObject: true });
     const pages = doc.getPages();
     if (pages.length === 0) return 'noPages';
     return { doc, facts: { pages: pages.length, sizes: pages.map((p) => ({ width: p.getWidth() * PT_TO_MM, height: p.getHeight() * PT_TO_MM })) } };
@@ -51,9 +53,9 @@ export interface Analysis {
   doc?: PDFDocument;
 }
 
-export async function analyzeBytes(bytes: Uint8Array, content: string): Promise<Analysis> {
+export async function analyzeBytes(bytes: Uint8Array, content: string, inPlace = false): Promise<Analysis> {
   if (content === 'pdf') {
-    const r = await analyzePdf(bytes);
+    const r = await analyzePdf(bytes, inPlace);
     return typeof r === 'string' ? { found: { problem: r } } : { found: { pdf: r.facts }, doc: r.doc };
   }
   if (content !== 'jpeg' && content !== 'png') return { found: {} };

@@ -13,7 +13,7 @@ import type { PDFDocument } from '#pdf-lib';
 import type { FileEntry } from '../core/bundle.js';
 import type { Location } from '../core/diagnostic.js';
 import { IoError, type IoReason } from '../core/io.js';
-import { sniff, type ContentType } from '../core/sniff.js';
+import { sniff, SNIFF_BYTES, type ContentType } from '../core/sniff.js';
 import { scanFile, type World } from '../world/world.js';
 import { analyzeBytes } from './analyze.js';
 
@@ -128,12 +128,13 @@ export class FileInspector {
     if (seen && keep && !(this.contents.get(rel) instanceof Uint8Array)) seen = undefined;
     if (!seen) {
       let bytes: Uint8Array;
+      const keeps = keep || this.kept + st.size <= KEEP_BYTES;
       try {
-        bytes = keep || this.kept + st.size <= KEEP_BYTES ? await this.world.read(abs) : await this.readScratch(abs, st.size);
+        bytes = keeps || (await this.isPdf(abs)) ? await this.world.read(abs) : await this.readScratch(abs, st.size);
       } catch (e) {
         return { ...base, status: 'unreadable', size: st.size, reason: e instanceof IoError ? e.reason : 'other' };
       }
-      seen = await this.examine(rel, abs, bytes, keep);
+      seen = await this.examine(rel, abs, bytes, keeps);
       this.seen.set(rel, seen);
     }
     return { ...base, size: seen.size, content: seen.content, ...seen.found };
@@ -153,12 +154,18 @@ export class FileInspector {
     }
   }
 
+  /** Whether a file holds a PDF, from its first bytes: one too large to keep is read into a buffer of its own (pdf-lib parses whole buffers). */
+  private async isPdf(abs: string): Promise<boolean> {
+    return sniff(await this.world.readRange(abs, 0, SNIFF_BYTES)) === 'pdf';
+  }
+
   /** Sniffs and analyzes a file just read, then keeps its bytes or, beyond the budget, where it is. */
-  private async examine(rel: string, abs: string, bytes: Uint8Array, keep: boolean): Promise<Seen> {
+  private async examine(rel: string, abs: string, bytes: Uint8Array, keeps: boolean): Promise<Seen> {
     const content = sniff(bytes);
-    const { found, doc } = await analyzeBytes(bytes, content);
     const size = bytes.byteLength;
-    if (bytes.buffer !== this.scratch.buffer) {
+    // A PDF not kept is parsed with its streams as views into its bytes: no second copy of its images.
+    const { found, doc } = await analyzeBytes(bytes, content, !keeps);
+    if (keeps) {
       this.kept += size;
       this.contents.set(rel, bytes);
       if (doc) this.pdfs.set(rel, doc);
