@@ -322,6 +322,8 @@ export async function writeIso(plan: IsoPlan, out: Writable): Promise<void> {
     if (written > target) throw new Error(`ISO layout overrun at sector ${sector}`);
     while (written < target) await write(Buffer.alloc(Math.min(target - written, 1024 * 1024)));
   };
+  /** One buffer for every file read through one. */
+  let through: Uint8Array | undefined;
   await padTo(16);
   await write(descriptor(plan, false));
   await write(descriptor(plan, true));
@@ -351,7 +353,7 @@ export async function writeIso(plan: IsoPlan, out: Writable): Promise<void> {
     const start = written;
     // A file that can be read through one buffer is: each chunk written out before the next is read.
     if (!isBytes(f.content) && f.content.scan) {
-      for await (const chunk of f.content.scan()) {
+      for await (const chunk of f.content.scan((through ??= new Uint8Array(1024 * 1024)))) {
         written += chunk.byteLength;
         await writeThrough(out, chunk);
       }

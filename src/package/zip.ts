@@ -96,6 +96,8 @@ export async function writeZip(files: readonly ZipSource[], top: string, date: D
     offset += chunk.byteLength;
     await writeThrough(out, chunk);
   };
+  /** One buffer for every file read through one. */
+  let through: Uint8Array | undefined;
   const time = dosDateTime(zipTime(date));
   const written: Written[] = [];
   for (const f of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
@@ -132,7 +134,7 @@ export async function writeZip(files: readonly ZipSource[], top: string, date: D
       let size = 0;
       // A file that can be read through one buffer is: each chunk written out before the next is read.
       const reuse = f.content.scan !== undefined;
-      for await (const chunk of reuse ? f.content.scan!() : f.content.open()) {
+      for await (const chunk of reuse ? f.content.scan!((through ??= new Uint8Array(1024 * 1024))) : f.content.open()) {
         crc = crc32(chunk, crc);
         size += chunk.byteLength;
         if (reuse) await writeNow(chunk);

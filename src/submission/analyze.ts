@@ -37,7 +37,8 @@ export async function analyzePdf(bytes: Uint8Array, inPlace = false): Promise<{ 
 export function analyzeImage(bytes: Uint8Array, type: 'jpeg' | 'png'): { width: number; height: number; orientation?: number } | ContentProblem {
   if (!(type === 'png' ? pngIntact(bytes) : jpegIntact(bytes))) return 'broken';
   try {
-    const { width, height, orientation } = imageSize(bytes);
+    // As a Buffer: image-size slices its input, which copies a plain Uint8Array (a scan, 2.5 MB) and only views a Buffer.
+    const { width, height, orientation } = imageSize(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (!width || !height) return 'broken';
     const turned = orientation && orientation >= 2 && orientation <= 8 ? { orientation } : {};
     // EXIF orientations 5–8 turn the picture a quarter: width and height swap on paper.

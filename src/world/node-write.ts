@@ -64,6 +64,8 @@ export async function probeOutput(outRoot: string): Promise<void> {
 }
 
 export async function writeBundleTo(dir: string, bundle: Bundle): Promise<void> {
+  // One buffer for every file read through one (FileEntry.scan).
+  const into = new Uint8Array(1024 * 1024);
   for (const rel of sortedPaths(bundle)) {
     const file = path.join(dir, ...rel.split('/'));
     await makeDirs(path.dirname(file));
@@ -77,7 +79,7 @@ export async function writeBundleTo(dir: string, bundle: Bundle): Promise<void> 
     try {
       if (entry.kind === 'file' && entry.scan) {
         // Through one buffer: each chunk is written out before the next is read into it.
-        for await (const chunk of entry.scan()) await Promise.race([writeThrough(out, chunk), failed]);
+        for await (const chunk of entry.scan(into)) await Promise.race([writeThrough(out, chunk), failed]);
       } else if (entry.kind === 'file') {
         for await (const chunk of entry.open()) if (!out.write(chunk)) await Promise.race([new Promise<void>((r) => out.once('drain', () => r())), failed]);
       } else await Promise.race([entry.write(out), failed]);
