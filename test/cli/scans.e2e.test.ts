@@ -6,14 +6,16 @@
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { PDFDocument, PDFName, PDFRawStream } from '#pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEEP_BYTES } from '../../src/submission/files.js';
 import { json, run } from '../helpers/cli.js';
+import { runJob, type Built } from '../../src/pipeline/jobs.js';
 import { EXAMPLE_DIR } from '../helpers/example.js';
-import { cleanup, tempDir } from '../helpers/fixture.js';
+import { cleanup, tempDir, WORLD } from '../helpers/fixture.js';
 
 afterAll(cleanup);
 
@@ -72,4 +74,16 @@ describe('a build with more scans than are held in memory', () => {
     for (const [i, s] of scans.entries()) expect(Buffer.from(files[`${NAME}/data/申报数据/${SCANS}/扫描-${i + 1}.jpg`]!).equals(s)).toBe(true);
     expect(Buffer.from(files[`${NAME}/data/打印册/第2份.pdf`]!).equals(readFileSync(path.join(pkg, 'print/第2份.pdf')))).toBe(true);
   });
+
+  it('goes to a county as bytes: a plain folder built on a worker hands on every file of its disc tree, each as its digest says', async () => {
+    const built = (await runJob(WORLD, { type: 'build', task: { index: 0, dir, cwd: dir } })) as Built;
+    expect(built.problems).toEqual([]);
+    const tree = new Map(built.tree!.map(([p, b, d]) => [p, { b, d }]));
+    for (const [i, s] of scans.entries()) expect(Buffer.from(tree.get(`data/申报数据/${SCANS}/扫描-${i + 1}.jpg`)!.b).equals(s)).toBe(true);
+    expect(built.volumes).toEqual(['data/打印册/书脊.pdf', 'data/打印册/第1份.pdf', 'data/打印册/第2份.pdf', 'data/打印册/第3份.pdf']);
+    for (const [p, { b, d }] of tree) expect(createHash('sha256').update(b).digest('hex'), p).toBe(d.sha256);
+    // The copies whole, each a PDF that opens with every page.
+    const copy = await PDFDocument.load(tree.get('data/打印册/第3份.pdf')!.b, { updateMetadata: false });
+    expect(copy.getPageCount()).toBe((await PDFDocument.load(readFileSync(path.join(pkg, 'print/第3份.pdf')), { updateMetadata: false })).getPageCount());
+  }, 60_000);
 });
