@@ -9,6 +9,7 @@ import { degrees, PDFDocument, type PDFEmbeddedPage, type PDFFont, type PDFImage
 import '../render/pdf-lib-save.js';
 import type { FileEntry } from '../core/bundle.js';
 import { fail } from '../core/failure.js';
+import { loadInPlace } from '../submission/pdf-in-place.js';
 import { embedSourcedJpeg, openPdfInPlace, wholeOf } from './sourced.js';
 import { markSources, pdfChunks, pdfLayout, swapSources } from './streamed-pdf.js';
 import { drawXObject, embedPassThroughPng, passThroughPng } from './png.js';
@@ -261,8 +262,9 @@ export async function withCover(body: Uint8Array, cover: PDFDocument): Promise<U
   return (await coveredDoc(body, cover)).save();
 }
 
-async function coveredDoc(body: Uint8Array, cover: PDFDocument): Promise<PDFDocument> {
-  const doc = await PDFDocument.load(body, { updateMetadata: false });
+/** `inPlace`: the copy's streams are views into the body, which all copies then share. */
+async function coveredDoc(body: Uint8Array, cover: PDFDocument, inPlace = false): Promise<PDFDocument> {
+  const doc = inPlace ? await loadInPlace(body, false) : await PDFDocument.load(body, { updateMetadata: false });
   const [page] = await doc.copyPages(cover, [0]);
   doc.removePage(0);
   doc.insertPage(0, page!);
@@ -275,7 +277,7 @@ async function coveredDoc(body: Uint8Array, cover: PDFDocument): Promise<PDFDocu
  * bytes withCover would have saved, never held whole.
  */
 export async function streamedCopy(body: VolumeBody, cover: PDFDocument, file: string): Promise<FileEntry> {
-  const doc = await coveredDoc(body.bytes, cover);
+  const doc = await coveredDoc(body.bytes, cover, true);
   swapSources(doc, body.sources);
   const layout = await pdfLayout(doc);
   return { kind: 'file', path: file, size: layout.size, open: () => pdfChunks(layout), scan: () => pdfChunks(layout, true) };

@@ -11,7 +11,7 @@ import { buildPrintSet, type PrintSet } from '../build/print.js';
 import { fingerprintBeforePrint } from '../package/disc.js';
 import { isBytes, type Bundle } from '../core/bundle.js';
 import { countBySeverity, type Diagnostic } from '../core/diagnostic.js';
-import { collectGarbage } from '../core/memory.js';
+import { collectGarbage, collectNow } from '../core/memory.js';
 import { outputName } from '../core/names.js';
 import { silent, type Progress } from '../core/progress.js';
 import type { World } from '../world/world.js';
@@ -62,7 +62,10 @@ export async function makePackage(checked: Checked, date: Date, progress: Progre
   const print = await buildPrintSet({ loaded, scheme, report, fonts, forms: bare, date, progress, fingerprint: before.fingerprint, joinCover: large ? undefined : helpers[0]?.joinCover });
   for (const [k, v] of print.bundle) bundle.set(k, v);
   if (!large) release?.();
-  collectGarbage();
+  // A large build's print stage leaves what it read of its attachments (a scanned PDF parsed
+  // whole, 60 MB and more) outside the heap, where the heap's size does not show it.
+  if (large) collectNow();
+  else collectGarbage();
 
   const name = outputName(s.institution.name, s.brand.trade, s.kind);
   const documentsByForm = new Map(docs.map((d) => [d.plan.formId, d.formats.map((f) => `${d.base}.${f}`)]));

@@ -16,6 +16,7 @@ import { IoError, type IoReason } from '../core/io.js';
 import { sniff, SNIFF_BYTES, type ContentType } from '../core/sniff.js';
 import { scanFile, type World } from '../world/world.js';
 import { analyzeBytes } from './analyze.js';
+import { collectNow } from '../core/memory.js';
 
 export type FileStatus = 'ok' | 'missing' | 'outside' | 'notFile' | 'unreadable' | 'empty' | 'tooLarge';
 
@@ -59,6 +60,9 @@ function byCodePoint(a: string, b: string): number {
 
 /** The files kept in memory after loading, in total (the example's attachments are 3 MB). */
 export const KEEP_BYTES = 8 * 1024 * 1024;
+
+/** A PDF not kept at least this large is collected after as soon as it has been looked at. */
+const COLLECT_AFTER = 16 * 1024 * 1024;
 
 /** What reading one file found, kept per path (a file named twice is read once). */
 interface Seen {
@@ -127,14 +131,15 @@ export class FileInspector {
     let seen = this.seen.get(rel);
     if (seen && keep && !(this.contents.get(rel) instanceof Uint8Array)) seen = undefined;
     if (!seen) {
-      let bytes: Uint8Array;
       const keeps = keep || this.kept + st.size <= KEEP_BYTES;
       try {
-        bytes = keeps || (await this.isPdf(abs)) ? await this.world.read(abs) : await this.readScratch(abs, st.size);
+        seen = await this.readAndExamine(rel, abs, st.size, keeps);
       } catch (e) {
         return { ...base, status: 'unreadable', size: st.size, reason: e instanceof IoError ? e.reason : 'other' };
       }
-      seen = await this.examine(rel, abs, bytes, keeps);
+      // A large PDF not kept leaves its bytes and pdf-lib's objects (more than its size) for the
+      // collector: collected now, before the stages after pile their own on top of them.
+      if (!keeps && seen.content === 'pdf' && seen.size >= COLLECT_AFTER) collectNow();
       this.seen.set(rel, seen);
     }
     return { ...base, size: seen.size, content: seen.content, ...seen.found };
@@ -157,6 +162,12 @@ export class FileInspector {
   /** Whether a file holds a PDF, from its first bytes: one too large to keep is read into a buffer of its own (pdf-lib parses whole buffers). */
   private async isPdf(abs: string): Promise<boolean> {
     return sniff(await this.world.readRange(abs, 0, SNIFF_BYTES)) === 'pdf';
+  }
+
+  /** Reads a file (into a buffer of its own or the scratch buffer) and examines it; its bytes go out of reach on return. */
+  private async readAndExamine(rel: string, abs: string, size: number, keeps: boolean): Promise<Seen> {
+    const bytes = keeps || (await this.isPdf(abs)) ? await this.world.read(abs) : await this.readScratch(abs, size);
+    return this.examine(rel, abs, bytes, keeps);
   }
 
   /** Sniffs and analyzes a file just read, then keeps its bytes or, beyond the budget, where it is. */

@@ -10,12 +10,12 @@ const inPlace = new WeakSet<Uint8Array>();
 let patched = false;
 
 /**
- * `bytes` parsed as analyze.ts parses a PDF, each stream a view into them. pdf-lib's
+ * `bytes` parsed as analyze.ts parses a PDF (`throwOnInvalidObject` false: as withCover loads a body), each stream a view into them. pdf-lib's
  * ByteStream, which its parser reads through, is not exported: its `slice` is reached
  * through a parser's instance and changed for such arrays alone. `bytes` must be a whole
  * buffer of its own (pdf-lib reads `bytes.buffer`).
  */
-export async function loadInPlace(bytes: Uint8Array): Promise<PDFDocument> {
+export async function loadInPlace(bytes: Uint8Array, throwOnInvalidObject = true): Promise<PDFDocument> {
   if (!patched) {
     const proto = Object.getPrototypeOf((PDFParser.forBytesWithOptions(new Uint8Array(0)) as unknown as { bytes: object }).bytes) as { slice(this: { bytes: Uint8Array }, s: number, e: number): Uint8Array };
     const slice = proto.slice;
@@ -26,7 +26,7 @@ export async function loadInPlace(bytes: Uint8Array): Promise<PDFDocument> {
   }
   inPlace.add(bytes);
   try {
-    return await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
+    return await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject });
   } finally {
     inPlace.delete(bytes);
   }
