@@ -12,6 +12,7 @@
  * is. Hand-written because pdf-lib has no streaming save; it is its loop, not a new format.
  */
 import { type PDFDocument, PDFName, type PDFObject, PDFRawStream, type PDFRef, PDFStream, PDFStreamWriter, type PDFContext, type PDFDict } from '#pdf-lib';
+import { randomBytes } from 'node:crypto';
 import { scanChunks, sliceOf, type FileEntry } from '../core/bundle.js';
 
 /** A stream whose contents are a file's bytes, read only when the document is written. */
@@ -33,7 +34,9 @@ export class SourcedStream extends PDFStream {
   }
 }
 
-const MARK = '%shenbao-source-';
+// Random per process, so no stream an attachment carries can pass for one (a marker never
+// reaches the output: every one is swapped back before a copy is written).
+const MARK = `%shenbao-source-${randomBytes(8).toString('hex')}-`;
 const MARK_LENGTH = MARK.length + 8;
 
 /** The placeholder contents of the `index`th source while the volume is drawn and its body saved. */
