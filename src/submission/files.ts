@@ -61,7 +61,7 @@ function byCodePoint(a: string, b: string): number {
 /** The files kept in memory after loading, in total (the example's attachments are 3 MB). */
 export const KEEP_BYTES = 8 * 1024 * 1024;
 
-/** A PDF not kept at least this large is collected after as soon as it has been looked at. */
+/** A PDF not kept, at least this large, is collected as soon as it has been looked at. */
 const COLLECT_AFTER = 16 * 1024 * 1024;
 
 /** What reading one file found, kept per path (a file named twice is read once). */
