@@ -4,7 +4,7 @@
  * (第k份 / 共N份), and the spine label. Shared by an applicant's and a county's print set.
  */
 import { PDFDocument } from '#pdf-lib';
-import type { Bundle } from '../core/bundle.js';
+import type { Bundle, Entry } from '../core/bundle.js';
 import { fail } from '../core/failure.js';
 import { fillForm } from '../forms/fill.js';
 import type { FontSet } from '../render/fonts.js';
@@ -14,7 +14,7 @@ import type { Submission } from '../submission/schema.js';
 import { planVolume } from './layout.js';
 import type { VolumeMaterial } from './parts.js';
 import { drawSpine, spineWidth } from './spine.js';
-import { drawVolumeBody, pageCounts, withCover, type CoverJoiner, type LoadedPart, type VolumeMeta } from './volume.js';
+import { drawVolumeBody, pageCounts, streamedCopy, withCover, type CoverJoiner, type LoadedPart, type VolumeMeta } from './volume.js';
 
 export interface VolumeSetInput {
   materials: readonly VolumeMaterial[];
@@ -71,16 +71,19 @@ export async function assembleVolumes(input: VolumeSetInput): Promise<VolumeSet>
   // makes the later copies while this thread makes the first, from the body in shared memory
   // (sent as it is, it would be copied once per copy). A body with scans is not shared out:
   // three copies in the making at once would hold it three times over, for a second saved.
-  const helper = input.copies > 1 && drawn.byteLength <= SHARED_BODY_MAX ? input.joinCover : undefined;
-  const body = helper ? shared(drawn) : drawn;
-  const made: Promise<Uint8Array>[] = [];
+  // A body whose scans stayed in their files (drawn.sources) gives copies written on demand.
+  const streamed = drawn.sources.length > 0;
+  const helper = !streamed && input.copies > 1 && drawn.bytes.byteLength <= SHARED_BODY_MAX ? input.joinCover : undefined;
+  const body = helper ? shared(drawn.bytes) : drawn.bytes;
+  const made: Promise<Entry>[] = [];
   for (let copy = 1; copy <= input.copies; copy++) {
-    input.onCopy?.(copy, `print/第${copy}份.pdf`);
+    const file = `print/第${copy}份.pdf`;
+    input.onCopy?.(copy, file);
     const bytes = await draw(input.cover, { copy, copies: input.copies });
     const cover = await PDFDocument.load(bytes, { updateMetadata: false });
     // A cover that runs onto a second page (a name far too long) would lose its end: say so rather than print it.
     if (cover.getPageCount() !== 1) throw fail('problems', 'print.coverOverflow', { form: input.cover, pages: cover.getPageCount() }, { field: 'institution.name' });
-    const joined = copy > 1 && helper ? helper(body, bytes) : withCover(body, cover);
+    const joined: Promise<Entry> = streamed ? streamedCopy(drawn, cover, file) : copy > 1 && helper ? helper(body, bytes) : withCover(body, cover);
     // Awaited together below; a later cover's failure must not leave this one unhandled.
     joined.catch(() => {});
     made.push(joined);

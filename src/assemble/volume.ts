@@ -7,7 +7,11 @@
 import path from 'node:path';
 import { degrees, PDFDocument, type PDFEmbeddedPage, type PDFFont, type PDFImage, type PDFPage, type PDFRef, rgb } from '#pdf-lib';
 import '../core/pdf-lib-save.js';
+import type { FileEntry } from '../core/bundle.js';
 import { fail } from '../core/failure.js';
+import { loadInPlace } from '../submission/pdf-in-place.js';
+import { embedSourcedJpeg, openPdfInPlace, wholeOf } from './sourced.js';
+import { markSources, pdfChunks, pdfLayout, swapSources } from './streamed-pdf.js';
 import { drawXObject, embedPassThroughPng, passThroughPng } from './png.js';
 import type { FontRole, FontSet } from '../render/fonts.js';
 import { drawPageNumber, embedNumberFont, embedSubsetFont } from '../render/page-numbers.js';
@@ -17,10 +21,15 @@ import type { VolumePlan } from './layout.js';
 import type { PartSource, VolumeMaterial } from './parts.js';
 import { fit, orientationOf, pageSize, placeImage, type Box, type Orientation } from '../paper/placement.js';
 
-/** A part made ready: its PDF (for forms and PDF attachments) or its scan. */
+/**
+ * A part made ready: its PDF (for forms and PDF attachments) or its scan. An attachment not
+ * held in memory (files.ts KEEP_BYTES) is its file: a PDF is parsed when its pages are
+ * drawn and let go after them, a JPEG is never read whole here (its stream is the file's
+ * bytes, read as each copy is written).
+ */
 export type LoadedPart =
-  | { kind: 'pdf'; doc: PDFDocument; generated: boolean; caption?: string; numbered?: boolean }
-  | { kind: 'image'; bytes: Uint8Array; type: 'jpeg' | 'png'; pixels: { width: number; height: number }; orientation?: number; caption: string; path: string };
+  | { kind: 'pdf'; doc: PDFDocument | FileEntry; pages: number; generated: boolean; caption?: string; numbered?: boolean; path?: string }
+  | { kind: 'image'; bytes: Uint8Array | FileEntry; type: 'jpeg' | 'png'; pixels: { width: number; height: number }; orientation?: number; caption: string; path: string };
 
 /** An attachment that passed the check but cannot be placed in the volume after all: the submission's problem (exit 1). */
 const unusable = (path: string, detail: string) => fail('problems', 'attachment.unusable', { path, detail }, { file: path });
@@ -35,11 +44,11 @@ export interface VolumeMeta {
 
 const mm = (x: number) => x * PT_PER_MM;
 
-/** What the parts are made from: the rendered forms and the submission's files as loaded (read once, PDFs parsed once). */
+/** What the parts are made from: the rendered forms and the submission's files as loaded (bytes and parsed PDFs, or the files). */
 export interface PartSources {
   /** The forms' PDFs by form id, as rendered (their page numbers are left out here). */
   forms: ReadonlyMap<string, Uint8Array>;
-  contents?: ReadonlyMap<string, Uint8Array>;
+  contents?: ReadonlyMap<string, Uint8Array | FileEntry>;
   pdfs?: ReadonlyMap<string, PDFDocument>;
 }
 
@@ -59,12 +68,14 @@ export async function loadParts(materials: readonly VolumeMaterial[], sources: P
           if (p.kind === 'form') {
             const bytes = sources.forms.get(p.formId);
             if (!bytes) throw new Error(`no rendered form ${p.formId}`);
-            return { kind: 'pdf', doc: await open(`form:${p.formId}`, () => bytes), generated: true, ...(p.numbered === false && { numbered: false }) };
+            const doc = await open(`form:${p.formId}`, () => bytes);
+            return { kind: 'pdf', doc, pages: doc.getPageCount(), generated: true, ...(p.numbered === false && { numbered: false }) };
           }
           if (p.fact.content === 'pdf') {
-            const doc = sources.pdfs?.get(p.fact.path);
-            if (!doc) throw unusable(p.fact.path, 'not parsed');
-            return { kind: 'pdf', doc, generated: false, caption: p.caption };
+            const file = sources.contents?.get(p.fact.path);
+            const doc = sources.pdfs?.get(p.fact.path) ?? (file && !(file instanceof Uint8Array) ? file : undefined);
+            if (!doc || !p.fact.pdf) throw unusable(p.fact.path, 'not parsed');
+            return { kind: 'pdf', doc, pages: p.fact.pdf.pages, generated: false, caption: p.caption, path: p.fact.path };
           }
           const bytes = sources.contents?.get(p.fact.path);
           if (!bytes) throw unusable(p.fact.path, 'not read');
@@ -76,21 +87,31 @@ export async function loadParts(materials: readonly VolumeMaterial[], sources: P
 }
 
 export function pageCounts(parts: readonly LoadedPart[][]): number[][] {
-  return parts.map((ps) => ps.map((p) => (p.kind === 'pdf' ? p.doc.getPageCount() : 1)));
+  return parts.map((ps) => ps.map((p) => (p.kind === 'pdf' ? p.pages : 1)));
 }
 
 /** A scan as an image of the document: JPEG as it is, PNG as it is where PDF can take it. */
 type Scan = { kind: 'image'; image: PDFImage } | { kind: 'xobject'; ref: PDFRef };
 
-async function embedScan(doc: PDFDocument, part: Extract<LoadedPart, { kind: 'image' }>): Promise<Scan> {
+/**
+ * `read`: the bytes of a PNG not held in memory, read before this is called: a PNG that
+ * passes through takes its object number at once, before its page's, as when it was held.
+ */
+async function embedScan(doc: PDFDocument, part: Extract<LoadedPart, { kind: 'image' }>, read?: Uint8Array): Promise<Scan> {
   try {
-    if (part.type === 'jpeg') return { kind: 'image', image: await doc.embedJpg(part.bytes) };
-    const png = passThroughPng(part.bytes);
-    return png ? { kind: 'xobject', ref: embedPassThroughPng(doc, png) } : { kind: 'image', image: await doc.embedPng(part.bytes) };
+    if (part.type === 'jpeg') {
+      if (part.bytes instanceof Uint8Array) return { kind: 'image', image: await doc.embedJpg(part.bytes) };
+      return { kind: 'xobject', ref: await embedSourcedJpeg(doc, part.bytes) };
+    }
+    const bytes = part.bytes instanceof Uint8Array ? part.bytes : read!;
+    const png = passThroughPng(bytes);
+    return png ? { kind: 'xobject', ref: embedPassThroughPng(doc, png) } : { kind: 'image', image: await doc.embedPng(bytes) };
   } catch (e) {
     throw unusable(part.path, (e as Error).message);
   }
 }
+
+const isFile = (x: PDFDocument | FileEntry): x is FileEntry => (x as FileEntry).kind === 'file';
 
 /** Mirrors a box drawn for an odd page onto an even one (the spine moves to the right). */
 function mirrored(box: Box, page: { width: number }, even: boolean): Box {
@@ -128,10 +149,17 @@ class Captioner {
 }
 
 /**
- * The volume without its cover: page 1 is left empty for the copy's cover (see withCover),
- * so the body — every attachment decoded, every font embedded — is drawn once for all copies.
+ * The volume drawn without its cover: `bytes` as saved, page 1 left empty for the copy's
+ * cover (see withCover), so the body — every attachment decoded, every font embedded — is
+ * drawn once for all copies. `sources`: the files whose streams are markers in `bytes`
+ * (none when every attachment was held in memory).
  */
-export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPart[][], contents: PDFDocument, meta: VolumeMeta, fonts: FontSet): Promise<Uint8Array> {
+export interface VolumeBody {
+  bytes: Uint8Array;
+  sources: FileEntry[];
+}
+
+export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPart[][], contents: PDFDocument, meta: VolumeMeta, fonts: FontSet): Promise<VolumeBody> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.setTitle(meta.title);
   doc.setAuthor(meta.author);
@@ -153,6 +181,19 @@ export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPar
     if (!p) copied.set(src, (p = doc.copyPages(src, src.getPageIndices())));
     return p;
   };
+  // An attachment PDF not held in memory is parsed for its pages, one at a time.
+  let opened: { part: LoadedPart; doc: Promise<PDFDocument> } | undefined;
+  const docOf = async (part: Extract<LoadedPart, { kind: 'pdf' }>): Promise<PDFDocument> => {
+    if (isFile(part.doc)) {
+      if (opened?.part !== part) {
+        if (opened) copied.delete(await opened.doc);
+        const file = part.doc;
+        opened = { part, doc: openPdfInPlace(file).catch((e: Error) => Promise.reject(unusable(part.path ?? file.path, e.message))) };
+      }
+      return opened.doc;
+    }
+    return part.doc;
+  };
 
   for (let i = 0; i < plan.pages.length; i++) {
     const planned = plan.pages[i]!;
@@ -171,13 +212,14 @@ export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPar
     } else {
       const part = parts[planned.material]![planned.part]!;
       if (part.kind === 'pdf' && part.generated) {
-        page = doc.addPage((await pagesOf(part.doc))[planned.index]!);
+        page = doc.addPage((await pagesOf(await docOf(part)))[planned.index]!);
         // Forms are set with the binding margin on the left; a left-hand page is bound on its right.
         if (even && page.getWidth() < page.getHeight()) page.translateContent(-mm(PORTRAIT.left - PORTRAIT.right), 0);
       } else if (part.kind === 'pdf') {
-        const source = part.doc.getPage(planned.index);
+        const src = await docOf(part);
+        const source = src.getPage(planned.index);
         if (source.getRotation().angle % 360 === 0) {
-          page = doc.addPage((await pagesOf(part.doc))[planned.index]!);
+          page = doc.addPage((await pagesOf(src))[planned.index]!);
           fitCopiedPage(page, even);
         } else {
           // A turned page is drawn as a form, turned back upright (one without content stays blank).
@@ -192,7 +234,10 @@ export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPar
         }
       } else {
         let img = images.get(part);
-        if (!img) images.set(part, (img = embedScan(doc, part)));
+        if (!img) {
+          const png = part.type === 'png' && !(part.bytes instanceof Uint8Array) ? await wholeOf(part.bytes).catch((e: Error) => Promise.reject(unusable(part.path, e.message))) : undefined;
+          images.set(part, (img = embedScan(doc, part, png)));
+        }
         const placed = placeImage(part.pixels);
         const size = pageSize(placed.orientation);
         page = doc.addPage([mm(size.width), mm(size.height)]);
@@ -206,7 +251,8 @@ export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPar
     }
     if (numbered) drawPageNumber(page, n, numberFont, { mirror: true });
   }
-  return doc.save();
+  const sources = markSources(doc);
+  return { bytes: await doc.save(), sources };
 }
 
 /** One copy: the body with this copy's cover (第k份 / 共N份) as page 1. */
@@ -216,11 +262,28 @@ export type CoverJoiner = (body: Uint8Array, cover: Uint8Array) => Promise<Uint8
 export const joinCover: CoverJoiner = async (body, cover) => withCover(body, await PDFDocument.load(cover, { updateMetadata: false }));
 
 export async function withCover(body: Uint8Array, cover: PDFDocument): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(body, { updateMetadata: false });
+  return (await coveredDoc(body, cover)).save();
+}
+
+/** `inPlace`: the copy's streams are views into the body, which all copies then share. */
+async function coveredDoc(body: Uint8Array, cover: PDFDocument, inPlace = false): Promise<PDFDocument> {
+  const doc = inPlace ? await loadInPlace(body, false) : await PDFDocument.load(body, { updateMetadata: false });
   const [page] = await doc.copyPages(cover, [0]);
   doc.removePage(0);
   doc.insertPage(0, page!);
-  return doc.save();
+  return doc;
+}
+
+/**
+ * A copy of a body whose scans stayed in their files: made as withCover makes it, its
+ * markers then swapped for the files, laid out once and written whenever it is read — the
+ * bytes withCover would have saved, never held whole.
+ */
+export async function streamedCopy(body: VolumeBody, cover: PDFDocument, file: string): Promise<FileEntry> {
+  const doc = await coveredDoc(body.bytes, cover, true);
+  swapSources(doc, body.sources);
+  const layout = await pdfLayout(doc);
+  return { kind: 'file', path: file, size: layout.size, open: () => pdfChunks(layout), scan: () => pdfChunks(layout, true) };
 }
 
 /**

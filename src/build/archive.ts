@@ -33,9 +33,13 @@ export interface IsoNames {
 /**
  * A disc tree packed three ways from the one value: disc/… as files, <name>.zip and
  * <name>.iso as streams written at the end; with the image's size, to name the disc it fits.
+ * `digests`: what hashing found (a file's CRC-32 among it, for the zip).
  */
-export function packTree(tree: Bundle, name: string, date: Date, ids: IsoNames): { bundle: Bundle; isoBytes: number } {
-  const files = [...tree].map(([path, content]) => ({ path, size: entrySize(content), content: content as Uint8Array | FileEntry }));
+export function packTree(tree: Bundle, name: string, date: Date, ids: IsoNames, digests?: ReadonlyMap<string, Digest>): { bundle: Bundle; isoBytes: number } {
+  const files = [...tree].map(([path, content]) => {
+    const crc = digests?.get(path)?.crc32;
+    return { path, size: entrySize(content), content: content as Uint8Array | FileEntry, ...(crc !== undefined && { crc }) };
+  });
   const plan = planIso(files, { ...ids, jolietVolumeId: ids.jolietVolumeId.slice(0, 16), date, application: 'shenbao' });
   const bundle: Bundle = new Map();
   for (const [p, e] of tree) bundle.set(`disc/${p}`, e);
@@ -60,7 +64,7 @@ export async function buildArchive(input: DiscInput & { name: string; progress: 
     volumeId: `SHENBAO_${s.filingDate.slice(0, 4)}_${s.level.toUpperCase()}`,
     jolietVolumeId: `${s.brand.trade}${input.scheme.kinds[s.kind].package}`,
     publisher: s.institution.name,
-  });
+  }, disc.all);
   stage.done({ files: disc.digests.size, bytes: disc.payloadBytes });
   return { bundle, digests: disc.all, isoBytes, payloadBytes: disc.payloadBytes, files: disc.digests.size, fingerprint: disc.fingerprint, diagnostics: [discFits(isoBytes)] };
 }

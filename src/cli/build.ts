@@ -36,7 +36,7 @@ export async function runBuild(cli: Cli, opts: BuildOptions, timings: Timing[], 
     await helper?.close();
     throw e;
   });
-  const result = await build(cli.world, { dir: opts.dir, scheme: opts.scheme, config: opts.config, cwd: cli.cwd, force: opts.force, progress, helpers: helper ? [helper] : [] }).finally(() => helper?.close());
+  const result = await build(cli.world, { dir: opts.dir, scheme: opts.scheme, config: opts.config, cwd: cli.cwd, force: opts.force, progress, helpers: helper ? [helper] : [], releaseHelpers: () => void helper?.close() }).finally(() => helper?.close());
   if (result.status === 'unreadable') {
     if (cli.json) writeJson(cli, { ok: false, exitCode: EXIT.problems, diagnostics: diagnosticsJson(cli, result.diagnostics) });
     else out.write(`${renderDiagnostics(result.diagnostics, cli.lang, painter(out))}${t.build.unreadable}\n`);

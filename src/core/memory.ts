@@ -17,6 +17,11 @@ const WORTH_COLLECTING = 128 * 1024 * 1024;
 
 export function collectGarbage(): void {
   if (v8.getHeapStatistics().used_heap_size < WORTH_COLLECTING) return;
+  collectNow();
+}
+
+/** A full collection whatever the heap: for a caller that has just let go of much memory outside it (a large file's bytes). */
+export function collectNow(): void {
   if (!gc) {
     v8.setFlagsFromString('--expose-gc');
     gc = vm.runInNewContext('gc') as () => void;

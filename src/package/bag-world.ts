@@ -51,8 +51,19 @@ export class BagWorld implements World {
   }
 
   async readRange(p: string, offset: number, length: number): Promise<Uint8Array> {
-    if (this.rel(p) === undefined) return this.parent.readRange(p, offset, length);
-    return (await this.read(p)).subarray(offset, offset + length);
+    const rel = this.rel(p);
+    if (rel === undefined) return this.parent.readRange(p, offset, length);
+    if (!this.src.files.has(rel)) throw new IoError(p, this.dirs.has(rel) ? 'isDir' : 'missing', this.dirs.has(rel) ? 'EISDIR' : 'ENOENT');
+    // Read only as far as the range (the check sniffs a large scan's first kilobyte).
+    const parts: Uint8Array[] = [];
+    let pos = 0;
+    for await (const c of this.src.read(rel)) {
+      const from = Math.max(offset - pos, 0);
+      const to = Math.min(offset + length - pos, c.byteLength);
+      if (to > from) parts.push(c.slice(from, to));
+      if ((pos += c.byteLength) >= offset + length) break;
+    }
+    return new Uint8Array(Buffer.concat(parts));
   }
 
   async open(p: string): Promise<FileReader> {

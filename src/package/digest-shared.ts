@@ -8,16 +8,18 @@
  *
  * The worker sees the bytes through a small ring of shared buffers the main thread copies
  * chunks into (copying is some fifty times faster than hashing), never a copy of a whole
- * file. Its code is a few lines given as text, so it runs the same from src/ under the test
+ * file; a file not in memory is read for each of its two sums (the second read is from the
+ * page cache). Its code is a few lines given as text, so it runs the same from src/ under the test
  * runner and from dist/. A small total is hashed on this thread: starting a thread costs
  * more than it saves. Should the thread fail, the work is done here.
  */
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import type { FileEntry } from '../core/bundle.js';
+import { crc32 } from 'node:zlib';
+import { scanChunks, type FileEntry } from '../core/bundle.js';
 import { digest, type Digest } from './digest.js';
 
-/** Below this many bytes in memory, one thread does it all. */
+/** Below this many bytes, one thread does it all. */
 export const SHARED_MIN_BYTES = 48 * 1024 * 1024;
 const SLOT = 4 * 1024 * 1024;
 const SLOTS = 4;
@@ -74,9 +76,28 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type Message = { t: 'free'; slot: number } | { t: 'hex'; hex: string };
 
-async function shared(items: readonly Uint8Array[]): Promise<Digest[]> {
-  const { main, worker: theirs } = plan(items.map((b) => b.byteLength));
+type Item = Uint8Array | FileEntry;
+const sizeOf = (x: Item) => (x instanceof Uint8Array ? x.byteLength : x.size);
+
+/** An item's chunks: slices of bytes in memory, or a file read through `buf` (each chunk valid until the next). */
+async function* chunksOf(x: Item, buf: Uint8Array): AsyncGenerator<Uint8Array> {
+  if (x instanceof Uint8Array) {
+    for (let at = 0; at < x.byteLength; at += SLICE) yield x.subarray(at, at + SLICE);
+    return;
+  }
+  yield* scanChunks(x, buf);
+}
+
+/**
+ * A file (a print copy written on demand, a scan kept in its file) is read once per sum, on
+ * this thread: the second read comes from the page cache, and the work goes on two cores.
+ * Its CRC-32 (for the zip) is summed with its SHA-256.
+ */
+async function shared(items: readonly Item[]): Promise<Digest[]> {
+  const { main, worker: theirs } = plan(items.map(sizeOf));
   const hex = items.map(() => ({}) as Record<Alg, string>);
+  const sizes = items.map(() => [] as number[]);
+  const crcs: (number | undefined)[] = items.map(() => undefined);
   const ring = new SharedArrayBuffer(SLOT * SLOTS);
   const worker = new Worker(WORKER, { eval: true, workerData: { ring, slot: SLOT } });
   const free = Array.from({ length: SLOTS }, (_, i) => i);
@@ -95,34 +116,50 @@ async function shared(items: readonly Uint8Array[]): Promise<Digest[]> {
   worker.on('error', fail);
   worker.on('exit', () => fail(new Error('the hashing thread stopped')));
   const message = () => (failed ? Promise.reject(failed) : new Promise<Message>((resolve, reject) => (waiting = { resolve, reject })));
+  /** The CRC-32 of a file goes with its SHA-256, on whichever side that is summed. */
+  const crcOf = (u: Unit) => u.alg === 'sha256' && !(items[u.item] instanceof Uint8Array);
 
   const feed = async () => {
+    const buf = new Uint8Array(SLOT);
     for (const u of theirs) {
-      const bytes = items[u.item]!;
       worker.postMessage({ t: 'begin', alg: u.alg });
-      for (let at = 0; at < bytes.byteLength; ) {
-        while (free.length === 0) await message();
-        const slot = free.shift()!;
-        const n = Math.min(SLOT, bytes.byteLength - at);
-        new Uint8Array(ring, slot * SLOT, n).set(bytes.subarray(at, at + n));
-        worker.postMessage({ t: 'chunk', slot, n });
-        at += n;
+      let size = 0;
+      let crc = 0;
+      for await (const chunk of chunksOf(items[u.item]!, buf)) {
+        if (crcOf(u)) crc = crc32(chunk, crc);
+        for (let at = 0; at < chunk.byteLength; ) {
+          while (free.length === 0) await message();
+          const slot = free.shift()!;
+          const n = Math.min(SLOT, chunk.byteLength - at);
+          new Uint8Array(ring, slot * SLOT, n).set(chunk.subarray(at, at + n));
+          worker.postMessage({ t: 'chunk', slot, n });
+          at += n;
+        }
+        size += chunk.byteLength;
       }
       worker.postMessage({ t: 'end' });
       let m: Message;
       while ((m = await message()).t !== 'hex');
       hex[u.item]![u.alg] = m.hex;
+      sizes[u.item]!.push(size);
+      if (crcOf(u)) crcs[u.item] = crc >>> 0;
     }
   };
   const own = async () => {
+    const buf = new Uint8Array(SLOT);
     for (const u of main) {
-      const bytes = items[u.item]!;
       const h = createHash(u.alg);
-      for (let at = 0; at < bytes.byteLength; at += SLICE) {
-        h.update(bytes.subarray(at, at + SLICE));
+      let size = 0;
+      let crc = 0;
+      for await (const chunk of chunksOf(items[u.item]!, buf)) {
+        h.update(chunk);
+        if (crcOf(u)) crc = crc32(chunk, crc);
+        size += chunk.byteLength;
         await turn();
       }
       hex[u.item]![u.alg] = h.digest('hex');
+      sizes[u.item]!.push(size);
+      if (crcOf(u)) crcs[u.item] = crc >>> 0;
     }
   };
   // Both sides run to their end before the thread goes, so nothing hashes on after a failure.
@@ -130,29 +167,27 @@ async function shared(items: readonly Uint8Array[]): Promise<Digest[]> {
   worker.removeAllListeners('exit');
   await worker.terminate();
   for (const e of ends) if (e.status === 'rejected') throw e.reason;
-  return items.map((b, i) => ({ size: b.byteLength, sha256: hex[i]!.sha256, sha512: hex[i]!.sha512 }));
+  return items.map((x, i) => {
+    const [a, b] = sizes[i]!;
+    // Two reads of a file that changed in between would give sums of two different files.
+    if (a !== b) throw new Error(`${x instanceof Uint8Array ? 'a file' : x.path} changed while it was hashed`);
+    const crc = crcs[i];
+    return { size: a!, sha256: hex[i]!.sha256, sha512: hex[i]!.sha512, ...(crc !== undefined && { crc32: crc }) };
+  });
 }
 
-/** The digest of each content, in order; bytes in memory shared out between two threads when there are many of them. */
+/** The digest of each content, in order; shared out between two threads when there are many bytes. */
 export async function digestAll(contents: readonly (Uint8Array | FileEntry)[]): Promise<Digest[]> {
-  const out: (Digest | undefined)[] = new Array(contents.length);
-  const inMemory: number[] = [];
-  let bytes = 0;
-  for (let i = 0; i < contents.length; i++) {
-    const c = contents[i]!;
-    if (c instanceof Uint8Array) {
-      inMemory.push(i);
-      bytes += c.byteLength;
-    } else out[i] = await digest(c);
-  }
+  const bytes = contents.reduce((a, c) => a + sizeOf(c), 0);
   if (bytes >= SHARED_MIN_BYTES) {
     try {
-      const got = await shared(inMemory.map((i) => contents[i] as Uint8Array));
-      inMemory.forEach((i, k) => (out[i] = got[k]));
-    } catch {
-      // The thread could not be had: this one does the work.
+      return await shared(contents);
+    } catch (e) {
+      // A file that changed is the caller's to hear of; a thread that could not be had is not.
+      if (/changed while it was hashed/.test((e as Error).message)) throw e;
     }
   }
-  for (const i of inMemory) out[i] ??= await digest(contents[i] as Uint8Array);
-  return out as Digest[];
+  const out: Digest[] = [];
+  for (const c of contents) out.push(await digest(c, { crc: !(c instanceof Uint8Array) }));
+  return out;
 }

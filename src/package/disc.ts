@@ -8,7 +8,7 @@
 import Handlebars from 'handlebars';
 import { volumeMaterials } from '../assemble/parts.js';
 import { showFigure } from '../check/eligibility.js';
-import type { Bundle, Entry } from '../core/bundle.js';
+import type { Bundle, Entry, FileEntry } from '../core/bundle.js';
 import type { CheckReport } from '../check/run.js';
 import { chinaDate } from '../core/clock.js';
 import { VERSION } from '../core/version.js';
@@ -74,9 +74,9 @@ export function discPayload(payload: ReadonlyMap<string, Entry>): { payload: Map
   return { payload: new Map([...payload].map(([p, e]) => [renames.get(p) ?? p, e])), renames };
 }
 
-/** The submission's own files, byte for byte as loaded: the submission file, the roster, the brief, every attachment. */
-function sourceFiles(loaded: LoadedSubmission): Map<string, Uint8Array> {
-  const out = new Map<string, Uint8Array>();
+/** The submission's own files, byte for byte as loaded: the submission file, the roster, the brief, every attachment (in memory or read again from its file). */
+function sourceFiles(loaded: LoadedSubmission): Map<string, Uint8Array | FileEntry> {
+  const out = new Map<string, Uint8Array | FileEntry>();
   out.set(loaded.file, loaded.contents.get(loaded.file)!);
   for (const f of loaded.files) {
     const bytes = loaded.contents.get(f.path);
@@ -94,7 +94,7 @@ export const discTemplate = (scheme: Scheme, name: string) =>
  * files, its names decided for the disc. Called once before the print volumes exist — for the
  * fingerprint they print — and once for the whole disc: the names come out the same.
  */
-export function payloadOf(loaded: LoadedSubmission, outputs: Bundle): { payload: Map<string, Entry>; renames: Map<string, string>; sources: Map<string, Uint8Array> } {
+export function payloadOf(loaded: LoadedSubmission, outputs: Bundle): { payload: Map<string, Entry>; renames: Map<string, string>; sources: Map<string, Uint8Array | FileEntry> } {
   const payload = new Map<string, Entry>();
   for (const [p, e] of outputs) {
     if (p.startsWith('documents/')) payload.set(`${DIR.documents}/${p.slice('documents/'.length)}`, e);

@@ -11,7 +11,7 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { byCodePoint, entryChunks, type FileEntry } from '../core/bundle.js';
+import { byCodePoint, entryChunks, isBytes, writeThrough, type FileEntry } from '../core/bundle.js';
 import { discNameProblem } from '../core/disc-names.js';
 import { fail } from '../core/failure.js';
 
@@ -322,6 +322,8 @@ export async function writeIso(plan: IsoPlan, out: Writable): Promise<void> {
     if (written > target) throw new Error(`ISO layout overrun at sector ${sector}`);
     while (written < target) await write(Buffer.alloc(Math.min(target - written, 1024 * 1024)));
   };
+  /** One buffer for every file read through one. */
+  let through: Uint8Array | undefined;
   await padTo(16);
   await write(descriptor(plan, false));
   await write(descriptor(plan, true));
@@ -349,7 +351,13 @@ export async function writeIso(plan: IsoPlan, out: Writable): Promise<void> {
     if (f.size === 0) continue;
     await padTo(f.extent);
     const start = written;
-    for await (const chunk of entryChunks(f.content)) await write(chunk);
+    // A file that can be read through one buffer is: each chunk written out before the next is read.
+    if (!isBytes(f.content) && f.content.scan) {
+      for await (const chunk of f.content.scan((through ??= new Uint8Array(1024 * 1024)))) {
+        written += chunk.byteLength;
+        await writeThrough(out, chunk);
+      }
+    } else for await (const chunk of entryChunks(f.content)) await write(chunk);
     // A file that changed size since the layout was planned would shift every file after it.
     if (written - start !== f.size) throw new Error(`${f.name} changed size while the disc image was written`);
   }

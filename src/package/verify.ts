@@ -41,8 +41,15 @@ interface Read {
   hex: Partial<Record<Alg, string>>;
 }
 
-/** What a file of the bag is meant to be: bytes held in memory, or a file already proven to hold them. */
-export type Meant = { bytes: Uint8Array; digest: Digest } | { copy: () => Promise<FileReader>; digest: Digest };
+/**
+ * What a file of the bag is meant to be: bytes held in memory, a file already proven to hold
+ * them, or the content it was written from, read again (a scan kept in its file, a print copy
+ * written on demand: see pipeline/verify.ts for when that stands for its digest).
+ */
+export type Meant =
+  | { bytes: Uint8Array; digest: Digest }
+  | { copy: () => Promise<FileReader>; digest: Digest }
+  | { chunks: () => AsyncIterable<Uint8Array>; digest: Digest };
 
 export interface VerifyOptions {
   /**
@@ -91,6 +98,7 @@ export async function verifyBag(src: BagSource, opts: VerifyOptions = {}): Promi
       });
       return same && at === want.length;
     }
+    if ('chunks' in meant) return holdsChunks(p, meant.chunks(), meant.digest.size);
     const copy = await meant.copy();
     try {
       const buf = (other ??= Buffer.allocUnsafe(CHUNK));
@@ -101,6 +109,46 @@ export async function verifyBag(src: BagSource, opts: VerifyOptions = {}): Promi
       return same && at === meant.digest.size && (await copy.read(buf.subarray(0, 1), at)) === 0;
     } finally {
       await copy.close();
+    }
+  };
+
+  /** Whether a file holds the bytes `chunks` gives (each valid until the next is asked for), compared as both are read. */
+  const holdsChunks = async (p: string, chunks: AsyncIterable<Uint8Array>, size: number): Promise<boolean> => {
+    const it = chunks[Symbol.asyncIterator]();
+    let cur: Uint8Array = new Uint8Array(0);
+    let pos = 0;
+    let same = true;
+    let at = 0;
+    try {
+      await src.scan(p, scratch, async (chunk) => {
+        for (let off = 0; same && off < chunk.byteLength; ) {
+          if (pos === cur.length) {
+            const r = await it.next();
+            if (r.done) {
+              same = false;
+              break;
+            }
+            cur = r.value;
+            pos = 0;
+            continue;
+          }
+          const n = Math.min(cur.length - pos, chunk.byteLength - off);
+          same = Buffer.from(cur.buffer, cur.byteOffset + pos, n).equals(chunk.subarray(off, off + n));
+          pos += n;
+          off += n;
+        }
+        at += chunk.byteLength;
+      });
+      // Nothing may be left of what was meant.
+      while (same && pos === cur.length) {
+        const r = await it.next();
+        if (r.done) break;
+        cur = r.value;
+        pos = 0;
+      }
+      return same && pos === cur.length && at === size;
+    } finally {
+      await it.return?.();
     }
   };
 

@@ -18,12 +18,20 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { crc32 } from 'node:zlib';
-import { byCodePoint, isBytes, type FileEntry } from '../core/bundle.js';
+import { byCodePoint, isBytes, writeThrough, type FileEntry } from '../core/bundle.js';
 import { zipTime } from '../render/zip.js';
 
 export interface ZipSource {
   path: string;
   content: Uint8Array | FileEntry;
+  /**
+   * A file's CRC-32 known from hashing it (an attachment, a print volume written on demand):
+   * it is laid out as bytes in memory are, as it was when those were held whole, and checked
+   * against what is read.
+   */
+  crc?: number;
+  /** The size it was hashed at, with `crc`. */
+  size?: number;
 }
 
 const MAX32 = 0xffffffff;
@@ -81,17 +89,30 @@ export async function writeZip(files: readonly ZipSource[], top: string, date: D
     offset += chunk.byteLength;
     if (!out.write(chunk)) (drained = once(out, 'drain')).catch(() => {});
   };
+  /** Writes and waits until `out` is done with the chunk (see writeThrough). */
+  const writeNow = async (chunk: Uint8Array) => {
+    if (drained) await drained;
+    drained = undefined;
+    offset += chunk.byteLength;
+    await writeThrough(out, chunk);
+  };
+  /** One buffer for every file read through one. */
+  let through: Uint8Array | undefined;
   const time = dosDateTime(zipTime(date));
   const written: Written[] = [];
   for (const f of [...files].sort((a, b) => byCodePoint(a.path, b.path))) {
     const text = sanitize(`${top}/${f.path}`);
     const name = Buffer.from(text, 'utf8');
-    const inMemory = isBytes(f.content);
+    const known = !isBytes(f.content) && f.crc !== undefined && f.size !== undefined;
+    const inMemory = isBytes(f.content) || known;
     const flags = (name.length !== text.length ? 0x800 : 0) | (inMemory ? 0 : 0x8);
     const e: Written = { name, flags, version: inMemory ? 10 : 20, crc: 0, size: 0, offset };
     if (isBytes(f.content)) {
       e.crc = crc32(f.content) >>> 0;
       e.size = f.content.byteLength;
+    } else if (known) {
+      e.crc = f.crc!;
+      e.size = f.size!;
     }
     if (e.size > MAX32) throw new Error(`${f.path}: a zip entry of more than 4 GiB`);
     const local = Buffer.alloc(30 + name.length);
@@ -111,10 +132,19 @@ export async function writeZip(files: readonly ZipSource[], top: string, date: D
     } else {
       let crc = 0;
       let size = 0;
-      for await (const chunk of f.content.open()) {
+      // A file that can be read through one buffer is: each chunk written out before the next is read.
+      const reuse = f.content.scan !== undefined;
+      for await (const chunk of reuse ? f.content.scan!((through ??= new Uint8Array(1024 * 1024))) : f.content.open()) {
         crc = crc32(chunk, crc);
         size += chunk.byteLength;
-        await write(chunk);
+        if (reuse) await writeNow(chunk);
+        else await write(chunk);
+      }
+      if (known) {
+        // Its header already said what it holds: a file changed since it was hashed must not pass.
+        if ((crc >>> 0) !== e.crc || size !== e.size) throw new Error(`${f.path} changed while the zip was written`);
+        written.push(e);
+        continue;
       }
       if (size > MAX32) throw new Error(`${f.path}: a zip entry of more than 4 GiB`);
       e.crc = crc >>> 0;

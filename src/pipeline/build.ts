@@ -9,9 +9,9 @@ import { buildArchive, type Archive } from '../build/archive.js';
 import { fillDocuments, renderDocuments, type RenderHelper } from '../build/documents.js';
 import { buildPrintSet, type PrintSet } from '../build/print.js';
 import { fingerprintBeforePrint } from '../package/disc.js';
-import type { Bundle } from '../core/bundle.js';
+import { isBytes, type Bundle } from '../core/bundle.js';
 import { countBySeverity, type Diagnostic } from '../core/diagnostic.js';
-import { collectGarbage } from '../core/memory.js';
+import { collectGarbage, collectNow } from '../core/memory.js';
 import { outputName } from '../core/names.js';
 import { silent, type Progress } from '../core/progress.js';
 import type { World } from '../world/world.js';
@@ -38,8 +38,12 @@ export function documentMeta({ loaded, scheme }: Pick<Checked, 'loaded' | 'schem
   };
 }
 
-/** The package of a checked submission. Throws a Failure when an attachment cannot be placed. */
-export async function makePackage(checked: Checked, date: Date, progress: Progress = silent, helpers: readonly RenderHelper[] = []): Promise<Package> {
+/**
+ * The package of a checked submission. Throws a Failure when an attachment cannot be placed.
+ * `release`: called once the helpers have nothing more to do, so a front end that started
+ * them for this build alone can let them go before the package is hashed.
+ */
+export async function makePackage(checked: Checked, date: Date, progress: Progress = silent, helpers: readonly RenderHelper[] = [], release?: () => void): Promise<Package> {
   const { loaded, scheme, fonts, report } = checked;
   const filling = progress.stage('fill');
   const docs = fillDocuments(loaded, scheme, report);
@@ -47,12 +51,21 @@ export async function makePackage(checked: Checked, date: Date, progress: Progre
 
   const s = loaded.submission;
   const { bundle, pdfs } = await renderDocuments(docs, { fonts, date, ...documentMeta(checked), progress, helpers: helpers.map((h) => h.share) });
+  // A submission whose attachments are not all held in memory has print copies written on
+  // demand, on this thread: the helpers' work ends with the documents, and their memory (a
+  // render worker's is 100 MB) need not be held through the print set and the archive.
+  const large = [...loaded.contents.values()].some((e) => !isBytes(e));
+  if (large) release?.();
 
   // The volumes print the disc's fingerprint, which covers everything on the disc but them.
   const before = await fingerprintBeforePrint(loaded, bundle);
-  const print = await buildPrintSet({ loaded, scheme, report, fonts, forms: pdfs, date, progress, fingerprint: before.fingerprint, joinCover: helpers[0]?.joinCover });
+  const print = await buildPrintSet({ loaded, scheme, report, fonts, forms: pdfs, date, progress, fingerprint: before.fingerprint, joinCover: large ? undefined : helpers[0]?.joinCover });
   for (const [k, v] of print.bundle) bundle.set(k, v);
-  collectGarbage();
+  if (!large) release?.();
+  // A large build's print stage leaves what it read of its attachments (a scanned PDF parsed
+  // whole, 60 MB and more) outside the heap, where the heap's size does not show it.
+  if (large) collectNow();
+  else collectGarbage();
 
   const name = outputName(s.institution.name, s.brand.trade, s.kind);
   const documentsByForm = new Map(docs.map((d) => [d.plan.formId, d.formats.map((f) => `${d.base}.${f}`)]));
@@ -74,6 +87,8 @@ export interface BuildOptions extends PrepareOptions {
   progress?: Progress;
   /** Other threads (a render worker) that share the documents' rendering and the print copies. */
   helpers?: readonly RenderHelper[];
+  /** Called when the helpers have nothing more to do for this build (see makePackage). */
+  releaseHelpers?(): void;
 }
 
 export async function build(world: World, opts: BuildOptions): Promise<BuildResult> {
@@ -88,5 +103,5 @@ export async function build(world: World, opts: BuildOptions): Promise<BuildResu
   checking.done({ errors: counts.error, warnings: counts.warning });
   if (counts.error > 0 && !opts.force) return { status: 'refused', checked: prepared };
   collectGarbage();
-  return { status: 'built', checked: prepared, pkg: await makePackage(prepared, world.clock.now, progress, opts.helpers) };
+  return { status: 'built', checked: prepared, pkg: await makePackage(prepared, world.clock.now, progress, opts.helpers, opts.releaseHelpers) };
 }

@@ -4,7 +4,7 @@
  * on — the same build `shenbao build` makes, so the League gets the same disc tree from
  * everyone. What comes back is data: the built disc tree as bytes with its digests.
  */
-import { isBytes } from '../core/bundle.js';
+import { isBytes, type FileEntry } from '../core/bundle.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { Failure } from '../core/failure.js';
 import type { Intake, IntakeTask } from '../county/intake.js';
@@ -44,9 +44,11 @@ async function build(world: World, task: BuildTask): Promise<Built> {
     // Only the disc tree goes on: it holds the documents, the volumes and the sources.
     const tree: NonNullable<Built['tree']> = [];
     for (const [k, e] of pkg.bundle) {
-      if (!k.startsWith('disc/') || !isBytes(e)) continue;
+      if (!k.startsWith('disc/')) continue;
       const p = k.slice('disc/'.length);
-      tree.push([p, e, pkg.archive.digests.get(p)!]);
+      // Files a large build keeps on disk or writes on demand (scans, print volumes) are read
+      // whole here: the tree goes to the main thread as bytes.
+      if (isBytes(e) || e.kind === 'file') tree.push([p, isBytes(e) ? e : await bytesOf(e), pkg.archive.digests.get(p)!]);
     }
     const volumes = tree.map(([p]) => p).filter((p) => p.startsWith(`${DIR.print}/`)).sort();
     return { tree, volumes, problems: pkg.diagnostics.filter((d) => d.severity === 'error') };
@@ -54,6 +56,13 @@ async function build(world: World, task: BuildTask): Promise<Built> {
     if (e instanceof Failure) return { volumes: [], problems: e.diagnostics };
     throw e;
   }
+}
+
+/** The whole content of a file entry. */
+async function bytesOf(e: FileEntry): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const c of e.open()) chunks.push(c);
+  return Buffer.concat(chunks);
 }
 
 /**

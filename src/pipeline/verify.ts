@@ -9,7 +9,7 @@ import { Failure, ioFailure } from '../core/failure.js';
 import { IoError } from '../core/io.js';
 import { openBag, SourceFailure, type BagSource } from '../package/sources.js';
 import { verifyBag, type Meant, type VerifyOptions, type VerifyResult } from '../package/verify.js';
-import { isBytes, type Bundle } from '../core/bundle.js';
+import { isBytes, scanChunks, type Bundle } from '../core/bundle.js';
 import type { Digest } from '../package/digest.js';
 import path from 'node:path';
 import type { World } from '../world/world.js';
@@ -45,11 +45,18 @@ export interface MeantDisc {
 
 /**
  * The disc tree's files as verifyBag compares them: those held in memory with their bytes;
- * the others (files read in chunks, a county's forwarded files) by the disc folder's copy,
- * once `discVerified` — the folder's own check hashed them against the manifests.
+ * the others by the disc folder's copy, once `discVerified` — the folder's own check proved
+ * it. In the disc folder itself, a file read in chunks whose CRC-32 the hashing found (a scan
+ * kept in its file, a print copy written on demand) is compared with its content read again:
+ * the zip checked that content against that CRC-32 as it wrote it, after the disc copy, so
+ * equal bytes are the bytes hashed (a file changed in between would differ from its zip
+ * entry's CRC and have failed the write). A county's forwarded files carry no CRC-32: the
+ * disc folder's copy of them is hashed.
  */
 function expectedOf(world: World, meant: MeantDisc, disc: string, discVerified: boolean): Map<string, Meant> {
   const out = new Map<string, Meant>();
+  // One buffer for every file read again: verifyBag compares one file at a time.
+  const into = new Uint8Array(1024 * 1024);
   for (const [p, e] of meant.bundle) {
     if (!p.startsWith('disc/')) continue;
     const rel = p.slice('disc/'.length);
@@ -58,6 +65,7 @@ function expectedOf(world: World, meant: MeantDisc, disc: string, discVerified: 
     if (isBytes(e)) {
       if (digest.size === e.byteLength) out.set(rel, { bytes: e, digest });
     } else if (discVerified) out.set(rel, { copy: () => world.open(path.join(disc, ...rel.split('/'))), digest });
+    else if (e.kind === 'file' && digest.crc32 !== undefined) out.set(rel, { chunks: () => scanChunks(e, into) as AsyncIterable<Uint8Array>, digest });
   }
   return out;
 }

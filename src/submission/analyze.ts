@@ -7,8 +7,8 @@
 import { imageSize } from 'image-size';
 import { EncryptedPDFError, PDFDocument } from '#pdf-lib';
 import '../core/pdf-lib-save.js';
-import type { FileFact } from './files.js';
 import { jpegIntact, pngIntact } from './image-integrity.js';
+import { loadInPlace } from './pdf-in-place.js';
 
 export interface PdfFacts {
   pages: number;
@@ -20,11 +20,12 @@ export type ContentProblem = 'encrypted' | 'broken' | 'noPages';
 
 const PT_TO_MM = 25.4 / 72;
 
-export async function analyzePdf(bytes: Uint8Array): Promise<{ facts: PdfFacts; doc: PDFDocument } | ContentProblem> {
+/** `inPlace`: the document's streams are views into `bytes` (pdf-in-place.ts), for a file not kept: no copy of its images. */
+export async function analyzePdf(bytes: Uint8Array, inPlace = false): Promise<{ facts: PdfFacts; doc: PDFDocument } | ContentProblem> {
   try {
     // pdf-lib reads `bytes.buffer` from offset 0: a view into a larger buffer must be copied first.
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-    const doc = await PDFDocument.load(own, { updateMetadata: false, throwOnInvalidObject: true });
+    const doc = inPlace ? await loadInPlace(own) : await PDFDocument.load(own, { updateMetadata: false, throwOnInvalidObject: true });
     const pages = doc.getPages();
     if (pages.length === 0) return 'noPages';
     return { doc, facts: { pages: pages.length, sizes: pages.map((p) => ({ width: p.getWidth() * PT_TO_MM, height: p.getHeight() * PT_TO_MM })) } };
@@ -37,7 +38,8 @@ export async function analyzePdf(bytes: Uint8Array): Promise<{ facts: PdfFacts; 
 export function analyzeImage(bytes: Uint8Array, type: 'jpeg' | 'png'): { width: number; height: number; orientation?: number } | ContentProblem {
   if (!(type === 'png' ? pngIntact(bytes) : jpegIntact(bytes))) return 'broken';
   try {
-    const { width, height, orientation } = imageSize(bytes);
+    // As a Buffer: image-size slices its input, which copies a plain Uint8Array (a scan, 2.5 MB) and only views a Buffer.
+    const { width, height, orientation } = imageSize(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (!width || !height) return 'broken';
     const turned = orientation && orientation >= 2 && orientation <= 8 ? { orientation } : {};
     // EXIF orientations 5–8 turn the picture a quarter: width and height swap on paper.
@@ -47,26 +49,33 @@ export function analyzeImage(bytes: Uint8Array, type: 'jpeg' | 'png'): { width: 
   }
 }
 
+/** What a closer look at one file's bytes finds (the fields of its FileFact), and the parsed PDF. */
+export interface Analysis {
+  found: { pdf?: PdfFacts; pixels?: { width: number; height: number }; orientation?: number; problem?: ContentProblem };
+  doc?: PDFDocument;
+}
+
+export async function analyzeBytes(bytes: Uint8Array, content: string, inPlace = false): Promise<Analysis> {
+  if (content === 'pdf') {
+    const r = await analyzePdf(bytes, inPlace);
+    return typeof r === 'string' ? { found: { problem: r } } : { found: { pdf: r.facts }, doc: r.doc };
+  }
+  if (content !== 'jpeg' && content !== 'png') return { found: {} };
+  const r = analyzeImage(bytes, content);
+  return { found: typeof r === 'string' ? { problem: r } : { pixels: { width: r.width, height: r.height }, ...(r.orientation && { orientation: r.orientation }) } };
+}
+
 /** Adds page counts, image sizes and problems to the facts of PDF and image files; returns the parsed PDFs. */
-export async function analyzeFiles(facts: readonly FileFact[], contents: ReadonlyMap<string, Uint8Array>): Promise<Map<string, PDFDocument>> {
+export async function analyzeFiles(facts: readonly { path: string; status: string; content: string }[], contents: ReadonlyMap<string, Uint8Array>): Promise<Map<string, PDFDocument>> {
   const pdfs = new Map<string, PDFDocument>();
-  const done = new Map<string, Partial<FileFact>>();
+  const done = new Map<string, Analysis['found']>();
   for (const f of facts) {
     if (f.status !== 'ok' || !['pdf', 'jpeg', 'png'].includes(f.content)) continue;
     let found = done.get(f.path);
     if (!found) {
-      const bytes = contents.get(f.path)!;
-      if (f.content === 'pdf') {
-        const r = await analyzePdf(bytes);
-        if (typeof r === 'string') found = { problem: r };
-        else {
-          found = { pdf: r.facts };
-          pdfs.set(f.path, r.doc);
-        }
-      } else {
-        const r = analyzeImage(bytes, f.content as 'jpeg' | 'png');
-        found = typeof r === 'string' ? { problem: r } : { pixels: { width: r.width, height: r.height }, ...(r.orientation && { orientation: r.orientation }) };
-      }
+      const a = await analyzeBytes(contents.get(f.path)!, f.content);
+      found = a.found;
+      if (a.doc) pdfs.set(f.path, a.doc);
       done.set(f.path, found);
     }
     Object.assign(f, found);

@@ -2,14 +2,21 @@
  * Facts about the files a submission refers to — whether each exists, stays inside the
  * submission folder (by its path and by any link), is non-empty, and what its bytes hold —
  * gathered once while loading, so the checks that use them stay pure. Each file is read
- * whole here, once; its bytes go on to the volume and the archive, so nothing later reads
- * it again.
+ * whole here, once, and looked at closely then (a PDF's pages, a scan's pixels: analyze.ts).
+ * Its bytes are kept for the volume and the archive while the kept files total a few
+ * megabytes (a submission without large scans builds from memory, as it always did); beyond
+ * that a file is kept as a FileEntry, read again in chunks when it is hashed, drawn into the
+ * volume or copied, so memory does not grow with the scans.
  */
 import path from 'node:path';
+import type { PDFDocument } from '#pdf-lib';
+import type { FileEntry } from '../core/bundle.js';
 import type { Location } from '../core/diagnostic.js';
 import { IoError, type IoReason } from '../core/io.js';
-import { sniff, type ContentType } from '../core/sniff.js';
-import type { World } from '../world/world.js';
+import { sniff, SNIFF_BYTES, type ContentType } from '../core/sniff.js';
+import { scanFile, type World } from '../world/world.js';
+import { analyzeBytes } from './analyze.js';
+import { collectNow } from '../core/memory.js';
 
 export type FileStatus = 'ok' | 'missing' | 'outside' | 'notFile' | 'unreadable' | 'empty' | 'tooLarge';
 
@@ -51,9 +58,27 @@ function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The files kept in memory after loading, in total (the example's attachments are 3 MB). */
+export const KEEP_BYTES = 8 * 1024 * 1024;
+
+/** A PDF not kept, at least this large, is collected as soon as it has been looked at. */
+const COLLECT_AFTER = 16 * 1024 * 1024;
+
+/** What reading one file found, kept per path (a file named twice is read once). */
+interface Seen {
+  size: number;
+  content: ContentType;
+  found: Partial<FileFact>;
+}
+
 export class FileInspector {
-  /** The bytes of every file read, by relative path. */
-  readonly contents = new Map<string, Uint8Array>();
+  /** Every file read, by relative path: its bytes, or (beyond KEEP_BYTES) the file to read again. */
+  readonly contents = new Map<string, Uint8Array | FileEntry>();
+  /** The PDFs parsed while loading whose bytes are kept: the volume copies their pages. */
+  readonly pdfs = new Map<string, PDFDocument>();
+  private readonly seen = new Map<string, Seen>();
+  private kept = 0;
+  private scratch = new Uint8Array(0);
   private rootReal?: string;
 
   constructor(
@@ -74,12 +99,22 @@ export class FileInspector {
     }
   }
 
-  /** Facts for a path that must name one file (a folder there is `notFile`). */
-  file(rel: string, where: Location): Promise<FileFact> {
-    return this.fact(rel, where);
+  /**
+   * Facts for a path that must name one file (a folder there is `notFile`). `keep`: its bytes
+   * are needed whole (the roster, the brief), so they are kept whatever the total.
+   */
+  file(rel: string, where: Location, keep = false): Promise<FileFact> {
+    return this.fact(rel, where, undefined, keep);
   }
 
-  private async fact(rel: string, where: Location, fromFolder?: string): Promise<FileFact> {
+  /** The bytes of a file read with `keep`. */
+  bytes(rel: string): Uint8Array {
+    const c = this.contents.get(rel);
+    if (!(c instanceof Uint8Array)) throw new Error(`${rel} was not kept`);
+    return c;
+  }
+
+  private async fact(rel: string, where: Location, fromFolder?: string, keep = false): Promise<FileFact> {
     const base: FileFact = { path: rel, where, status: 'ok', size: 0, content: 'unknown', ...(fromFolder !== undefined && { fromFolder }) };
     const abs = await this.resolve(rel);
     if (!abs) return { ...base, status: 'outside' };
@@ -93,16 +128,65 @@ export class FileInspector {
     if (st.kind !== 'file') return { ...base, status: 'notFile' };
     if (st.size === 0) return { ...base, status: 'empty', content: 'empty' };
     if (st.size > MAX_FILE_BYTES) return { ...base, status: 'tooLarge', size: st.size };
-    let bytes = this.contents.get(rel);
-    if (!bytes) {
+    let seen = this.seen.get(rel);
+    if (seen && keep && !(this.contents.get(rel) instanceof Uint8Array)) seen = undefined;
+    if (!seen) {
+      const keeps = keep || this.kept + st.size <= KEEP_BYTES;
       try {
-        bytes = await this.world.read(abs);
+        seen = await this.readAndExamine(rel, abs, st.size, keeps);
       } catch (e) {
         return { ...base, status: 'unreadable', size: st.size, reason: e instanceof IoError ? e.reason : 'other' };
       }
-      this.contents.set(rel, bytes);
+      // A large PDF not kept leaves its bytes and pdf-lib's objects (more than its size) for the
+      // collector: collected now, before the stages after pile their own on top of them.
+      if (!keeps && seen.content === 'pdf' && seen.size >= COLLECT_AFTER) collectNow();
+      this.seen.set(rel, seen);
     }
-    return { ...base, size: bytes.byteLength, content: sniff(bytes) };
+    return { ...base, size: seen.size, content: seen.content, ...seen.found };
+  }
+
+  /**
+   * A file that will not be kept, read into one buffer used again for each: 200 MB of scans
+   * read one after another would otherwise leave 200 MB for the collector to find.
+   */
+  private async readScratch(abs: string, size: number): Promise<Uint8Array> {
+    if (this.scratch.length < size) this.scratch = new Uint8Array(size);
+    const reader = await this.world.open(abs);
+    try {
+      return this.scratch.subarray(0, await reader.read(this.scratch.subarray(0, size), 0));
+    } finally {
+      await reader.close();
+    }
+  }
+
+  /** Whether a file holds a PDF, from its first bytes: one too large to keep is read into a buffer of its own (pdf-lib parses whole buffers). */
+  private async isPdf(abs: string): Promise<boolean> {
+    return sniff(await this.world.readRange(abs, 0, SNIFF_BYTES)) === 'pdf';
+  }
+
+  /** Reads a file (into a buffer of its own or the scratch buffer) and examines it; its bytes go out of reach on return. */
+  private async readAndExamine(rel: string, abs: string, size: number, keeps: boolean): Promise<Seen> {
+    const bytes = keeps || (await this.isPdf(abs)) ? await this.world.read(abs) : await this.readScratch(abs, size);
+    return this.examine(rel, abs, bytes, keeps);
+  }
+
+  /** Sniffs and analyzes a file just read, then keeps its bytes or, beyond the budget, where it is. */
+  private async examine(rel: string, abs: string, bytes: Uint8Array, keeps: boolean): Promise<Seen> {
+    const content = sniff(bytes);
+    const size = bytes.byteLength;
+    // A PDF not kept is parsed with its streams as views into its bytes: no second copy of its images.
+    const { found, doc } = await analyzeBytes(bytes, content, !keeps);
+    if (keeps) {
+      this.kept += size;
+      this.contents.set(rel, bytes);
+      if (doc) this.pdfs.set(rel, doc);
+    } else {
+      const world = this.world;
+      const entry: FileEntry = { kind: 'file', path: abs, size, open: () => world.stream(abs), scan: (into, offset, length) => scanFile(world, abs, into, offset, length), range: (offset, length) => world.readRange(abs, offset, length) };
+      this.contents.set(rel, entry);
+      this.pdfs.delete(rel);
+    }
+    return { size, content, found };
   }
 
   /**

@@ -1,11 +1,12 @@
 /**
  * Reading a submission folder through the World: the submission file, the roster, the
  * brief, and facts about every attachment — each file read once, its bytes kept for the
- * stages after (the volume, the archive). This is the only part of checking that reads;
+ * stages after (the volume, the archive) while they are small (files.ts KEEP_BYTES). This is the only part of checking that reads;
  * everything it returns is plain data for the pure checks in check/.
  */
 import path from 'node:path';
 import type { PDFDocument } from '#pdf-lib';
+import type { FileEntry } from '../core/bundle.js';
 import { error, type Diagnostic, type Location } from '../core/diagnostic.js';
 import { fail, ioFailure } from '../core/failure.js';
 import { IoError } from '../core/io.js';
@@ -17,7 +18,6 @@ import { readRosterFile } from '../roster/read.js';
 import type { RosterTable } from '../roster/types.js';
 import type { Scheme } from '../scheme/schema.js';
 import type { World } from '../world/world.js';
-import { analyzeFiles } from './analyze.js';
 import { fileDiagnostics } from './file-problems.js';
 import { chinaDate } from '../core/clock.js';
 import { interpretRoster } from '../roster/interpret.js';
@@ -48,9 +48,12 @@ export interface LoadedSubmission {
   recognition?: FileFact;
   /** Every referenced file, for completeness checks and packaging. */
   files: FileFact[];
-  /** The bytes of the submission file and of every file read, by path relative to the folder. */
-  contents: ReadonlyMap<string, Uint8Array>;
-  /** Attachment PDFs as parsed while loading, by path: the volume copies their pages. */
+  /**
+   * The submission file and every file read, by path relative to the folder: its bytes while
+   * the kept files are small (files.ts KEEP_BYTES), else the file, read again when needed.
+   */
+  contents: ReadonlyMap<string, Uint8Array | FileEntry>;
+  /** Attachment PDFs as parsed while loading (those whose bytes are kept), by path: the volume copies their pages. */
   pdfs: ReadonlyMap<string, PDFDocument>;
   diagnostics: Diagnostic[];
 }
@@ -149,8 +152,9 @@ export async function loadSubmission(
   let brief: LoadedSubmission['brief'];
   if (typeof submission.brief === 'string') brief = { text: submission.brief, where: locate(source, ['brief']) };
   else if (submission.brief) {
-    const fact = await inspectFile(submission.brief.file, ['brief', 'file']);
-    if (fact.status === 'ok') brief = { text: new TextDecoder('utf-8').decode(inspector.contents.get(fact.path)!), where: { file: fact.path } };
+    const fact = await inspector.file(submission.brief.file, locate(source, ['brief', 'file']), true);
+    files.push(fact);
+    if (fact.status === 'ok') brief = { text: new TextDecoder('utf-8').decode(inspector.bytes(fact.path)), where: { file: fact.path } };
   }
   // The brief goes into a DOCX, which Word will not open with a control character in it.
   const bad = brief ? controlIn(brief.text) : undefined;
@@ -174,9 +178,8 @@ export async function loadSubmission(
     // outside / empty / too large files are reported by the completeness check.
   }
 
-  const pdfs = await analyzeFiles(files, inspector.contents);
   return {
-    loaded: { dir, file, source, submission, roster, brief, attachments, partners, ...(recognition && { recognition }), files, contents: inspector.contents, pdfs, diagnostics },
+    loaded: { dir, file, source, submission, roster, brief, attachments, partners, ...(recognition && { recognition }), files, contents: inspector.contents, pdfs: inspector.pdfs, diagnostics },
     scheme,
     diagnostics: [],
   };
@@ -200,9 +203,9 @@ async function inspectAttachments(inspector: FileInspector, source: Source, name
 /** The roster as its source names it: inline rows, or a spreadsheet file (with the file's facts, read or not). */
 async function readRoster(inspector: FileInspector, source: Source, rs: RosterSource, scheme: Scheme): Promise<{ table?: RosterTable; fact?: FileFact }> {
   if (typeof rs === 'object' && 'rows' in rs) return { table: readInlineRoster(rs.rows, source, scheme) };
-  const fact = await inspector.file(typeof rs === 'string' ? rs : rs.file, locate(source, typeof rs === 'string' ? ['roster'] : ['roster', 'file']));
+  const fact = await inspector.file(typeof rs === 'string' ? rs : rs.file, locate(source, typeof rs === 'string' ? ['roster'] : ['roster', 'file']), true);
   if (fact.status !== 'ok') return { fact };
-  return { fact, table: await readRosterFile(inspector.contents.get(fact.path)!, fact.path, scheme, typeof rs === 'string' ? undefined : rs.sheet) };
+  return { fact, table: await readRosterFile(inspector.bytes(fact.path), fact.path, scheme, typeof rs === 'string' ? undefined : rs.sheet) };
 }
 
 /**
@@ -236,7 +239,6 @@ async function partialPass(
   const attachments = submissionSchema.shape.attachments.safeParse(data.attachments);
   if (attachments.success && !named('attachments')) {
     const bySlot = await inspectAttachments(inspector, source, attachments.data, out);
-    await analyzeFiles(Object.values(bySlot).flat(), inspector.contents);
     for (const [slot, facts] of Object.entries(bySlot)) for (const fact of facts) out.push(...fileDiagnostics(fact, scheme.slots[slot]?.types));
   }
 

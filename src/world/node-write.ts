@@ -10,7 +10,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { isBytes, sortedPaths, type Bundle } from '../core/bundle.js';
+import { isBytes, sortedPaths, writeThrough, type Bundle } from '../core/bundle.js';
 import { asIoError, IoError } from '../core/io.js';
 
 /** Removes a folder, ignoring failures (cleanup must not hide the error that caused it). */
@@ -64,6 +64,8 @@ export async function probeOutput(outRoot: string): Promise<void> {
 }
 
 export async function writeBundleTo(dir: string, bundle: Bundle): Promise<void> {
+  // One buffer for every file read through one (FileEntry.scan).
+  const into = new Uint8Array(1024 * 1024);
   for (const rel of sortedPaths(bundle)) {
     const file = path.join(dir, ...rel.split('/'));
     await makeDirs(path.dirname(file));
@@ -75,7 +77,10 @@ export async function writeBundleTo(dir: string, bundle: Bundle): Promise<void> 
     const out = createWriteStream(file);
     const failed = new Promise<never>((_, reject) => out.once('error', reject));
     try {
-      if (entry.kind === 'file') {
+      if (entry.kind === 'file' && entry.scan) {
+        // Through one buffer: each chunk is written out before the next is read into it.
+        for await (const chunk of entry.scan(into)) await Promise.race([writeThrough(out, chunk), failed]);
+      } else if (entry.kind === 'file') {
         for await (const chunk of entry.open()) if (!out.write(chunk)) await Promise.race([new Promise<void>((r) => out.once('drain', () => r())), failed]);
       } else await Promise.race([entry.write(out), failed]);
       out.end();

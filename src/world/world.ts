@@ -77,3 +77,22 @@ export async function readText(world: World, path: string): Promise<string> {
 export async function exists(world: World, path: string): Promise<boolean> {
   return (await world.stat(path)) !== undefined;
 }
+
+/**
+ * A file's chunks read into one buffer used again (see FileEntry.scan): each chunk is valid
+ * only until the next is asked for. `offset`, `length`: a part of the file only.
+ */
+export async function* scanFile(world: World, path: string, into?: Uint8Array, offset = 0, length = Infinity): AsyncGenerator<Uint8Array> {
+  const reader = await world.open(path);
+  try {
+    const buf = into ?? new Uint8Array(1024 * 1024);
+    for (let at = 0; at < length; ) {
+      const n = await reader.read(buf.subarray(0, Math.min(buf.length, length - at)), offset + at);
+      if (n === 0) return;
+      yield buf.subarray(0, n);
+      at += n;
+    }
+  } finally {
+    await reader.close();
+  }
+}

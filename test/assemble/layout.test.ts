@@ -74,9 +74,9 @@ describe('attachment pages of other sizes', () => {
     const doc = await PDFDocument.load(await src.save());
     const contents = await PDFDocument.create();
     contents.addPage([595.28, 841.89]);
-    const parts: LoadedPart[][] = [[{ kind: 'pdf', doc, generated: false, caption: 'x' }]];
+    const parts: LoadedPart[][] = [[{ kind: 'pdf', doc, pages: doc.getPageCount(), generated: false, caption: 'x' }]];
     const plan = planVolume([{ number: 1, name: '附件' }], [[4]], 1);
-    const out = await PDFDocument.load(await drawVolumeBody(plan, parts, contents, { title: 't', author: 'a', subject: 's', keywords: 'k', date: new Date(0) }, await loadFontSet(WORLD.fonts)));
+    const out = await PDFDocument.load((await drawVolumeBody(plan, parts, contents, { title: 't', author: 'a', subject: 's', keywords: 'k', date: new Date(0) }, await loadFontSet(WORLD.fonts))).bytes);
     const sizes = out.getPages().slice(4).map((p) => [Math.round(p.getWidth()), Math.round(p.getHeight()), p.getRotation().angle]);
     expect(sizes).toEqual([
       [595, 842, 0],

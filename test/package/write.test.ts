@@ -117,7 +117,8 @@ describe('a file the build does not hold in memory (read in chunks, as a county 
     ]);
     const bag = await makeBag(payload, await payloadDigests(payload), new Map([['说明.txt', Buffer.from('说明')]]), [['Bagging-Date', '2026-10-12']]);
     const chunked = packTree(bag.tree, NAME, new Date('2026-10-12T00:00:00Z'), { volumeId: 'T', jolietVolumeId: 'T', publisher: 'T' }).bundle;
-    const meant = { bundle: chunked, digests: bag.all };
+    // A forwarded file's digests come from verifying its bag: no CRC-32 among them.
+    const meant = { bundle: chunked, digests: new Map([...bag.all].map(([p, d]) => [p, { size: d.size, sha256: d.sha256, sha512: d.sha512 }])) };
     expect(readdirSync(path.dirname(await writeBundle(tempDir('w-'), NAME, chunked, { check: verifiedWrite(WORLD, NAME, meant) })))).toEqual([NAME]);
     for (const ext of ['zip', 'iso']) {
       const bad = withByteFlipped(chunked, `${NAME}.${ext}`, 3, 50_000);
@@ -128,6 +129,73 @@ describe('a file the build does not hold in memory (read in chunks, as a county 
         ['verify.mismatch', `${NAME}.${ext}: data/申报数据/材料/扫描.jpg`],
       ]);
     }
+  });
+});
+
+describe('a file the build does not hold in memory, hashed with its CRC-32 (a scan kept in its file, a print copy written on demand)', () => {
+  const scan = Buffer.alloc(70_000, 3);
+  const entry = (content: Buffer): FileEntry => ({
+    kind: 'file',
+    path: '/in/扫描.jpg',
+    size: content.length,
+    async *open() {
+      yield content.subarray(0, 30_000);
+      yield content.subarray(30_000);
+    },
+    // Read through one buffer, as a file of the World is.
+    async *scan(into = new Uint8Array(25_000)) {
+      for (let at = 0; at < content.length; at += into.length) {
+        const n = Math.min(into.length, content.length - at);
+        into.set(content.subarray(at, at + n));
+        yield into.subarray(0, n);
+      }
+    },
+  });
+
+  async function packageOf(e: FileEntry) {
+    const payload = new Map<string, Uint8Array | FileEntry>([
+      ['data/申报数据/材料/扫描.jpg', e],
+      ['data/申报数据/submission.yaml', Buffer.from('kind: application\n')],
+    ]);
+    const bag = await makeBag(payload, await payloadDigests(payload), new Map([['说明.txt', Buffer.from('说明')]]), [['Bagging-Date', '2026-10-12']]);
+    expect(bag.all.get('data/申报数据/材料/扫描.jpg')!.crc32).toBeDefined();
+    return { bag, bundle: packTree(bag.tree, NAME, new Date('2026-10-12T00:00:00Z'), { volumeId: 'T', jolietVolumeId: 'T', publisher: 'T' }, bag.all).bundle };
+  }
+
+  it('passes when the disc folder holds what it is read again as (compared, not hashed)', async () => {
+    const { bag, bundle } = await packageOf(entry(scan));
+    const target = await writeBundle(tempDir('w-'), NAME, bundle, { check: verifiedWrite(WORLD, NAME, { bundle, digests: bag.all }) });
+    expect(await verifyOutput(WORLD, target, NAME)).toEqual([]);
+  });
+
+  it('refuses a disc copy that came out other than the file, as hashing it would', async () => {
+    const { bag, bundle } = await packageOf(entry(scan));
+    const changed = Buffer.from(scan);
+    changed[40_000] = 9;
+    // The disc folder's copy is written wrong (its first read, the writer's); reading the file
+    // again still gives what was hashed.
+    let reads = 0;
+    const bad: Bundle = new Map(bundle);
+    bad.set('disc/data/申报数据/材料/扫描.jpg', { ...entry(scan), scan: (into) => entry(reads++ === 0 ? changed : scan).scan!(into) });
+    const e = await writeBundle(tempDir('w-'), NAME, bad, { check: verifiedWrite(WORLD, NAME, { bundle: bad, digests: bag.all }) }).catch((x: unknown) => x);
+    expect((e as Failure).diagnostics.map((d) => [d.code, d.location.file])).toEqual([
+      ['build.notVerified', 'disc'],
+      ['verify.mismatch', 'disc: data/申报数据/材料/扫描.jpg'],
+      ['verify.mismatch', 'disc: data/申报数据/材料/扫描.jpg'],
+    ]);
+  });
+
+  it('stops writing the zip when the file changed since it was hashed', async () => {
+    const { bag } = await packageOf(entry(scan));
+    const changed = Buffer.from(scan);
+    changed[40_000] = 9;
+    // What the zip reads of it now is not what its local header, from the hashing, says.
+    const tree = new Map(bag.tree);
+    tree.set('data/申报数据/材料/扫描.jpg', entry(changed));
+    const bundle = packTree(tree, NAME, new Date('2026-10-12T00:00:00Z'), { volumeId: 'T', jolietVolumeId: 'T', publisher: 'T' }, bag.all).bundle;
+    const out = tempDir('w-');
+    await expect(writeBundle(out, NAME, bundle)).rejects.toThrow(/changed while the zip was written/);
+    expect(readdirSync(out)).toEqual([]);
   });
 });
 

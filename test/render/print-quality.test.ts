@@ -299,13 +299,13 @@ describe('covers carry no page number', () => {
 
     const bare = async (id: string) => PDFDocument.load(await renderPdf(doc(ex, id).form, ex.fonts, meta));
     const parts: LoadedPart[][] = [
-      [{ kind: 'pdf', doc: await bare('application-cover'), generated: true, numbered: false }],
-      [{ kind: 'pdf', doc: await bare('pledge'), generated: true }],
+      [{ kind: 'pdf', doc: await bare('application-cover'), pages: 1, generated: true, numbered: false }],
+      [{ kind: 'pdf', doc: await bare('pledge'), pages: 2, generated: true }],
     ];
     const contents = await PDFDocument.create();
     contents.addPage([595.28, 841.89]);
     const plan = planVolume([{ number: 1, name: '申请表' }, { number: 2, name: '信用承诺书' }], [[1], [2]], 1);
-    const volume = await readPdf(await drawVolumeBody(plan, parts, contents, { ...meta, keywords: 'k' }, ex.fonts));
+    const volume = await readPdf((await drawVolumeBody(plan, parts, contents, { ...meta, keywords: 'k' }, ex.fonts)).bytes);
     const numberOn = (page: number) => new RegExp(`—\\s*${page}\\s*—`).test(volume.pages[page - 1]!.text);
     expect(flat(volume.pages[4]!.text)).toContain('申请表'); // page 5, a right-hand page
     expect(numberOn(5)).toBe(false);
