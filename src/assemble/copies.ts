@@ -14,7 +14,7 @@ import type { Submission } from '../submission/schema.js';
 import { planVolume } from './layout.js';
 import type { VolumeMaterial } from './parts.js';
 import { drawSpine, spineWidth } from './spine.js';
-import { drawVolumeBody, pageCounts, streamedCopy, withCover, type CoverJoiner, type LoadedPart, type VolumeMeta } from './volume.js';
+import { drawVolumeBody, firstCopy, pageCounts, streamedCopy, withCover, type CoverJoiner, type LoadedPart, type VolumeMeta } from './volume.js';
 
 export interface VolumeSetInput {
   materials: readonly VolumeMaterial[];
@@ -67,33 +67,40 @@ export async function assembleVolumes(input: VolumeSetInput): Promise<VolumeSet>
 
   const bundle: Bundle = new Map();
   const drawn = await drawVolumeBody(plan, parts, contents, meta, fonts);
-  // Each copy loads the body and saves it again with its cover. The helper, if there is one,
-  // makes the later copies while this thread makes the first, from the body in shared memory
-  // (sent as it is, it would be copied once per copy). A body with scans is not shared out:
-  // three copies in the making at once would hold it three times over, for a second saved.
-  // A body whose scans stayed in their files (drawn.sources) gives copies written on demand.
+  // Copy 1 is the drawn body itself given its cover (firstCopy); every other copy loads the
+  // saved body and saves it again with its cover. The helper, if there is one, makes about
+  // half of the others (from the body in shared memory: sent as it is, it would be copied
+  // once per copy) while this thread makes copy 1 and the rest. A body with scans is not
+  // shared out: copies in the making at once would hold it several times over. A body whose
+  // scans stayed in their files (drawn.sources) gives copies written on demand.
   const streamed = drawn.sources.length > 0;
   const helper = !streamed && input.copies > 1 && drawn.bytes.byteLength <= SHARED_BODY_MAX ? input.joinCover : undefined;
   const body = helper ? shared(drawn.bytes) : drawn.bytes;
-  const made: Promise<Entry>[] = [];
+  const covers: { file: string; bytes: Uint8Array; doc: PDFDocument }[] = [];
   for (let copy = 1; copy <= input.copies; copy++) {
     const file = `print/第${copy}份.pdf`;
     input.onCopy?.(copy, file);
     const bytes = await draw(input.cover, { copy, copies: input.copies });
-    const cover = await PDFDocument.load(bytes, { updateMetadata: false });
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
     // A cover that runs onto a second page (a name far too long) would lose its end: say so rather than print it.
-    if (cover.getPageCount() !== 1) throw fail('problems', 'print.coverOverflow', { form: input.cover, pages: cover.getPageCount() }, { field: 'institution.name' });
-    const joined: Promise<Entry> = streamed ? streamedCopy(drawn, cover, file) : copy > 1 && helper ? helper(body, bytes) : withCover(body, cover);
-    // Awaited together below; a later cover's failure must not leave this one unhandled.
-    joined.catch(() => {});
-    made.push(joined);
-    // On this thread alone, one copy at a time.
-    if (!helper) await joined;
+    if (doc.getPageCount() !== 1) throw fail('problems', 'print.coverOverflow', { form: input.cover, pages: doc.getPageCount() }, { field: 'institution.name' });
+    covers.push({ file, bytes, doc });
   }
-  (await Promise.all(made)).forEach((bytes, i) => bundle.set(`print/第${i + 1}份.pdf`, bytes));
+  const byHelper = (copy: number) => helper !== undefined && copy >= 2 && copy <= 1 + Math.ceil((input.copies - 1) / 2);
+  const made: Promise<Entry>[] = covers.map((c, i) => (byHelper(i + 1) ? helper!(body, c.bytes) : Promise.resolve(new Uint8Array())));
+  // Awaited together below; a helper's failure must not go unhandled while this thread works.
+  made.forEach((m) => m.catch(() => {}));
+  for (const [i, c] of covers.entries()) {
+    if (byHelper(i + 1)) continue;
+    made[i] = streamed ? streamedCopy(drawn, c.doc, c.file) : i === 0 ? firstCopy(drawn, c.doc) : withCover(body, c.doc);
+    await made[i];
+  }
   const pages = plan.pages.length;
   const spine = { pages, sheetThickness: input.spine.sheetThickness };
-  bundle.set('print/书脊.pdf', await drawSpine(spine, input.spine.text, { note: input.spine.note, title: `${meta.title} 书脊`, author: meta.author, date: meta.date }, fonts));
+  // Drawn while the helper may still be making its copies.
+  const spineBytes = await drawSpine(spine, input.spine.text, { note: input.spine.note, title: `${meta.title} 书脊`, author: meta.author, date: meta.date }, fonts);
+  (await Promise.all(made)).forEach((bytes, i) => bundle.set(`print/第${i + 1}份.pdf`, bytes));
+  bundle.set('print/书脊.pdf', spineBytes);
   return { bundle, pages, spineMm: spineWidth(spine) };
 }
 

@@ -157,6 +157,8 @@ class Captioner {
 export interface VolumeBody {
   bytes: Uint8Array;
   sources: FileEntry[];
+  /** The document the bytes were saved from: one copy may be made from it in place (inCover). */
+  doc: PDFDocument;
 }
 
 export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPart[][], contents: PDFDocument, meta: VolumeMeta, fonts: FontSet): Promise<VolumeBody> {
@@ -252,7 +254,7 @@ export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPar
     if (numbered) drawPageNumber(page, n, numberFont, { mirror: true });
   }
   const sources = markSources(doc);
-  return { bytes: await doc.save(), sources };
+  return { bytes: await doc.save(), sources, doc };
 }
 
 /** One copy: the body with this copy's cover (第k份 / 共N份) as page 1. */
@@ -267,11 +269,23 @@ export async function withCover(body: Uint8Array, cover: PDFDocument): Promise<U
 
 /** `inPlace`: the copy's streams are views into the body, which all copies then share. */
 async function coveredDoc(body: Uint8Array, cover: PDFDocument, inPlace = false): Promise<PDFDocument> {
-  const doc = inPlace ? await loadInPlace(body, false) : await PDFDocument.load(body, { updateMetadata: false });
+  return inCover(inPlace ? await loadInPlace(body, false) : await PDFDocument.load(body, { updateMetadata: false }), cover);
+}
+
+/** The body's empty first page replaced by the cover, in `doc` itself. */
+async function inCover(doc: PDFDocument, cover: PDFDocument): Promise<PDFDocument> {
   const [page] = await doc.copyPages(cover, [0]);
   doc.removePage(0);
   doc.insertPage(0, page!);
   return doc;
+}
+
+/**
+ * One copy from the body as drawn, without loading its saved bytes again: the same bytes as
+ * withCover (a test compares them). `body.doc` is the copy after this, so once per body.
+ */
+export async function firstCopy(body: VolumeBody, cover: PDFDocument): Promise<Uint8Array> {
+  return (await inCover(body.doc, cover)).save();
 }
 
 /**

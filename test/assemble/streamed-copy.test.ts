@@ -134,3 +134,15 @@ describe('a print copy written on demand', () => {
     await expect(collect(pdfChunks(await pdfLayout(doc)))).rejects.toThrow(/扫描-001\.jpg changed/);
   });
 });
+
+describe('the first copy, made from the drawn body in place', () => {
+  it('is byte for byte the copy made by loading the saved body again', async () => {
+    const { firstCopy } = await import('../../src/assemble/volume.js');
+    const drawn = await body(ex.loaded.contents, ex.loaded.pdfs);
+    const cover = await coverDoc();
+    const loadedAgain = await withCover(drawn.bytes, cover);
+    const inPlace = await firstCopy(drawn, cover);
+    expect(inPlace.byteLength).toBeGreaterThan(100_000);
+    expect(Buffer.compare(Buffer.from(inPlace), Buffer.from(loadedAgain))).toBe(0);
+  });
+});
