@@ -79,18 +79,20 @@ function expectedOf(world: World, meant: MeantDisc, disc: string, discVerified: 
  * compared with that one.
  */
 export async function verifyOutput(world: World, dir: string, name: string, meant?: MeantDisc): Promise<Diagnostic[]> {
-  const out: Diagnostic[] = [];
-  let discVerified = false;
-  for (const part of ['disc', `${name}.zip`, `${name}.iso`]) {
+  const check = async (part: string, discVerified: boolean): Promise<Diagnostic[]> => {
     const target = path.join(dir, part);
-    if (!(await world.stat(target))) continue;
+    if (!(await world.stat(target))) return [];
     const opts: VerifyOptions = meant ? { expected: expectedOf(world, meant, path.join(dir, 'disc'), discVerified) } : {};
     const v = await verifyPackage(world, target, part, opts);
     const errors = (v.opened ? v.result.diagnostics : v.diagnostics).filter((d) => d.severity === 'error');
-    if (part === 'disc') discVerified = errors.length === 0;
-    if (errors.length) out.push(error('build.notVerified', { part, errors: errors.length }, { file: part }), ...errors.map((d) => ({ ...d, location: { ...d.location, file: d.location.file ? `${part}: ${d.location.file}` : part } })));
-  }
-  return out;
+    return errors.length ? [error('build.notVerified', { part, errors: errors.length }, { file: part }), ...errors.map((d) => ({ ...d, location: { ...d.location, file: d.location.file ? `${part}: ${d.location.file}` : part } }))] : [];
+  };
+  // The disc folder first (the zip's and the image's copies of a file not held in memory are
+  // compared with its copy there once it verifies); then the zip and the image at once.
+  const disc = await check('disc', false);
+  const discVerified = disc.length === 0 && (await world.stat(path.join(dir, 'disc'))) !== undefined;
+  const [zip, iso] = await Promise.all([check(`${name}.zip`, discVerified), check(`${name}.iso`, discVerified)]);
+  return [...disc, ...zip, ...iso];
 }
 
 /** The writer's check of a package (world/node-write.ts): a Failure (exit 1) when what was written does not verify. */
