@@ -40,6 +40,8 @@ export function visible(s: string): string {
 /** Stage durations, kept for `npm run bench` (SHENBAO_TIMINGS=<file>). */
 export interface Timing {
   stage: StageId;
+  /** When the stage began, in ms since the process started (what lies between stages shows). */
+  at: number;
   ms: number;
   /** Resident memory when the stage began and ended, and the most seen while it ran (MB). */
   startRssMb: number;
@@ -63,7 +65,7 @@ export function recordingProgress(into: Timing[], now: () => number = () => perf
         done: () => {
           clearInterval(timer);
           const end = rssMb();
-          into.push({ stage: id, ms: now() - start, startRssMb, rssMb: end, peakRssMb: Math.max(peak, end) });
+          into.push({ stage: id, at: start, ms: now() - start, startRssMb, rssMb: end, peakRssMb: Math.max(peak, end) });
         },
       };
     },
