@@ -87,19 +87,19 @@ export async function assembleVolumes(input: VolumeSetInput): Promise<VolumeSet>
     covers.push({ file, bytes, doc });
   }
   const byHelper = (copy: number) => helper !== undefined && copy >= 2 && copy <= 1 + Math.ceil((input.copies - 1) / 2);
-  const made: Promise<Entry>[] = covers.map((c, i) => (byHelper(i + 1) ? helper!(body, c.bytes) : Promise.resolve(new Uint8Array())));
-  // Awaited together below; a helper's failure must not go unhandled while this thread works.
-  made.forEach((m) => m.catch(() => {}));
+  const helped = covers.map((c, i) => (byHelper(i + 1) ? helper!(body, c.bytes) : undefined));
+  // Awaited below; a helper's failure must not go unhandled while this thread works.
+  for (const h of helped) h?.catch(() => {});
+  const made: Entry[] = [];
   for (const [i, c] of covers.entries()) {
-    if (byHelper(i + 1)) continue;
-    made[i] = streamed ? streamedCopy(drawn, c.doc, c.file) : i === 0 ? firstCopy(drawn, c.doc) : withCover(body, c.doc);
-    await made[i];
+    if (!helped[i]) made[i] = await (streamed ? streamedCopy(drawn, c.doc, c.file) : i === 0 ? firstCopy(drawn, c.doc) : withCover(body, c.doc));
   }
   const pages = plan.pages.length;
   const spine = { pages, sheetThickness: input.spine.sheetThickness };
   // Drawn while the helper may still be making its copies.
   const spineBytes = await drawSpine(spine, input.spine.text, { note: input.spine.note, title: `${meta.title} 书脊`, author: meta.author, date: meta.date }, fonts);
-  (await Promise.all(made)).forEach((bytes, i) => bundle.set(`print/第${i + 1}份.pdf`, bytes));
+  for (const [i, h] of helped.entries()) if (h) made[i] = await h;
+  made.forEach((copy, i) => bundle.set(`print/第${i + 1}份.pdf`, copy));
   bundle.set('print/书脊.pdf', spineBytes);
   return { bundle, pages, spineMm: spineWidth(spine) };
 }

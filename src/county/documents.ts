@@ -171,11 +171,13 @@ export async function renderCountyDocuments(
   const todo: { d: CountyDocument; format: Format }[] = [];
   for (const d of docs) {
     const ahead = opts.ready?.get(d.base);
-    if (ahead && ahead.key === documentKey(d, opts)) {
+    // The key hashes the whole filled form (the summary's runs to pages): made once.
+    const key = documentKey(d, opts);
+    if (ahead && ahead.key === key) {
       made.set(d, ahead);
       for (const format of d.formats) stage.step(`${d.base}.${format}`, ++i, total);
     } else {
-      made.set(d, { key: documentKey(d, opts), files: {} });
+      made.set(d, { key, files: {} });
       for (const format of d.formats) todo.push({ d, format });
     }
   }

@@ -25,22 +25,25 @@ function inflateInto(source: Uint8Array, dest: Uint8Array): Uint8Array {
   dest.set(out);
   return out.length < dest.length ? dest.slice(0, out.length) : dest;
 }
-try {
-  const tinyInflate = require.resolve('tiny-inflate', { paths: [path.dirname(require.resolve('fontkit'))] });
-  require.cache[tinyInflate] ??= { id: tinyInflate, filename: tinyInflate, loaded: true, exports: inflateInto, children: [], paths: [] } as unknown as NodeJS.Module;
-} catch {
-  // A fontkit without tiny-inflate: nothing to replace.
+/**
+ * Puts `exports(file)` in the module cache for a module fontkit requires, before fontkit
+ * loads. A fontkit without that dependency leaves nothing to replace.
+ */
+function provide(specifier: string, exports: (file: string) => unknown): void {
+  try {
+    const file = require.resolve(specifier, { paths: [path.dirname(require.resolve('fontkit'))] });
+    require.cache[file] ??= { id: file, filename: file, loaded: true, exports: exports(file), children: [], paths: [] } as unknown as NodeJS.Module;
+  } catch {
+    // not installed: fontkit loads what it has
+  }
 }
+provide('tiny-inflate', () => inflateInto);
 // fontkit loads its brotli decoder (for WOFF2 fonts, which the bundled ones are not) at once,
 // ~12 ms of every thread: it loads now when a WOFF2 is first read.
-try {
-  const entry = require.resolve('brotli/decompress.js', { paths: [path.dirname(require.resolve('fontkit'))] });
+provide('brotli/decompress.js', (entry) => {
   const decoder = path.join(path.dirname(entry), 'dec/decode.js');
-  const decompress = (buffer: Uint8Array, size?: number) => (require(decoder) as { BrotliDecompressBuffer(b: Uint8Array, s?: number): Uint8Array }).BrotliDecompressBuffer(buffer, size);
-  require.cache[entry] ??= { id: entry, filename: entry, loaded: true, exports: decompress, children: [], paths: [] } as unknown as NodeJS.Module;
-} catch {
-  // A fontkit without brotli: nothing to defer.
-}
+  return (buffer: Uint8Array, size?: number) => (require(decoder) as { BrotliDecompressBuffer(b: Uint8Array, s?: number): Uint8Array }).BrotliDecompressBuffer(buffer, size);
+});
 
 const fontkit = require('fontkit') as typeof Fontkit;
 const original = fontkit.create;
