@@ -49,7 +49,7 @@ PDFDocument.prototype.save = function (this: PDFDocument, options: Parameters<PD
 type FlateStream = { encode: boolean; contentsCache: { value?: Uint8Array }; getUnencodedContents(): Uint8Array };
 PDFFlateStream.prototype.getContents = function (this: FlateStream): Uint8Array {
   const cache = this.contentsCache;
-  // pdf-lib's own cache, so that its invalidate() (a content stream pushed to) still works.
+  // Kept in pdf-lib's own cache field, where its other code looks for a stream's contents.
   cache.value ??= this.encode ? deflateSync(this.getUnencodedContents()) : this.getUnencodedContents();
   return cache.value;
 } as never;

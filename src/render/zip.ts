@@ -5,8 +5,10 @@
  *
  * Unpacked by fflate; packed again here with Node's zlib (deflate and CRC-32, both native):
  * fflate's deflate, in JavaScript, was the render worker's largest single cost (~0.1 s of
- * the example's nine Office files). A zip of a few deflated entries in memory is a header
- * before each and a directory at the end; no library packs one with native deflate.
+ * the example's nine Office files). Written here, as the disc zip is (package/zip.ts):
+ * every header field must be ours anyway for fixed bytes (UTC times, order, no extra
+ * fields; fflate's times needed rewriting afterwards), and that is all a zip writer adds
+ * to the deflated entries.
  */
 import { unzipSync } from 'fflate';
 import { crc32, deflateRawSync } from 'node:zlib';
@@ -42,7 +44,7 @@ export function normalizeOfficeZip(bytes: Uint8Array, date: Date, patch?: (name:
  * A zip of these entries in this order, each deflated (level 6) and dated `date` (UTC):
  * version 2.0, no data descriptors, the UTF-8 flag on a name that is not ASCII.
  */
-export function deflatedZip(entries: readonly [name: string, data: Uint8Array][], date: Date): Uint8Array {
+function deflatedZip(entries: readonly [name: string, data: Uint8Array][], date: Date): Uint8Array {
   const { time, date: day } = dosTime(date);
   const parts: Uint8Array[] = [];
   const central: Buffer[] = [];
