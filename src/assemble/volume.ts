@@ -15,7 +15,7 @@ import { markSources, pdfChunks, pdfLayout, swapSources } from './streamed-pdf.j
 import { drawXObject, embedPassThroughPng, passThroughPng } from './png.js';
 import type { FontRole, FontSet } from '../render/fonts.js';
 import { drawPageNumber, embedNumberFont, embedSubsetFont } from '../render/page-numbers.js';
-import { withoutPageNumbers } from '../render/pdfkit-page-numbers.js';
+import { withoutPageNumbers } from './form-pages.js';
 import { PORTRAIT, PT_PER_MM } from '../paper/typography.js';
 import type { VolumePlan } from './layout.js';
 import type { PartSource, VolumeMaterial } from './parts.js';

@@ -8,13 +8,7 @@ import { error, warning } from '../core/diagnostic.js';
 import type { SectionDef } from '../scheme/schema.js';
 import { at, type CheckContext } from './context.js';
 import { kindTerm } from './materials.js';
-
-/** The text written for one prompt of a section, or '' when there is none. */
-export function promptText(value: string | Record<string, string> | undefined, section: SectionDef, key: string): string {
-  if (value === undefined) return '';
-  if (typeof value === 'string') return section.prompts[0]?.key === key ? value.trim() : '';
-  return (value[key] ?? '').trim();
-}
+import { promptText } from '../scheme/prompt-text.js';
 
 export function checkNarrative(ctx: CheckContext): void {
   const { scheme, submission } = ctx;

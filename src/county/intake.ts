@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Eligibility } from '../check/eligibility.js';
 import { fileDiagnostics } from '../check/materials.js';
-import { promptText } from '../check/narrative.js';
+import { promptText } from '../scheme/prompt-text.js';
 import { toHalfWidth } from '../core/text.js';
 import { formContext } from '../forms/context.js';
 import { fillForm } from '../forms/fill.js';

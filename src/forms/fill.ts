@@ -6,7 +6,7 @@ import Handlebars from 'handlebars';
 import type { FontRole } from '../paper/typography.js';
 import type { Scheme } from '../scheme/schema.js';
 import type { Submission } from '../submission/schema.js';
-import { promptText } from '../check/narrative.js';
+import { promptText } from '../scheme/prompt-text.js';
 import { cnNumber } from './cn.js';
 import type { FormContext } from './context.js';
 import type { Align, Block, Cell, FilledForm, Para, Row, SizeRole } from './model.js';

@@ -169,12 +169,19 @@ async function readFont(source: FontSource, file: string): Promise<Uint8Array> {
  * and opened here, so a missing or broken font is reported (exit 3) before any work starts.
  */
 export async function loadFontSet(source: FontSource, choice: FontChoice = {}): Promise<FontSet> {
+  const files = FONT_ROLES.map((role) => choice[role] ?? source.bundled[role]);
+  // Read together: 50-60 MB of font files, one after another, was most of this function.
+  const raws = await Promise.allSettled([...files, source.bundled.serif].map((file) => readFont(source, file)));
+  const raw = (i: number): Uint8Array => {
+    const r = raws[i]!;
+    if (r.status === 'rejected') throw r.reason;
+    return r.value;
+  };
   const faces = {} as Record<FontRole, FontFace>;
-  for (const role of FONT_ROLES) {
-    const file = choice[role] ?? source.bundled[role];
-    faces[role] = faceOf(role, file, choice[role] === undefined, parse(await readFont(source, file), file));
-  }
-  const numbers = faces.serif.bundled ? faces.serif : faceOf('serif', source.bundled.serif, true, parse(await readFont(source, source.bundled.serif), source.bundled.serif));
+  FONT_ROLES.forEach((role, i) => {
+    faces[role] = faceOf(role, files[i]!, choice[role] === undefined, parse(raw(i), files[i]!));
+  });
+  const numbers = faces.serif.bundled ? faces.serif : faceOf('serif', source.bundled.serif, true, parse(raw(files.length), source.bundled.serif));
   return new FontSet(faces, numbers);
 }
 

@@ -5,13 +5,11 @@
  * Each page's number goes into a content stream of its own, first in the page's /Contents,
  * marked as a pagination artifact (ISO 32000 14.8.2.2) and left uncompressed. A print volume
  * numbers its pages through, so it takes the form's pages without that stream
- * (`withoutPageNumbers`). The number is set in the bundled serif, which pdfkit merges with
+ * (`withoutPageNumbers`, assemble/form-pages.ts). The number is set in the bundled serif, which pdfkit merges with
  * the body's serif (one subset, one font resource, kept). pdfkit has no API for a second
  * content stream: the page's `content` is pointed at the new stream while the number is
  * drawn (pdfkit 0.19 PDFPage).
  */
-import type { PDFDocument, PDFPage } from '#pdf-lib';
-import { PDFArray, PDFName, PDFRawStream, PDFRef } from '#pdf-lib';
 import type { FontSet } from './fonts.js';
 import { pageNumberAt } from './page-numbers.js';
 import { useCmapLayout } from './pdfkit-cmap-layout.js';
@@ -71,24 +69,4 @@ export function numberPages(doc: NumberablePdfKit, fonts: FontSet): void {
     numbers.end();
     page.dictionary.data.Contents = [numbers, body];
   }
-}
-
-/**
- * Takes the form's own page numbers off each page of `doc` (a form's PDF, loaded to be
- * copied into a volume). Their font stays: it is the body's serif. A page without them is
- * left as it is.
- */
-export function withoutPageNumbers(doc: PDFDocument): void {
-  for (const page of doc.getPages()) dropNumberStream(page);
-}
-
-function dropNumberStream(page: PDFPage): void {
-  const contents = page.node.Contents();
-  if (!(contents instanceof PDFArray) || contents.size() !== 2) return;
-  const first = contents.get(0);
-  const stream = first instanceof PDFRef ? page.doc.context.lookup(first) : first;
-  if (!(stream instanceof PDFRawStream) || stream.dict.has(PDFName.of('Filter'))) return;
-  const text = Buffer.from(stream.contents).toString('latin1');
-  if (!text.startsWith(PAGE_NUMBER_MARK)) return;
-  page.node.set(PDFName.of('Contents'), contents.get(1));
 }

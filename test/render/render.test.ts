@@ -3,7 +3,7 @@ import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { docxBody, renderDocx } from '../../src/render/docx.js';
 import { PDFDocument } from '#pdf-lib';
-import { withoutPageNumbers } from '../../src/render/pdfkit-page-numbers.js';
+import { withoutPageNumbers } from '../../src/assemble/form-pages.js';
 import { pdfDefinition } from '../../src/render/pdf.js';
 import { renderPdf } from '../../src/render/render.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
