@@ -7,7 +7,6 @@
 // it would run (no TypeScript loader in front of any of the three).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
 import { bundledFontFiles } from '../dist/world/node.js';
 import { traineeRow } from './trainee-row.mjs';
 
@@ -34,6 +33,9 @@ export async function ours(scheme, rows, fonts) {
 
 /** pdfkit as commonly used: text() with a width, heightOfString() for row heights. */
 export async function directPdfkit(rows) {
+  // Loaded here, not at the top: shenbao's path loads pdfkit after its own fontkit set-up
+  // (render/fontkit-shared.ts), as a build does; loading it first would parse each font twice.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margins: { top: mm(22), bottom: mm(22), left: mm(20), right: mm(20) }, info: { CreationDate: new Date(0) } });
   doc.registerFont('serif', readFileSync(bundledFontFiles().serif));
   const chunks = [];

@@ -15,6 +15,7 @@ import { rolesUsed, type FontRole, type FontSet } from './fonts.js';
 import type { DocumentMeta as PdfMeta } from './meta.js';
 import { PDFA_SUBSET } from './pdfa.js';
 import { useCmapLayout } from './pdfkit-cmap-layout.js';
+import { PdfKitInk } from './pdfkit-ink.js';
 import { numberPages, type NumberablePdfKit } from './pdfkit-page-numbers.js';
 import { ROSTER_PAD, geometry, LINE_PT, mm, SIZE_PT, textWidth } from '../paper/typography.js';
 import { Measure, wrap, type Line } from './wrap.js';
@@ -77,6 +78,8 @@ export async function renderGridPdf(form: FilledForm, fonts: FontSet, meta: PdfM
   const padX = mm(ROSTER_PAD.x);
   const padY = mm(ROSTER_PAD.y);
   let y = top;
+  const ink = new PdfKitInk(doc as never);
+  const RULE_PT = 0.6;
 
   const newPage = () => {
     doc.addPage();
@@ -92,8 +95,7 @@ export async function renderGridPdf(form: FilledForm, fonts: FontSet, meta: PdfM
     const glyphHeight = ((face.ascent - face.descent) / face.unitsPerEm) * size;
     const ty = baselineTop + (LINE_PT[para.size] - glyphHeight) / 2;
     for (const piece of line) {
-      doc.font(PDF_FONT(piece.face)).fontSize(size);
-      doc.text(piece.text, cx, ty, { lineBreak: false });
+      ink.run(PDF_FONT(piece.face), size, piece.text, cx, ty);
       cx += piece.width;
     }
   };
@@ -105,6 +107,7 @@ export async function renderGridPdf(form: FilledForm, fonts: FontSet, meta: PdfM
       drawLine(line, block, left, width, y);
       y += LINE_PT[block.size];
     }
+    ink.flush(RULE_PT);
     y += block.after ?? 0;
   };
 
@@ -129,7 +132,7 @@ export async function renderGridPdf(form: FilledForm, fonts: FontSet, meta: PdfM
   const drawRow = (row: LaidRow) => {
     // Borders: the row's bottom and every cell's left and right edge; the top is the previous row's bottom.
     for (const c of row.cells) {
-      doc.moveTo(c.x, y).lineTo(c.x, y + row.height);
+      ink.rule(c.x, y, c.x, y + row.height);
       let ty = y + (row.height - (c.lines.reduce((a, l) => a + LINE_PT[l.para.size], 0) + 2 * padY)) / 2 + padY;
       for (const { line, para } of c.lines) {
         drawLine(line, para, c.x + padX, c.width - 2 * padX, ty);
@@ -137,9 +140,10 @@ export async function renderGridPdf(form: FilledForm, fonts: FontSet, meta: PdfM
       }
     }
     const last = row.cells[row.cells.length - 1]!;
-    doc.moveTo(last.x + last.width, y).lineTo(last.x + last.width, y + row.height);
-    doc.moveTo(row.cells[0]!.x, y + row.height).lineTo(last.x + last.width, y + row.height);
-    doc.lineWidth(0.6).stroke();
+    ink.rule(last.x + last.width, y, last.x + last.width, y + row.height);
+    ink.rule(row.cells[0]!.x, y + row.height, last.x + last.width, y + row.height);
+    // A row's rules and text go into the page as one string.
+    ink.flush(RULE_PT);
     y += row.height;
   };
 
@@ -149,7 +153,8 @@ export async function renderGridPdf(form: FilledForm, fonts: FontSet, meta: PdfM
     const header = t.header.map((r) => layRow(r, columns));
     const headerHeight = header.reduce((a, r) => a + r.height, 0);
     const drawHeader = () => {
-      doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.6).stroke();
+      ink.rule(left, y, left + width, y);
+      ink.flush(RULE_PT);
       header.forEach(drawRow);
     };
     drawHeader();
