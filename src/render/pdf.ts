@@ -19,6 +19,7 @@ import { parasOf, type Block, type Cell, type FilledForm, type Para, type Row } 
 import { rolesUsed, type FontRole, type FontSet } from './fonts.js';
 import type { DocumentMeta } from './meta.js';
 import { PDFA_SUBSET } from './pdfa.js';
+import { useCmapLayoutWhereSafe } from './pdfkit-cmap-layout.js';
 import { numberPages, type NumberablePdfKit } from './pdfkit-page-numbers.js';
 import { DOTTED_NAME, Measure, nameParts, wrap } from './wrap.js';
 import { CELL_PAD, geometry, LINE_PT, MUTED, mm, SIZE_PT, textWidth } from '../paper/typography.js';
@@ -36,6 +37,23 @@ interface PdfPrinter {
 }
 type PrinterClass = new (fonts: object, vfs: object, urlResolver: object, localAccessPolicy: (path: string) => boolean) => PdfPrinter;
 const Printer = (require('pdfmake/js/Printer') as { default: PrinterClass }).default;
+/**
+ * The bundled fonts' faces, whose runs of Chinese text and punctuation are laid out from the
+ * cmap (pdfkit-cmap-layout.ts). pdfmake opens each font inside createPdfKitDocument, where
+ * the layout happens, so its provideFont (pdfmake 0.3 PDFDocument) is where that is set up.
+ */
+const cmapSafe = new WeakSet<object>();
+const PdfMakeDocument = (require('pdfmake/js/PDFDocument') as { default: { prototype: { provideFont(this: unknown, ...a: unknown[]): { font?: object } } } }).default;
+const provideFont = PdfMakeDocument.prototype.provideFont;
+const prepared = new WeakSet<object>();
+PdfMakeDocument.prototype.provideFont = function (...args: unknown[]) {
+  const ef = provideFont.apply(this, args);
+  if (ef.font && cmapSafe.has(ef.font) && !prepared.has(ef)) {
+    prepared.add(ef);
+    useCmapLayoutWhereSafe(ef as never);
+  }
+  return ef;
+};
 const URLResolver = (require('pdfmake/js/URLResolver') as { default: new (vfs: object) => { setUrlAccessPolicy(f: (url: string) => boolean): void } }).default;
 
 /** The faces a form uses, under their role names, in a file system of this render only. */
@@ -47,6 +65,7 @@ function fontTable(fonts: FontSet, form: FilledForm): { defs: Record<string, obj
   for (const role of used as Set<FontRole>) {
     const name = `${role}.ttf`;
     files.set(name, fonts.faces[role].bytes);
+    if (fonts.faces[role].bundled) cmapSafe.add(fonts.faces[role].font);
     defs[role] = { normal: name, bold: name, italics: name, bolditalics: name };
   }
   const vfs = { existsSync: (n: string) => files.has(n), readFileSync: (n: string) => files.get(n) };
