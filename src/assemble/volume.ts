@@ -157,8 +157,10 @@ class Captioner {
 export interface VolumeBody {
   bytes: Uint8Array;
   sources: FileEntry[];
-  /** The document the bytes were saved from: one copy may be made from it in place (inCover). */
+  /** The document the bytes were saved from: copies may be made from it in place (drawnCopy). */
   doc: PDFDocument;
+  /** Its empty first page and its last object number as saved: what drawnCopy puts back. */
+  saved: { first: PDFPage; largest: number };
 }
 
 export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPart[][], contents: PDFDocument, meta: VolumeMeta, fonts: FontSet): Promise<VolumeBody> {
@@ -254,15 +256,11 @@ export async function drawVolumeBody(plan: VolumePlan, parts: readonly LoadedPar
     if (numbered) drawPageNumber(page, n, numberFont, { mirror: true });
   }
   const sources = markSources(doc);
-  return { bytes: await doc.save(), sources, doc };
+  const bytes = await doc.save();
+  return { bytes, sources, doc, saved: { first: doc.getPage(0), largest: doc.context.largestObjectNumber } };
 }
 
-/** One copy: the body with this copy's cover (第k份 / 共N份) as page 1. */
-/** One copy of a volume from the body and its cover's PDF, wherever it is made (this thread or a helper). */
-export type CoverJoiner = (body: Uint8Array, cover: Uint8Array) => Promise<Uint8Array>;
-
-export const joinCover: CoverJoiner = async (body, cover) => withCover(body, await PDFDocument.load(cover, { updateMetadata: false }));
-
+/** One copy: the body as saved, loaded again, with this copy's cover (第k份 / 共N份) as page 1. */
 export async function withCover(body: Uint8Array, cover: PDFDocument): Promise<Uint8Array> {
   return (await coveredDoc(body, cover)).save();
 }
@@ -282,10 +280,21 @@ async function inCover(doc: PDFDocument, cover: PDFDocument): Promise<PDFDocumen
 
 /**
  * One copy from the body as drawn, without loading its saved bytes again: the same bytes as
- * withCover (a test compares them). `body.doc` is the copy after this, so once per body.
+ * withCover (a test compares them). Afterwards the document is put back as it was saved —
+ * the cover's page and the objects it brought (numbered above the body's) out, the empty
+ * first page back — so every copy is made from it, where loading the 3 MB body for each
+ * copy and parsing it again was most of the copies' time.
  */
-export async function firstCopy(body: VolumeBody, cover: PDFDocument): Promise<Uint8Array> {
-  return (await inCover(body.doc, cover)).save();
+export async function drawnCopy(body: VolumeBody, cover: PDFDocument): Promise<Uint8Array> {
+  const { doc, saved } = body;
+  const bytes = await (await inCover(doc, cover)).save();
+  doc.removePage(0);
+  doc.insertPage(0, saved.first);
+  const ctx = doc.context;
+  for (const [ref] of ctx.enumerateIndirectObjects()) if (ref.objectNumber > saved.largest) ctx.delete(ref);
+  // Saving numbered its object streams after the cover's objects: those numbers are free again too.
+  ctx.largestObjectNumber = saved.largest;
+  return bytes;
 }
 
 /**

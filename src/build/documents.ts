@@ -12,7 +12,6 @@ import { formContext } from '../forms/context.js';
 import { fillForm } from '../forms/fill.js';
 import type { FilledForm } from '../forms/model.js';
 import type { FontSet } from '../render/fonts.js';
-import type { CoverJoiner } from '../assemble/volume.js';
 import type { DocumentMeta } from '../render/meta.js';
 import { renderFormat, type Format, type Rendered } from '../render/render.js';
 import { biggestFirst, renderJobs, type DocumentJob, type SharedRenderer } from '../render/shared-jobs.js';
@@ -63,10 +62,9 @@ export type DocumentRenderer = (form: FilledForm, format: Format, meta: Document
 
 export type { DocumentJob, SharedRenderer };
 
-/** Another thread's help with a build: documents, and the print copies' covers. */
+/** Another thread's help with a build: its share of the documents. */
 export interface RenderHelper {
   share: SharedRenderer;
-  joinCover: CoverJoiner;
 }
 
 export const renderHere: DocumentRenderer = (form, format, meta, fonts) => renderFormat(form, format, fonts, meta);

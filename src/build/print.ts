@@ -5,7 +5,7 @@
  */
 import { assembleVolumes } from '../assemble/copies.js';
 import { volumeMaterials } from '../assemble/parts.js';
-import { loadParts, type CoverJoiner } from '../assemble/volume.js';
+import { loadParts } from '../assemble/volume.js';
 import type { CheckReport } from '../check/run.js';
 import type { Bundle } from '../core/bundle.js';
 import { warning, type Diagnostic } from '../core/diagnostic.js';
@@ -27,8 +27,6 @@ export interface PrintInput {
   progress: Progress;
   /** The disc's fingerprint, printed on the contents page and the spine. */
   fingerprint?: Fingerprint;
-  /** Another thread that makes the later copies. */
-  joinCover?: CoverJoiner;
 }
 
 export interface PrintSet {
@@ -66,7 +64,6 @@ export async function buildPrintSet(input: PrintInput): Promise<PrintSet> {
     spine: { text: `${s.institution.name}　${s.brand.trade}${ctx.packageKind}`, sheetThickness: s.print.sheetThickness, ...(input.fingerprint && { note: input.fingerprint.short }) },
     ...(input.fingerprint && { disc: fingerprintWords(input.fingerprint) }),
     onCopy: (copy, file) => stage.step(file, copy, copies),
-    joinCover: input.joinCover,
   });
   const diagnostics: Diagnostic[] = [];
   if (spineMm > s.print.maxSpine) {

@@ -51,17 +51,17 @@ export async function makePackage(checked: Checked, date: Date, progress: Progre
 
   const s = loaded.submission;
   const { bundle, pdfs } = await renderDocuments(docs, { fonts, date, ...documentMeta(checked), progress, helpers: helpers.map((h) => h.share) });
-  // A submission whose attachments are not all held in memory has print copies written on
-  // demand, on this thread: the helpers' work ends with the documents, and their memory (a
-  // render worker's is 100 MB) need not be held through the print set and the archive.
+  // The helpers' work ends with the documents (every print copy is made here, from the body
+  // as drawn), so their memory (a render worker's is 100 MB) is not held through the print
+  // set and the archive.
+  release?.();
+  // A submission whose attachments are not all held in memory has print copies written on demand.
   const large = [...loaded.contents.values()].some((e) => !isBytes(e));
-  if (large) release?.();
 
   // The volumes print the disc's fingerprint, which covers everything on the disc but them.
   const before = await fingerprintBeforePrint(loaded, bundle);
-  const print = await buildPrintSet({ loaded, scheme, report, fonts, forms: pdfs, date, progress, fingerprint: before.fingerprint, joinCover: large ? undefined : helpers[0]?.joinCover });
+  const print = await buildPrintSet({ loaded, scheme, report, fonts, forms: pdfs, date, progress, fingerprint: before.fingerprint });
   for (const [k, v] of print.bundle) bundle.set(k, v);
-  if (!large) release?.();
   // A large build's print stage leaves what it read of its attachments (a scanned PDF parsed
   // whole, 60 MB and more) outside the heap, where the heap's size does not show it.
   if (large) collectNow();

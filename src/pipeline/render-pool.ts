@@ -20,8 +20,7 @@ import { workersAvailable } from './pool.js';
 export type RenderRequest =
   | { kind: 'document'; id: number; form: FilledForm; format: Format; meta: DocumentMeta; fonts: FontChoice }
   /** A list of documents whose jobs the worker takes from the back of `claims` (core/claims.ts) itself. */
-  | { kind: 'share'; id: number; jobs: readonly DocumentJob[]; claims: SharedArrayBuffer; fonts: FontChoice }
-  | { kind: 'cover'; id: number; body: Uint8Array; cover: Uint8Array };
+  | { kind: 'share'; id: number; jobs: readonly DocumentJob[]; claims: SharedArrayBuffer; fonts: FontChoice };
 
 /** The bundled font files, read once by the main thread into shared memory. */
 export interface FontFiles {
@@ -103,7 +102,6 @@ export function startRenderWorker(): RenderWorker | undefined {
     share: async (jobs, claims, fonts, done) => {
       await ask({ kind: 'share', id: next++, jobs, claims: claims.buffer, fonts: choiceOf(fonts) }, done);
     },
-    joinCover: async (body, cover) => rendered(await ask({ kind: 'cover', id: next++, body, cover })).bytes,
     async close() {
       await worker.terminate();
     },

@@ -1,6 +1,6 @@
 /**
  * The second core's renderer for `build`: a worker thread that fills in forms as PDF, DOCX
- * or XLSX while the main thread renders others, and later joins covers to print copies. Its imports (pdfmake, pdfkit, docx, exceljs)
+ * or XLSX while the main thread renders others. Its imports (pdfmake, pdfkit, docx, exceljs)
  * and the bundled fonts load as soon as it starts — while the main thread is still checking —
  * so its first document costs no start-up. It draws with the same font files as the main
  * thread (the bundled ones and any a user chose), parsed once in this thread.
@@ -10,7 +10,6 @@ import { Claims } from '../core/claims.js';
 import { thrownMessage } from '../core/failure.js';
 import { collectGarbage } from '../core/memory.js';
 import { loadFontSet, type FontChoice, type FontSet } from '../render/fonts.js';
-import { joinCover } from '../assemble/volume.js';
 import { renderFormat, type Rendered } from '../render/render.js';
 import { adoptFontFiles, nodeFonts } from '../world/node.js';
 import type { FontFiles, RenderRequest, RenderReply } from './render-pool.js';
@@ -62,7 +61,7 @@ const work = async (req: RenderRequest): Promise<void> => {
     await share(req);
     return reply({ id: req.id });
   }
-  replyWith(req.id, await collected(req.kind === 'cover' ? joinCover(req.body, req.cover).then((bytes) => ({ bytes })) : renderFormat(req.form, req.format, await fontsFor(req.fonts), req.meta)));
+  replyWith(req.id, await collected(renderFormat(req.form, req.format, await fontsFor(req.fonts), req.meta)));
 };
 
 parentPort!.on('message', (req: RenderRequest | FontFiles) => {

@@ -4,7 +4,7 @@
  * holding every attachment gives (the bytes a clerk prints, and the manifest lists).
  */
 import { createHash } from 'node:crypto';
-import { degrees, PDFDocument, PDFName, PDFRawStream } from '#pdf-lib';
+import { degrees, PDFDocument, PDFName, PDFRawStream, StandardFonts } from '#pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planVolume } from '../../src/assemble/layout.js';
 import { volumeMaterials, type VolumeMaterial } from '../../src/assemble/parts.js';
@@ -13,6 +13,7 @@ import { drawVolumeBody, loadParts, pageCounts, streamedCopy, withCover } from '
 import type { FileEntry } from '../../src/core/bundle.js';
 import type { FileFact } from '../../src/submission/files.js';
 import { loadExample, type Example } from '../helpers/example.js';
+import { pdfPageText } from '../helpers/pdf.js';
 import { SCHEME } from '../helpers/fixture.js';
 
 /** A file entry over bytes, read in small chunks (some with a range read, some without). */
@@ -60,9 +61,12 @@ async function body(contents: ReadonlyMap<string, Uint8Array | FileEntry>, pdfs:
   return drawVolumeBody(plan, parts, toc, meta, ex.fonts);
 }
 
-async function coverDoc(): Promise<PDFDocument> {
+/** A cover with a font of its own, as a copy's cover brings one; `copy` is written on it. */
+async function coverDoc(copy = 1): Promise<PDFDocument> {
   const cover = await PDFDocument.create({ updateMetadata: false });
-  cover.addPage([595.28, 841.89]).drawRectangle({ x: 100, y: 100, width: 50, height: 50 });
+  const page = cover.addPage([595.28, 841.89]);
+  page.drawRectangle({ x: 100, y: 100, width: 50, height: 50 });
+  page.drawText(`copy ${copy}`, { x: 100, y: 700, size: 20, font: await cover.embedFont(StandardFonts.Helvetica) });
   return PDFDocument.load(await cover.save(), { updateMetadata: false });
 }
 
@@ -135,14 +139,20 @@ describe('a print copy written on demand', () => {
   });
 });
 
-describe('the first copy, made from the drawn body in place', () => {
-  it('is byte for byte the copy made by loading the saved body again', async () => {
-    const { firstCopy } = await import('../../src/assemble/volume.js');
+describe('copies made from the drawn body in place', () => {
+  it('are byte for byte the copies made by loading the saved body again, one after another', async () => {
+    const { drawnCopy } = await import('../../src/assemble/volume.js');
     const drawn = await body(ex.loaded.contents, ex.loaded.pdfs);
-    const cover = await coverDoc();
-    const loadedAgain = await withCover(drawn.bytes, cover);
-    const inPlace = await firstCopy(drawn, cover);
-    expect(inPlace.byteLength).toBeGreaterThan(100_000);
-    expect(Buffer.compare(Buffer.from(inPlace), Buffer.from(loadedAgain))).toBe(0);
+    const covers = [await coverDoc(1), await coverDoc(2), await coverDoc(3)];
+    for (const cover of covers) {
+      const loadedAgain = await withCover(drawn.bytes, cover);
+      const inPlace = await drawnCopy(drawn, cover);
+      expect(inPlace.byteLength).toBeGreaterThan(100_000);
+      expect(Buffer.compare(Buffer.from(inPlace), Buffer.from(loadedAgain))).toBe(0);
+    }
+    // Each copy's own cover: the copies are not all the first.
+    const marks: string[] = [];
+    for (const c of covers) marks.push((await pdfPageText(await drawnCopy(drawn, c), 1)).trim());
+    expect(marks).toEqual(['copy 1', 'copy 2', 'copy 3']);
   });
 });

@@ -7,7 +7,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { joinCover } from '../../src/assemble/volume.js';
 import { renderDocuments, renderHere, type FilledDocument, type SharedRenderer } from '../../src/build/documents.js';
 import { Claims } from '../../src/core/claims.js';
 import { fail, Failure } from '../../src/core/failure.js';
@@ -101,10 +100,6 @@ describe.skipIf(!existsSync(compiled))('the render worker thread', () => {
         const here = await renderHere(jobs[i]!.form, jobs[i]!.format, meta, ex.fonts);
         expect(Buffer.from(bytes).equals(Buffer.from(here.bytes)), `job ${i}`).toBe(true);
       }
-      // A print copy: the body with its cover (here two of the documents stand in for them).
-      const [body, cover] = [...alone.pdfs.values()];
-      const [there, here] = await Promise.all([worker.joinCover(body!, cover!), joinCover(body!, cover!)]);
-      expect(Buffer.from(there).equals(Buffer.from(here))).toBe(true);
     } finally {
       await worker.close();
     }
