@@ -61,8 +61,53 @@ export function createFont(bytes: Uint8Array, postscriptName?: string): Made {
     const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     font = original(buf, postscriptName);
     forBuffer.set(key, font);
+    if ('createSubset' in font) leanSubsets(font);
+    if ('getGlyph' in font) leanBoxes(font);
   }
   return font;
+}
+
+interface TtfSubset {
+  font: { loca: { offsets: number[] }; _variationProcessor?: unknown; _getTableStream(t: string): { buffer: Uint8Array; pos: number; readBuffer(n: number): Uint8Array }; getGlyph(id: number): { advanceWidth: number; _getMetrics(): { leftBearing: number } } };
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  _addGlyph(gid: number): number;
+}
+let leaned = false;
+
+/**
+ * fontkit's TrueType subsetter decodes every glyph it takes in — each point of its outline,
+ * through restructure's generic decoders — only to learn whether it is a compound glyph
+ * whose parts must come too; on a CJK form that was a fifth of each PDF's making. The glyph's
+ * first two bytes say so (numberOfContours < 0), so a simple glyph's bytes are taken as they
+ * are, with the same table entries fontkit makes; a compound glyph, or a variable font, goes
+ * through fontkit’s own code. (fontkit 2 TTFSubset._addGlyph; the subset has no other way in.)
+ */
+function leanSubsets(font: { createSubset(): unknown }): void {
+  if (leaned) return;
+  const proto = Object.getPrototypeOf(font.createSubset()) as TtfSubset;
+  const addGlyph = proto._addGlyph;
+  if (typeof addGlyph !== 'function' || !('glyf' in font)) return;
+  leaned = true;
+  proto._addGlyph = function (this: TtfSubset, gid: number): number {
+    const { font: f } = this;
+    const cur = f.loca.offsets[gid]!;
+    const next = f.loca.offsets[gid + 1]!;
+    const stream = f._getTableStream('glyf');
+    const at = stream.pos + cur;
+    const contours = next > cur ? ((stream.buffer[at]! << 24) >> 16) | stream.buffer[at + 1]! : 0;
+    if (contours < 0 || f._variationProcessor) return addGlyph.call(this, gid);
+    const glyph = f.getGlyph(gid);
+    stream.pos = at;
+    const buffer = stream.readBuffer(next - cur);
+    this.glyf.push(buffer);
+    this.loca.offsets.push(this.offset);
+    this.hmtx.metrics.push({ advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing });
+    this.offset += buffer.length;
+    return this.glyf.length - 1;
+  };
 }
 
 // fontkit's exports are fixed getters, so pdfkit is handed, through the module cache, a copy
@@ -70,3 +115,39 @@ export function createFont(bytes: Uint8Array, postscriptName?: string): Made {
 // pdfkit or pdfmake import it first.
 const cached = require.cache[require.resolve('fontkit')];
 if (cached) cached.exports = { ...fontkit, create: createFont };
+
+interface TtfGlyph {
+  id: number;
+  _font: { loca: { offsets: number[] }; _variationProcessor?: unknown; _getTableStream(t: string): { buffer: Uint8Array; pos: number } };
+  _getCBox(internal?: boolean): object;
+}
+let boxed = false;
+
+/**
+ * A glyph's advance, in fontkit, goes through its metrics, and those (for a font without
+ * vertical metrics) through its bounding box, read from the glyph's header with
+ * restructure's generic struct decoder: a tenth of a form's drawing. The header is five
+ * big-endian int16s, read here straight from the table's bytes into fontkit's own frozen
+ * BBox — the same numbers. (fontkit 2 TTFGlyph._getCBox; a variable font goes through fontkit.)
+ */
+function leanBoxes(font: { getGlyph(id: number): unknown }): void {
+  if (boxed) return;
+  const proto = Object.getPrototypeOf(font.getGlyph(0)) as TtfGlyph;
+  const getCBox = proto._getCBox;
+  if (typeof getCBox !== 'function' || !('glyf' in font)) return;
+  boxed = true;
+  let BBox: (new (a: number, b: number, c: number, d: number) => object) | undefined;
+  proto._getCBox = function (this: TtfGlyph, internal?: boolean): object {
+    const f = this._font;
+    if (f._variationProcessor || !BBox) {
+      const box = getCBox.call(this, internal);
+      if (!f._variationProcessor) BBox = box.constructor as typeof BBox;
+      return box;
+    }
+    const stream = f._getTableStream('glyf');
+    const b = stream.buffer;
+    const at = stream.pos + f.loca.offsets[this.id]!;
+    const i16 = (k: number) => ((b[at + k]! << 24) >> 16) | b[at + k + 1]!;
+    return Object.freeze(new BBox(i16(2), i16(4), i16(6), i16(8)));
+  };
+}

@@ -22,3 +22,46 @@ describe('fonts parsed once', () => {
     expect(createFont(new Uint8Array(bytes)) === a).toBe(false);
   });
 });
+
+describe('fontkit’s glyph boxes and subsets, read straight from the bytes', () => {
+  /** A fontkit of its own, loaded apart from the shared one: as fontkit itself does it. */
+  function pristineFontkit(): { create(b: Buffer): unknown } {
+    const entry = require.resolve('fontkit');
+    const shared = require.cache[entry];
+    delete require.cache[entry];
+    try {
+      return require(entry) as { create(b: Buffer): unknown };
+    } finally {
+      require.cache[entry] = shared;
+    }
+  }
+  interface Font {
+    numGlyphs: number;
+    getGlyph(id: number): { cbox: { minX: number; minY: number; maxX: number; maxY: number }; advanceWidth: number; _getCBox(): object };
+    createSubset(): { includeGlyph(id: number): number; encode(): Uint8Array };
+  }
+
+  it('gives the boxes, advances and subset bytes fontkit’s own code gives', async () => {
+    const theirs = pristineFontkit();
+    for (const role of ['serif', 'kai'] as const) {
+      const bytes = Buffer.from(await WORLD.fonts.read(WORLD.fonts.bundled[role]));
+      const ours = createFont(bytes) as unknown as Font;
+      const plain = theirs.create(Buffer.from(bytes)) as Font;
+      expect(Object.getPrototypeOf(ours.getGlyph(1))._getCBox === Object.getPrototypeOf(plain.getGlyph(1))._getCBox).toBe(false);
+      const ids = Array.from({ length: 3000 }, (_, i) => (i * 7919) % ours.numGlyphs);
+      const box = (f: Font, id: number) => {
+        const g = f.getGlyph(id);
+        return [g._getCBox(), g.advanceWidth].map((x) => JSON.stringify(x)).join();
+      };
+      expect(ids.map((id) => box(ours, id))).toEqual(ids.map((id) => box(plain, id)));
+      const subset = (f: Font) => {
+        const s = f.createSubset();
+        for (const id of ids.slice(0, 800)) s.includeGlyph(id);
+        return Buffer.from(s.encode());
+      };
+      const [a, b] = [subset(ours), subset(plain)];
+      expect(a.length).toBeGreaterThan(10_000);
+      expect(a.equals(b)).toBe(true);
+    }
+  });
+});
