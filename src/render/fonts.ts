@@ -102,7 +102,8 @@ function faceOf(role: FontRole, file: string, bundled: boolean, p: ParsedFont): 
 
 export class FontSet {
   private readonly chains: Record<FontRole, FontRole[]>;
-  private readonly coverage = new Map<FontRole, Map<number, boolean>>();
+  /** Per role, what the face has: for the BMP a byte per character (0 not asked yet, 1 has, 2 lacks), beyond it a map. */
+  private readonly coverage = new Map<FontRole, { bmp: Uint8Array; astral: Map<number, boolean> }>();
 
   constructor(
     readonly faces: Readonly<Record<FontRole, FontFace>>,
@@ -116,13 +117,17 @@ export class FontSet {
   }
 
   has(role: FontRole, cp: number): boolean {
-    let m = this.coverage.get(role);
-    if (!m) this.coverage.set(role, (m = new Map()));
-    let v = m.get(cp);
-    if (v === undefined) {
-      v = this.faces[role].font.hasGlyphForCodePoint(cp);
-      m.set(cp, v);
+    let c = this.coverage.get(role);
+    if (!c) this.coverage.set(role, (c = { bmp: new Uint8Array(0x10000), astral: new Map() }));
+    if (cp < 0x10000) {
+      const known = c.bmp[cp]!;
+      if (known !== 0) return known === 1;
+      const v = this.faces[role].font.hasGlyphForCodePoint(cp);
+      c.bmp[cp] = v ? 1 : 2;
+      return v;
     }
+    let v = c.astral.get(cp);
+    if (v === undefined) c.astral.set(cp, (v = this.faces[role].font.hasGlyphForCodePoint(cp)));
     return v;
   }
 
@@ -130,7 +135,9 @@ export class FontSet {
   faceFor(role: FontRole, cp: number): FontRole | undefined {
     // Spaces and controls never need a fallback.
     if (cp <= 0x20) return role;
-    return this.chains[role].find((r) => this.has(r, cp));
+    // A loop, not find(): this runs for every character drawn or measured.
+    for (const r of this.chains[role]) if (this.has(r, cp)) return r;
+    return undefined;
   }
 
   /** Text split into runs by the face that draws each character. */

@@ -19,17 +19,19 @@ export type Line = Piece[];
 
 /** Glyph advances per face and character, in units of 1 pt font size. */
 export class Measure {
-  private readonly cache = new Map<FontRole, Map<number, number>>();
+  /** Per face: for the BMP an array by character (NaN: not measured yet), beyond it a map. */
+  private readonly cache = new Map<FontRole, { bmp: Float64Array; astral: Map<number, number> }>();
   constructor(private readonly fonts: FontSet) {}
 
   advance(face: FontRole, cp: number): number {
-    let m = this.cache.get(face);
-    if (!m) this.cache.set(face, (m = new Map()));
-    let w = m.get(cp);
-    if (w === undefined) {
+    let c = this.cache.get(face);
+    if (!c) this.cache.set(face, (c = { bmp: new Float64Array(0x10000).fill(NaN), astral: new Map() }));
+    let w = cp < 0x10000 ? c.bmp[cp]! : c.astral.get(cp);
+    if (w === undefined || Number.isNaN(w)) {
       const f = this.fonts.faces[face];
       w = f.font.glyphForCodePoint(cp).advanceWidth / f.unitsPerEm;
-      m.set(cp, w);
+      if (cp < 0x10000) c.bmp[cp] = w;
+      else c.astral.set(cp, w);
     }
     return w;
   }
