@@ -7,9 +7,7 @@
  * On 5,000 rows this is several times faster than pdfmake and uses a fraction of its
  * memory (see `npm run bench`).
  */
-// First: pdfkit must find the shared fontkit when it loads (fontkit-shared.ts).
-import './fontkit-shared.js';
-import PDFDocument from 'pdfkit';
+import { PDFDocument } from './pdfkit.js';
 import { parasOf, type Block, type Cell, type FilledForm, type Para, type Row, type Table } from '../forms/model.js';
 import { rolesUsed, type FontRole, type FontSet } from './fonts.js';
 import type { DocumentMeta as PdfMeta } from './meta.js';

@@ -6,9 +6,7 @@
  * has no xmp:ModifyDate to match the Info dictionary's ModDate, which PDF/A requires. The
  * method that writes that part is replaced here, once, for every pdfkit document.
  */
-// First: pdfkit must find the shared fontkit when it loads (fontkit-shared.ts).
-import './fontkit-shared.js';
-import PDFDocument from 'pdfkit';
+import { PDFDocument } from './pdfkit.js';
 
 export const PDFA_SUBSET = 'PDF/A-2b';
 
