@@ -65,9 +65,9 @@ export async function assembleVolumes(input: VolumeSetInput): Promise<VolumeSet>
 
   const bundle: Bundle = new Map();
   const drawn = await drawVolumeBody(plan, parts, contents, meta, fonts);
-  // Each copy is the drawn body given its cover and saved (drawnCopy: about 15 ms a copy of the
-  // example, where loading the saved body again and saving it was about 100). A body whose scans stayed in their files
-  // (drawn.sources) gives copies written on demand.
+  // Each copy is the drawn body given its cover and saved (drawnCopy: about 15 ms a copy of
+  // the example, where loading the saved body again and saving it was about 100). A body whose
+  // scans stayed in their files (drawn.sources) gives copies written on demand.
   const streamed = drawn.sources.length > 0;
   const covers: { file: string; doc: PDFDocument }[] = [];
   for (let copy = 1; copy <= input.copies; copy++) {
