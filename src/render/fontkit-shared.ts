@@ -63,6 +63,7 @@ export function createFont(bytes: Uint8Array, postscriptName?: string): Made {
     forBuffer.set(key, font);
     if ('createSubset' in font) leanSubsets(font);
     if ('getGlyph' in font) leanBoxes(font);
+    if ('_decodeTable' in font) leanPost(font);
   }
   return font;
 }
@@ -151,3 +152,52 @@ function leanBoxes(font: { getGlyph(id: number): unknown }): void {
     return Object.freeze(new BBox(i16(2), i16(4), i16(6), i16(8)));
   };
 }
+
+interface TableFont {
+  stream: { pos: number };
+  _getTableStream(tag: string): { buffer: Buffer; pos: number } | null;
+  _decodeTable(table: { tag: string }): unknown;
+}
+let posted = false;
+
+/**
+ * A version 2 `post` table names every glyph, and fontkit decodes all the names (string by
+ * string, through restructure) when anything asks for the table: pdfkit asks for its fixed
+ * pitch and italic angle when it embeds a font, which for the bundled kai font was 25 ms on
+ * every thread that drew with it. The header's fields are read here; the names, index and
+ * count are fontkit's own decoding, done when first asked for (a glyph's name).
+ */
+function leanPost(font: object): void {
+  if (posted) return;
+  const proto = Object.getPrototypeOf(font) as TableFont;
+  const decodeTable = proto._decodeTable;
+  if (typeof decodeTable !== 'function') return;
+  posted = true;
+  proto._decodeTable = function (this: TableFont, table: { tag: string }): unknown {
+    if (table.tag !== 'post') return decodeTable.call(this, table);
+    const pos = this.stream.pos;
+    const stream = this._getTableStream('post');
+    const at = stream?.pos ?? 0;
+    const b = stream?.buffer;
+    this.stream.pos = pos;
+    if (!b || b.length < at + 32 || b.readUInt32BE(at) !== 0x00020000) return decodeTable.call(this, table);
+    const fixed = (k: number) => b.readInt32BE(at + k) / 65536;
+    const post: Record<string, unknown> = {
+      version: 2,
+      italicAngle: fixed(4),
+      underlinePosition: b.readInt16BE(at + 8),
+      underlineThickness: b.readInt16BE(at + 10),
+      isFixedPitch: b.readUInt32BE(at + 12),
+      minMemType42: b.readUInt32BE(at + 16),
+      maxMemType42: b.readUInt32BE(at + 20),
+      minMemType1: b.readUInt32BE(at + 24),
+      maxMemType1: b.readUInt32BE(at + 28),
+    };
+    let full: Record<string, unknown> | undefined;
+    for (const key of ['numberOfGlyphs', 'glyphNameIndex', 'names']) {
+      Object.defineProperty(post, key, { enumerable: true, get: () => (full ??= decodeTable.call(this, table) as Record<string, unknown>)[key] });
+    }
+    return post;
+  };
+}
+

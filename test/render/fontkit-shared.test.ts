@@ -64,4 +64,21 @@ describe('fontkit’s glyph boxes and subsets, read straight from the bytes', ()
       expect(a.equals(b)).toBe(true);
     }
   });
+
+  it('reads a version 2 post table’s header itself and fontkit’s glyph names when asked', async () => {
+    const theirs = pristineFontkit();
+    // The bundled kai font names its glyphs (post version 2); the Noto fonts do not (version 3).
+    const bytes = Buffer.from(await WORLD.fonts.read(WORLD.fonts.bundled.kai));
+    const ours = createFont(bytes) as unknown as { post: Record<string, unknown>; getGlyph(id: number): { name: string } };
+    const plain = theirs.create(Buffer.from(bytes)) as typeof ours;
+    expect(plain.post.version).toBe(2);
+    const header = ['version', 'italicAngle', 'underlinePosition', 'underlineThickness', 'isFixedPitch', 'minMemType42', 'maxMemType42', 'minMemType1', 'maxMemType1'];
+    const pick = (p: Record<string, unknown>) => Object.fromEntries(header.map((k) => [k, p[k]]));
+    expect(pick(ours.post)).toEqual(pick(plain.post));
+    const ids = [0, 1, 2, 100, 5000, 12000];
+    expect(ids.map((id) => ours.getGlyph(id).name)).toEqual(ids.map((id) => plain.getGlyph(id).name));
+    expect(ours.post.numberOfGlyphs).toBe(plain.post.numberOfGlyphs);
+    expect((ours.post.names as string[]).length).toBeGreaterThan(1000);
+  });
 });
+
