@@ -80,5 +80,18 @@ describe('fontkit’s glyph boxes and subsets, read straight from the bytes', ()
     expect(ours.post.numberOfGlyphs).toBe(plain.post.numberOfGlyphs);
     expect((ours.post.names as string[]).length).toBeGreaterThan(1000);
   });
+
+  it('reads each bundled font’s loca table as fontkit decodes it', async () => {
+    const theirs = pristineFontkit();
+    for (const file of new Set(Object.values(WORLD.fonts.bundled))) {
+      const bytes = Buffer.from(await WORLD.fonts.read(file));
+      const ours = createFont(bytes) as unknown as { loca: { version: number; offsets: number[] } };
+      const plain = theirs.create(Buffer.from(bytes)) as typeof ours;
+      expect(ours.loca.version).toBe(plain.loca.version);
+      expect(ours.loca.offsets.length).toBeGreaterThan(10_000);
+      expect(ours.loca.offsets.length).toBe(plain.loca.offsets.length);
+      expect(ours.loca.offsets.every((o, i) => o === plain.loca.offsets[i])).toBe(true);
+    }
+  });
 });
 
