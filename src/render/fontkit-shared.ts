@@ -166,7 +166,7 @@ interface TableFont {
  * rather than number by number through restructure (5 ms a font a thread). Undefined when the
  * format is neither: fontkit's own decoding then says what it says.
  */
-function locaOf(font: TableFont, table: { length: number }): object | undefined {
+function locaOf(font: TableFont, table: { length: number; transformed?: boolean }): object | undefined {
   const format = font.head.indexToLocFormat;
   if (format !== 0 && format !== 1) return undefined;
   const pos = font.stream.pos;
@@ -174,7 +174,8 @@ function locaOf(font: TableFont, table: { length: number }): object | undefined 
   // The table's start, before the font's own stream (which it may be) is put back.
   const at = stream?.pos ?? 0;
   font.stream.pos = pos;
-  if (!stream) return undefined;
+  // A WOFF2's loca is transformed, and its data is not a Buffer: fontkit's own decoding then.
+  if (!stream || !Buffer.isBuffer(stream.buffer) || table.transformed) return undefined;
   const b = stream.buffer;
   const size = format === 0 ? 2 : 4;
   const n = Math.floor(Math.min(table.length, b.length - at) / size);
@@ -207,7 +208,7 @@ function leanTables(font: object): void {
     const at = stream?.pos ?? 0;
     const b = stream?.buffer;
     this.stream.pos = pos;
-    if (!b || b.length < at + 32 || b.readUInt32BE(at) !== 0x00020000) return decodeTable.call(this, table);
+    if (!Buffer.isBuffer(b) || b.length < at + 32 || b.readUInt32BE(at) !== 0x00020000) return decodeTable.call(this, table);
     const fixed = (k: number) => b.readInt32BE(at + k) / 65536;
     const post: Record<string, unknown> = {
       version: 2,
