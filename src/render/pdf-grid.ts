@@ -8,8 +8,8 @@
  * memory (see `npm run bench`).
  */
 import { PDFDocument } from './pdfkit.js';
-import { parasOf, type Block, type Cell, type FilledForm, type Para, type Row, type Table } from '../forms/model.js';
-import { rolesUsed, type FontRole, type FontSet } from './fonts.js';
+import type { Block, Cell, FilledForm, Para, Row, Table } from '../forms/model.js';
+import type { FontRole, FontSet } from './fonts.js';
 import type { DocumentMeta as PdfMeta } from './meta.js';
 import { PDFA_SUBSET } from './pdfa.js';
 import { useCmapLayout } from './pdfkit-cmap-layout.js';
@@ -56,12 +56,18 @@ export async function renderGridPdf(form: FilledForm, fonts: FontSet, meta: PdfM
       ModDate: meta.date,
     },
   });
-  const used = rolesUsed(fonts, parasOf(form));
-  used.add('serif');
-  for (const role of used) {
-    doc.registerFont(PDF_FONT(role), fonts.faces[role].bytes);
-    useCmapLayout(doc, PDF_FONT(role));
-  }
+  // Each face is registered when a run first needs it: which faces a roster needs is known
+  // only by segmenting all its text, which the wrapping does anyway.
+  const registered = new Set<FontRole>();
+  const faceName = (role: FontRole): string => {
+    const name = PDF_FONT(role);
+    if (!registered.has(role)) {
+      registered.add(role);
+      doc.registerFont(name, fonts.faces[role].bytes);
+      useCmapLayout(doc, name);
+    }
+    return name;
+  };
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {
@@ -93,7 +99,7 @@ export async function renderGridPdf(form: FilledForm, fonts: FontSet, meta: PdfM
     const glyphHeight = ((face.ascent - face.descent) / face.unitsPerEm) * size;
     const ty = baselineTop + (LINE_PT[para.size] - glyphHeight) / 2;
     for (const piece of line) {
-      ink.run(PDF_FONT(piece.face), size, piece.text, cx, ty);
+      ink.run(faceName(piece.face), size, piece.text, cx, ty);
       cx += piece.width;
     }
   };
