@@ -69,7 +69,7 @@ export function createFont(bytes: Uint8Array, postscriptName?: string): Made {
 }
 
 interface TtfSubset {
-  font: { loca: { offsets: number[] }; _variationProcessor?: unknown; _getTableStream(t: string): { buffer: Uint8Array; pos: number; readBuffer(n: number): Uint8Array }; getGlyph(id: number): { advanceWidth: number; _getMetrics(): { leftBearing: number } } };
+  font: { loca: { offsets: number[] }; directory: { tables: Record<string, { transformed?: boolean } | undefined> }; _variationProcessor?: unknown; _getTableStream(t: string): { buffer: Uint8Array; pos: number; readBuffer(n: number): Uint8Array }; getGlyph(id: number): { advanceWidth: number; _getMetrics(): { leftBearing: number } } };
   glyf: Uint8Array[];
   loca: { offsets: number[] };
   hmtx: { metrics: { advance: number; bearing: number }[] };
@@ -88,18 +88,21 @@ let leaned = false;
  */
 function leanSubsets(font: { createSubset(): unknown }): void {
   if (leaned) return;
+  // A CFF font's subsetter has no _addGlyph: the first TrueType font sets this up.
   const proto = Object.getPrototypeOf(font.createSubset()) as TtfSubset;
   const addGlyph = proto._addGlyph;
-  if (typeof addGlyph !== 'function' || !('glyf' in font)) return;
+  if (typeof addGlyph !== 'function' || !Object.hasOwn(proto, '_addGlyph')) return;
   leaned = true;
   proto._addGlyph = function (this: TtfSubset, gid: number): number {
     const { font: f } = this;
+    // A WOFF2's glyf table is transformed: its bytes are not outlines to read here.
+    if (f._variationProcessor || f.directory.tables.glyf?.transformed) return addGlyph.call(this, gid);
     const cur = f.loca.offsets[gid]!;
     const next = f.loca.offsets[gid + 1]!;
     const stream = f._getTableStream('glyf');
     const at = stream.pos + cur;
     const contours = next > cur ? ((stream.buffer[at]! << 24) >> 16) | stream.buffer[at + 1]! : 0;
-    if (contours < 0 || f._variationProcessor) return addGlyph.call(this, gid);
+    if (contours < 0) return addGlyph.call(this, gid);
     const glyph = f.getGlyph(gid);
     stream.pos = at;
     const buffer = stream.readBuffer(next - cur);
@@ -133,9 +136,12 @@ let boxed = false;
  */
 function leanBoxes(font: { getGlyph(id: number): unknown }): void {
   if (boxed) return;
-  const proto = Object.getPrototypeOf(font.getGlyph(0)) as TtfGlyph;
+  // TrueType glyphs' own class (it decodes simple outlines); a CFF font's glyphs, or a WOFF2's
+  // (whose class has a _getCBox of its own), are not it, and the first TrueType font sets this up.
+  let proto = Object.getPrototypeOf(font.getGlyph(0)) as TtfGlyph | null;
+  while (proto && !Object.hasOwn(proto, '_decodeSimple')) proto = Object.getPrototypeOf(proto) as TtfGlyph | null;
+  if (!proto || !Object.hasOwn(proto, '_getCBox')) return;
   const getCBox = proto._getCBox;
-  if (typeof getCBox !== 'function' || !('glyf' in font)) return;
   boxed = true;
   let BBox: (new (a: number, b: number, c: number, d: number) => object) | undefined;
   proto._getCBox = function (this: TtfGlyph, internal?: boolean): object {
@@ -196,9 +202,12 @@ let posted = false;
  */
 function leanTables(font: object): void {
   if (posted) return;
-  const proto = Object.getPrototypeOf(font) as TableFont;
+  // The base font class (TTFFont), whichever kind of font came first: WOFF and WOFF2 fonts
+  // are its subclasses and come here through it.
+  let proto = Object.getPrototypeOf(font) as TableFont | null;
+  while (proto && typeof (Object.getPrototypeOf(proto) as Partial<TableFont> | null)?._decodeTable === 'function') proto = Object.getPrototypeOf(proto) as TableFont;
+  if (!proto || !Object.hasOwn(proto, '_decodeTable')) return;
   const decodeTable = proto._decodeTable;
-  if (typeof decodeTable !== 'function') return;
   posted = true;
   proto._decodeTable = function (this: TableFont, table: { tag: string; length: number }): unknown {
     if (table.tag === 'loca') return locaOf(this, table) ?? decodeTable.call(this, table);
