@@ -12,6 +12,7 @@
  * bytes, which the font source hands out as the same array every time.
  */
 import type * as fontkit from 'fontkit';
+import { CodePointMemo } from './code-point-memo.js';
 import { createFont } from './fontkit-shared.js';
 import { fail } from '../core/failure.js';
 import { IoError } from '../core/io.js';
@@ -102,8 +103,8 @@ function faceOf(role: FontRole, file: string, bundled: boolean, p: ParsedFont): 
 
 export class FontSet {
   private readonly chains: Record<FontRole, FontRole[]>;
-  /** Per role, what the face has: for the BMP a byte per character (0 not asked yet, 1 has, 2 lacks), beyond it a map. */
-  private readonly coverage = new Map<FontRole, { bmp: Uint8Array; astral: Map<number, boolean> }>();
+  /** Per role, whether its face has a character (1) or not (0). */
+  private readonly coverage = new Map<FontRole, CodePointMemo>();
 
   constructor(
     readonly faces: Readonly<Record<FontRole, FontFace>>,
@@ -117,18 +118,9 @@ export class FontSet {
   }
 
   has(role: FontRole, cp: number): boolean {
-    let c = this.coverage.get(role);
-    if (!c) this.coverage.set(role, (c = { bmp: new Uint8Array(0x10000), astral: new Map() }));
-    if (cp < 0x10000) {
-      const known = c.bmp[cp]!;
-      if (known !== 0) return known === 1;
-      const v = this.faces[role].font.hasGlyphForCodePoint(cp);
-      c.bmp[cp] = v ? 1 : 2;
-      return v;
-    }
-    let v = c.astral.get(cp);
-    if (v === undefined) c.astral.set(cp, (v = this.faces[role].font.hasGlyphForCodePoint(cp)));
-    return v;
+    let m = this.coverage.get(role);
+    if (!m) this.coverage.set(role, (m = new CodePointMemo((c) => (this.faces[role].font.hasGlyphForCodePoint(c) ? 1 : 0))));
+    return m.get(cp) === 1;
   }
 
   /** The face that draws `cp` for a role, or undefined when no font has it. */

@@ -30,6 +30,8 @@ interface LaidRow {
 }
 
 const PDF_FONT = (role: FontRole) => `shenbao-${role}`;
+/** The grid's rules, in points. */
+const RULE_PT = 0.6;
 
 export async function renderGridPdf(form: FilledForm, fonts: FontSet, meta: PdfMeta): Promise<Uint8Array> {
   const g = geometry(form.orientation);
@@ -82,8 +84,7 @@ export async function renderGridPdf(form: FilledForm, fonts: FontSet, meta: PdfM
   const padX = mm(ROSTER_PAD.x);
   const padY = mm(ROSTER_PAD.y);
   let y = top;
-  const ink = new PdfKitInk(doc as never);
-  const RULE_PT = 0.6;
+  const ink = new PdfKitInk(doc as never, RULE_PT);
 
   const newPage = () => {
     doc.addPage();
@@ -111,7 +112,7 @@ export async function renderGridPdf(form: FilledForm, fonts: FontSet, meta: PdfM
       drawLine(line, block, left, width, y);
       y += LINE_PT[block.size];
     }
-    ink.flush(RULE_PT);
+    ink.flush();
     y += block.after ?? 0;
   };
 
@@ -147,7 +148,7 @@ export async function renderGridPdf(form: FilledForm, fonts: FontSet, meta: PdfM
     ink.rule(last.x + last.width, y, last.x + last.width, y + row.height);
     ink.rule(row.cells[0]!.x, y + row.height, last.x + last.width, y + row.height);
     // A row's rules and text go into the page as one string.
-    ink.flush(RULE_PT);
+    ink.flush();
     y += row.height;
   };
 
@@ -158,7 +159,7 @@ export async function renderGridPdf(form: FilledForm, fonts: FontSet, meta: PdfM
     const headerHeight = header.reduce((a, r) => a + r.height, 0);
     const drawHeader = () => {
       ink.rule(left, y, left + width, y);
-      ink.flush(RULE_PT);
+      ink.flush();
       header.forEach(drawRow);
     };
     drawHeader();

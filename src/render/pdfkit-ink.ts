@@ -37,7 +37,11 @@ export class PdfKitInk {
   private rules: string[] = [];
   private lastFont = '';
 
-  constructor(private readonly doc: PdfKitDoc) {}
+  /** `lineWidth`: the rules' width, in points. */
+  constructor(
+    private readonly doc: PdfKitDoc,
+    private readonly lineWidth: number,
+  ) {}
 
   private fontFor(name: string): PdfKitFont {
     let f = this.fonts.get(name);
@@ -71,10 +75,10 @@ export class PdfKitInk {
     this.rules.push(`${num(x1)} ${num(y1)} m`, `${num(x2)} ${num(y2)} l`);
   }
 
-  /** Writes what was collected into the current page: the rules stroked at `lineWidth`, then the text. */
-  flush(lineWidth: number): void {
+  /** Writes what was collected into the current page: the rules stroked, then the text. */
+  flush(): void {
     const out: string[] = [];
-    if (this.rules.length) out.push(`${num(lineWidth)} w`, ...this.rules, 'S');
+    if (this.rules.length) out.push(`${num(this.lineWidth)} w`, ...this.rules, 'S');
     if (this.text.length) {
       // The page's space is pdfkit's top-down flip; text is set in the PDF's own, as _fragment does.
       out.push('q', `1 0 0 -1 0 ${num(this.doc.page.height)} cm`, 'BT', ...this.text, 'ET', 'Q');

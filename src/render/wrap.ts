@@ -7,6 +7,7 @@
  * it fits; a transliterated name (那仁满都拉·额尔敦巴特尔) breaks only at its middle dots,
  * and inside a part only when the part alone is wider than the column.
  */
+import { CodePointMemo } from './code-point-memo.js';
 import type { FontRole, FontSet } from './fonts.js';
 
 export interface Piece {
@@ -19,21 +20,16 @@ export type Line = Piece[];
 
 /** Glyph advances per face and character, in units of 1 pt font size. */
 export class Measure {
-  /** Per face: for the BMP an array by character (NaN: not measured yet), beyond it a map. */
-  private readonly cache = new Map<FontRole, { bmp: Float64Array; astral: Map<number, number> }>();
+  private readonly cache = new Map<FontRole, CodePointMemo>();
   constructor(private readonly fonts: FontSet) {}
 
   advance(face: FontRole, cp: number): number {
-    let c = this.cache.get(face);
-    if (!c) this.cache.set(face, (c = { bmp: new Float64Array(0x10000).fill(NaN), astral: new Map() }));
-    let w = cp < 0x10000 ? c.bmp[cp]! : c.astral.get(cp);
-    if (w === undefined || Number.isNaN(w)) {
+    let m = this.cache.get(face);
+    if (!m) {
       const f = this.fonts.faces[face];
-      w = f.font.glyphForCodePoint(cp).advanceWidth / f.unitsPerEm;
-      if (cp < 0x10000) c.bmp[cp] = w;
-      else c.astral.set(cp, w);
+      this.cache.set(face, (m = new CodePointMemo((c) => f.font.glyphForCodePoint(c).advanceWidth / f.unitsPerEm)));
     }
-    return w;
+    return m.get(cp);
   }
 }
 

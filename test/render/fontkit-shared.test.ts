@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createFont } from '../../src/render/fontkit-shared.js';
 import '../../src/render/pdf-grid.js';
 import { WORLD } from '../helpers/fixture.js';
+import { pristineFontkit } from '../helpers/fontkit.js';
 
 const require = createRequire(import.meta.url);
 
@@ -24,17 +25,6 @@ describe('fonts parsed once', () => {
 });
 
 describe('fontkit’s glyph boxes and subsets, read straight from the bytes', () => {
-  /** A fontkit of its own, loaded apart from the shared one: as fontkit itself does it. */
-  function pristineFontkit(): { create(b: Buffer): unknown } {
-    const entry = require.resolve('fontkit');
-    const shared = require.cache[entry];
-    delete require.cache[entry];
-    try {
-      return require(entry) as { create(b: Buffer): unknown };
-    } finally {
-      require.cache[entry] = shared;
-    }
-  }
   interface Font {
     numGlyphs: number;
     getGlyph(id: number): { cbox: { minX: number; minY: number; maxX: number; maxY: number }; advanceWidth: number; _getCBox(): object };

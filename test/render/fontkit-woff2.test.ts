@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFont } from '../../src/render/fontkit-shared.js';
+import { pristineFontkit } from '../helpers/fontkit.js';
 
 const require = createRequire(import.meta.url);
 
@@ -18,16 +19,6 @@ interface Font {
   createSubset(): { includeGlyph(id: number): number; encode(): Uint8Array };
 }
 
-function pristine(bytes: Buffer): Font {
-  const entry = require.resolve('fontkit');
-  const shared = require.cache[entry];
-  delete require.cache[entry];
-  try {
-    return (require(entry) as { create(b: Buffer): Font }).create(bytes);
-  } finally {
-    require.cache[entry] = shared;
-  }
-}
 
 describe('a WOFF2 font through the shared fontkit', () => {
   it('has the boxes, advances, tables and subset fontkit gives it', () => {
@@ -35,7 +26,7 @@ describe('a WOFF2 font through the shared fontkit', () => {
     const file = path.join(dir, readdirSync(dir).find((n) => n.endsWith('-latin-500-normal.woff2'))!);
     const bytes = readFileSync(file);
     const ours = createFont(Buffer.from(bytes)) as unknown as Font;
-    const plain = pristine(Buffer.from(bytes));
+    const plain = pristineFontkit().create(Buffer.from(bytes)) as Font;
     const text = [...'Hinggan League 2025, ABC xyz'].map((c) => c.codePointAt(0)!);
     const look = (f: Font) => text.map((cp) => JSON.stringify([f.glyphForCodePoint(cp).advanceWidth, f.glyphForCodePoint(cp).cbox]));
     expect(look(ours)).toEqual(look(plain));

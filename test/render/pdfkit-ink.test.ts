@@ -28,14 +28,14 @@ async function drawn(way: 'ink' | 'text'): Promise<Uint8Array> {
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise((r) => doc.on('end', r));
   doc.addPage();
-  const ink = new PdfKitInk(doc as never);
+  const ink = new PdfKitInk(doc as never, 0.6);
   for (const r of RUNS) {
     if (way === 'ink') ink.run(r.font, r.size, r.text, r.x, r.y);
     else doc.font(r.font).fontSize(r.size).text(r.text, r.x, r.y, { lineBreak: false });
   }
   if (way === 'ink') {
     ink.rule(50, 70, 400, 70);
-    ink.flush(0.6);
+    ink.flush();
   }
   doc.end();
   await done;
