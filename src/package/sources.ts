@@ -33,12 +33,12 @@ export interface BagSource {
   files: Map<string, { size: number }>;
   read(p: string): AsyncIterable<Uint8Array>;
   /**
-   * Reads a file through `into`, the caller's buffer, handing `each` one view of it after
-   * another (valid only until `each` returns, or the promise it returns settles); resolves
-   * with the bytes read. Nothing is allocated per chunk, so reading a large package back
-   * keeps the garbage collector idle.
+   * Reads a file through `into`, the caller's buffer: one view of it after another, each
+   * valid only until the next is asked for. Nothing is allocated per chunk, so reading a
+   * large package back (or forwarding it: a county's disc, zip and image) keeps the garbage
+   * collector idle.
    */
-  scan(p: string, into: Uint8Array, each: Each): Promise<number>;
+  scan(p: string, into: Uint8Array): AsyncIterable<Uint8Array>;
   problems: Problem[];
   close(): Promise<void>;
 }
@@ -68,15 +68,12 @@ function sharedReader(world: World, file: string): { get(): Promise<FileReader>;
   };
 }
 
-/** What `scan` hands each chunk to. */
-export type Each = (chunk: Uint8Array) => void | Promise<void>;
-
 /**
  * `size` bytes from `offset` (or to the end of the file, without `size`) through `into`, in
- * two halves: the next half is read while `each` has the last. Fewer bytes than `size` means
- * the archive is cut short.
+ * two halves: the next half is read while the caller has the last. Fewer bytes than `size`
+ * means the archive is cut short.
  */
-async function scanSpan(reader: FileReader, offset: number, size: number | undefined, into: Uint8Array, each: Each, short: () => Error): Promise<number> {
+async function* spanChunks(reader: FileReader, offset: number, size: number | undefined, into: Uint8Array, short: () => Error): AsyncGenerator<Uint8Array> {
   const half = into.byteLength >> 1;
   if (half === 0) throw new Error('a scan needs a buffer of two bytes or more');
   const halves = [into.subarray(0, half), into.subarray(half)] as const;
@@ -84,23 +81,27 @@ async function scanSpan(reader: FileReader, offset: number, size: number | undef
   const readInto = (i: 0 | 1, at: number) => {
     const b = halves[i];
     const r = at < end ? reader.read(end - at < b.byteLength ? b.subarray(0, end - at) : b, at) : Promise.resolve(0);
-    r.catch(() => {}); // awaited below; not left unhandled should `each` throw first
+    r.catch(() => {}); // awaited below; not left unhandled should the caller stop first
     return r;
   };
   let at = offset;
   let i: 0 | 1 = 0;
   let next = readInto(0, at);
-  for (;;) {
-    const n = await next;
-    if (n === 0) break;
-    const chunk = halves[i].subarray(0, n);
-    at += n;
-    i = i === 0 ? 1 : 0;
-    next = readInto(i, at);
-    await each(chunk);
+  try {
+    for (;;) {
+      const n = await next;
+      if (n === 0) break;
+      const chunk = halves[i].subarray(0, n);
+      at += n;
+      i = i === 0 ? 1 : 0;
+      next = readInto(i, at);
+      yield chunk;
+    }
+  } finally {
+    // A caller that stops early gets its buffer back only when no read is still filling it.
+    await next.catch(() => 0);
   }
   if (size !== undefined && at < end) throw short();
-  return at - offset;
 }
 
 async function readAll(it: AsyncIterable<Uint8Array>): Promise<Buffer> {
@@ -158,10 +159,10 @@ async function folderSource(world: World, dir: string): Promise<BagSource> {
     files,
     problems,
     read: (p) => world.stream(path.join(root, ...p.split('/'))),
-    scan: async (p, into, each) => {
+    scan: async function* (p, into) {
       const reader = await world.open(path.join(root, ...p.split('/')));
       try {
-        return await scanSpan(reader, 0, undefined, into, each, () => new Error(`${p}: cut short`));
+        yield* spanChunks(reader, 0, undefined, into, () => new Error(`${p}: cut short`));
       } finally {
         await reader.close();
       }
@@ -251,21 +252,17 @@ async function zipSource(world: World, file: string, size: number): Promise<BagS
     files,
     problems,
     read,
-    scan: async (p, into, each) => {
+    scan: async function* (p, into) {
       const entry = entries.get(prefix + p);
       if (!entry) throw new SourceFailure(`no entry ${p}`);
       // A stored entry is its file's bytes as they are, after its local header (found and
       // bounds-checked by yauzl); anything else is read through yauzl's own stream.
       if (entry.compressionMethod !== 0 || entry.isEncrypted() || entry.compressedSize !== entry.uncompressedSize) {
-        let n = 0;
-        for await (const chunk of read(p)) {
-          await each(chunk);
-          n += chunk.byteLength;
-        }
-        return n;
+        yield* read(p);
+        return;
       }
       const { fileDataStart } = await new Promise<{ fileDataStart: number }>((resolve, reject) => zip.readLocalFileHeader(entry, { minimal: true }, (e, h) => (e ? reject(e) : resolve(h))));
-      return scanSpan(await shared.get(), fileDataStart, entry.compressedSize, into, each, () => new Error(`${p}: unexpected end of the zip file`));
+      yield* spanChunks(await shared.get(), fileDataStart, entry.compressedSize, into, () => new Error(`${p}: unexpected end of the zip file`));
     },
     close: async () => {
       zip.close();
@@ -292,9 +289,9 @@ async function isoSource(world: World, file: string, size: number): Promise<BagS
     files,
     problems: isoProblems.map((problem) => ({ kind: 'iso', problem })),
     read: (p) => readIsoFile(img, byPath.get(p)!),
-    scan: async (p, into, each) => {
+    scan: async function* (p, into) {
       const e = byPath.get(p)!;
-      return scanSpan(await shared.get(), e.offset, e.size, into, each, () => new IsoError(`${e.path} is cut short: truncated image`));
+      yield* spanChunks(await shared.get(), e.offset, e.size, into, () => new IsoError(`${e.path} is cut short: truncated image`));
     },
     close: () => shared.close(),
   };

@@ -92,20 +92,20 @@ export async function verifyBag(src: BagSource, opts: VerifyOptions = {}): Promi
     let same = true;
     if ('bytes' in meant) {
       const want = Buffer.from(meant.bytes.buffer, meant.bytes.byteOffset, meant.bytes.byteLength);
-      await src.scan(p, scratch, (chunk) => {
+      for await (const chunk of src.scan(p, scratch)) {
         same &&= at + chunk.byteLength <= want.length && want.subarray(at, at + chunk.byteLength).equals(chunk);
         at += chunk.byteLength;
-      });
+      }
       return same && at === want.length;
     }
     if ('chunks' in meant) return holdsChunks(p, meant.chunks(), meant.digest.size);
     const copy = await meant.copy();
     try {
       const buf = (other ??= Buffer.allocUnsafe(CHUNK));
-      await src.scan(p, scratch, async (chunk) => {
+      for await (const chunk of src.scan(p, scratch)) {
         if (same) same = (await copy.read(buf.subarray(0, chunk.byteLength), at)) === chunk.byteLength && buf.subarray(0, chunk.byteLength).equals(chunk);
         at += chunk.byteLength;
-      });
+      }
       return same && at === meant.digest.size && (await copy.read(buf.subarray(0, 1), at)) === 0;
     } finally {
       await copy.close();
@@ -120,7 +120,7 @@ export async function verifyBag(src: BagSource, opts: VerifyOptions = {}): Promi
     let same = true;
     let at = 0;
     try {
-      await src.scan(p, scratch, async (chunk) => {
+      for await (const chunk of src.scan(p, scratch)) {
         for (let off = 0; same && off < chunk.byteLength; ) {
           if (pos === cur.length) {
             const r = await it.next();
@@ -138,7 +138,7 @@ export async function verifyBag(src: BagSource, opts: VerifyOptions = {}): Promi
           off += n;
         }
         at += chunk.byteLength;
-      });
+      }
       // Nothing may be left of what was meant.
       while (same && pos === cur.length) {
         const r = await it.next();
@@ -167,10 +167,12 @@ export async function verifyBag(src: BagSource, opts: VerifyOptions = {}): Promi
     const algs = [...new Set<Alg>(['sha256', 'sha512', ...extra])];
     const hs = algs.map((a) => createHash(a));
     const kept: Buffer[] = [];
-    const size = await src.scan(p, scratch, (chunk) => {
+    let size = 0;
+    for await (const chunk of src.scan(p, scratch)) {
       for (const h of hs) h.update(chunk);
       if (keep) kept.push(Buffer.from(chunk));
-    });
+      size += chunk.byteLength;
+    }
     const hex = Object.fromEntries(algs.map((a, i) => [a, hs[i]!.digest('hex')])) as Read['hex'];
     digests.set(p, { size, sha256: hex.sha256!, sha512: hex.sha512! });
     const r: Read = { hex, ...(keep && { bytes: Buffer.concat(kept) }) };

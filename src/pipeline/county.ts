@@ -166,8 +166,18 @@ export function outputNameFor(county: CountyInfo, year: number): string {
   return `${fileNamePart(county.name)}-${year}年推荐材料`;
 }
 
-/** An entry that reads a file of an open bag when it is written. */
-const fromBag = (src: BagSource, shown: string, rel: string, size: number): Entry => ({ kind: 'file', path: `${shown}/${rel}`, size, open: () => src.read(rel) });
+/**
+ * An entry that reads a file of an open bag when it is written — through the writer's one
+ * buffer where it has one (the disc tree, zip and image each read every forwarded file).
+ */
+const fromBag = (src: BagSource, shown: string, rel: string, size: number): Entry => ({
+  kind: 'file',
+  path: `${shown}/${rel}`,
+  size,
+  open: () => src.read(rel),
+  scan: (into = new Uint8Array(SCAN_BYTES)) => src.scan(rel, into),
+});
+const SCAN_BYTES = 1024 * 1024;
 
 /** The bags that go on: intact packages read where they are (digests from their verification), plain folders as built. */
 async function forwardedBags(world: World, plan: CountyPlan, built: ReadonlyMap<number, Built>, sources: BagSource[], cwd: string): Promise<Map<number, ForwardedBag>> {
